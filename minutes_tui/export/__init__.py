@@ -1,0 +1,49 @@
+"""Exporters: from domain objects to files. They never see the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Meeting
+from .files import ExportError, default_name, safe_stem, unique_path, write_atomically
+from .json import write_json
+
+DEFAULT_FOLDER = Path("exports")
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: its file suffix and the function that writes it."""
+
+    suffix: str
+    write: Callable[..., None]
+
+
+FORMATS: dict[str, Format] = {"json": Format(".json", write_json)}
+
+
+def export_meeting(
+    meeting: Meeting,
+    fmt: str,
+    path: Path | None = None,
+    *,
+    folder: Path = DEFAULT_FOLDER,
+    overwrite: bool = False,
+    **options,
+) -> Path:
+    """Write ``meeting`` as ``fmt`` to ``path`` (default: a readable name in ``folder``).
+
+    Returns where the file went. Raises :class:`ExportError` with a plain message.
+    """
+    try:
+        spec = FORMATS[fmt]
+    except KeyError:
+        raise ExportError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    if path is None:
+        path = unique_path(folder, default_name(meeting, spec.suffix))
+    return write_atomically(Path(path), lambda tmp: spec.write(meeting, tmp, **options), overwrite=overwrite)
+
+
+__all__ = ["DEFAULT_FOLDER", "FORMATS", "ExportError", "Format", "export_meeting", "safe_stem"]

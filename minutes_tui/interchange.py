@@ -1,0 +1,174 @@
+"""Meetings as plain JSON-ready dicts, and back (the shape is in docs/format.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .model import (
+    ACTION_STATUS,
+    ATTENDANCE,
+    MEETING_STATUS,
+    SECTIONS,
+    Action,
+    Attendee,
+    Bullet,
+    Meeting,
+    Point,
+    Turn,
+)
+
+FORMAT_VERSION = 1
+_TEXT_FIELDS = ("series", "title", "time", "place", "chair", "minute_taker")
+KEYS = (
+    "format",
+    *_TEXT_FIELDS[:2],
+    "date",
+    *_TEXT_FIELDS[2:],
+    "status",
+    "next_meeting",
+    "attendees",
+    *SECTIONS,
+    "round_robin",
+    "actions",
+)
+
+
+class FormatError(ValueError):
+    """A file that is not a meeting in our JSON shape; the message names the problem."""
+
+
+def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
+    """The JSON shape of a meeting (ids and timestamps left out)."""
+    data: dict[str, Any] = {"format": FORMAT_VERSION}
+    for name in _TEXT_FIELDS[:2]:
+        data[name] = getattr(meeting, name)
+    data["date"] = meeting.date.isoformat() if meeting.date else None
+    for name in _TEXT_FIELDS[2:]:
+        data[name] = getattr(meeting, name)
+    data["status"] = meeting.status
+    data["next_meeting"] = meeting.next_meeting.isoformat() if meeting.next_meeting else None
+    data["attendees"] = [
+        {"name": a.name, "organisation": a.organisation, "role": a.role, "attendance": a.attendance}
+        for a in meeting.attendees
+    ]
+    for section in SECTIONS:
+        data[section] = [b.text for b in meeting.sections.get(section, [])]
+    data["round_robin"] = [
+        {"speaker": t.speaker, "points": [p.text for p in t.points]} for t in meeting.round_robin
+    ]
+    data["actions"] = [
+        {
+            "text": a.text,
+            "owner": a.owner,
+            "due": a.due.isoformat() if a.due else None,
+            "status": a.status,
+        }
+        for a in meeting.actions
+    ]
+    return data
+
+
+def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
+    """A meeting from its JSON shape, and warnings about keys that were ignored.
+
+    Raises :class:`FormatError` naming the first problem found.
+    """
+    if not isinstance(data, dict):
+        raise FormatError("the file must hold one JSON object (a meeting), not a list or value")
+    warnings = [f"unknown key {key!r} ignored" for key in data if key not in KEYS]
+    meeting = Meeting(
+        **{name: _text(data, name) for name in _TEXT_FIELDS},
+        date=_date(data, "date"),
+        status=_choice(data, "status", MEETING_STATUS, "draft"),
+        next_meeting=_date(data, "next_meeting"),
+    )
+    for n, item in enumerate(_list(data, "attendees")):
+        where = f"attendees[{n}]"
+        _object(item, where, ("name", "organisation", "role", "attendance"), warnings)
+        attendee = Attendee(
+            name=_text(item, "name", where),
+            organisation=_text(item, "organisation", where),
+            role=_text(item, "role", where),
+            attendance=_choice(item, "attendance", ATTENDANCE, "present", where),
+        )
+        if not attendee.name and not attendee.organisation:
+            raise FormatError(f"{where} needs a name or an organisation")
+        meeting.attendees.append(attendee)
+    for section in SECTIONS:
+        meeting.sections[section] = [
+            Bullet(_string(text, f"{section}[{n}]")) for n, text in enumerate(_list(data, section))
+        ]
+    for n, item in enumerate(_list(data, "round_robin")):
+        where = f"round_robin[{n}]"
+        _object(item, where, ("speaker", "points"), warnings)
+        points = _list(item, "points", where)
+        meeting.round_robin.append(
+            Turn(
+                _text(item, "speaker", where),
+                [Point(_string(p, f"{where}.points[{k}]")) for k, p in enumerate(points)],
+            )
+        )
+    for n, item in enumerate(_list(data, "actions")):
+        where = f"actions[{n}]"
+        _object(item, where, ("text", "owner", "due", "status"), warnings)
+        meeting.actions.append(
+            Action(
+                text=_text(item, "text", where),
+                owner=_text(item, "owner", where),
+                due=_date(item, "due", where),
+                status=_choice(item, "status", ACTION_STATUS, "open", where),
+            )
+        )
+    return meeting, warnings
+
+
+def _name(key: str, where: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _object(item: Any, where: str, keys: tuple[str, ...], warnings: list[str]) -> None:
+    if not isinstance(item, dict):
+        raise FormatError(f"{where} must be an object")
+    warnings.extend(f"unknown key {where}.{key} ignored" for key in item if key not in keys)
+
+
+def _string(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise FormatError(f"{where} must be text, not {type(value).__name__}")
+    return value
+
+
+def _text(data: dict, key: str, where: str = "") -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    return _string(value, _name(key, where))
+
+
+def _list(data: dict, key: str, where: str = "") -> list:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FormatError(f"{_name(key, where)} must be a list")
+    return value
+
+
+def _choice(data: dict, key: str, allowed: tuple[str, ...], default: str, where: str = "") -> str:
+    value = data.get(key)
+    if value is None or value == "":
+        return default
+    if value not in allowed:
+        raise FormatError(f"{_name(key, where)} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def _date(data: dict, key: str, where: str = "") -> dt.date | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(_string(value, _name(key, where)))
+    except ValueError:
+        raise FormatError(f"{_name(key, where)} must be a date as YYYY-MM-DD, not {value!r}") from None

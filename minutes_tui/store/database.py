@@ -1,0 +1,82 @@
+"""Opening a minutes database: where it lives, its permissions, its pragmas."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from .errors import StoreError, translate
+from .schema import unknown_migrations, upgrade
+
+#: Seconds a writer waits for another process before giving up.
+BUSY_TIMEOUT = 5.0
+ENV_VAR = "MINUTES_DB"
+
+
+def default_path() -> Path:
+    """``$MINUTES_DB`` if set, else ``minutes.db`` in the user's data folder."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir("minutes", appauthor=False)) / "minutes.db"
+
+
+def _create_private(path: Path) -> None:
+    """Create ``path`` empty and readable by its owner only, unless it exists."""
+    if path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(f"Cannot create the database {path}: {exc.strerror or exc}") from exc
+    os.close(fd)
+
+
+def connect(path: str | Path = ":memory:", *, busy_timeout: float = BUSY_TIMEOUT) -> Database:
+    """Open (creating if needed) and upgrade the database at ``path``.
+
+    Raises :class:`StoreError` with a plain message for anything that stops it:
+    not a database, unreadable, locked, made by a newer version.
+    """
+    memory = str(path) == ":memory:"
+    if not memory:
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a minutes database")
+        _create_private(path)
+    try:
+        conn = sqlite3.connect(
+            ":memory:" if memory else str(path), timeout=busy_timeout, check_same_thread=False
+        )
+        db = Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not memory and _journal_mode(db) != "wal" and _writable(path):
+            db.execute("PRAGMA journal_mode = WAL")
+        newer = unknown_migrations(db)
+        if newer:
+            raise StoreError(
+                f"{path} was written by a newer version of minutes "
+                f"(it has {', '.join(newer)}); upgrade minutes to open it"
+            )
+        upgrade(db)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from exc
+    return db
+
+
+def _journal_mode(db: Database) -> str:
+    return str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -1,0 +1,129 @@
+"""The database schema, created and upgraded by numbered migrations.
+
+Tables are named plainly so that ``sqlite-utils`` or Datasette can read them
+(see docs/database.md). Every list item has a ``position`` (REAL): the list is
+ordered by it, and an item inserted between two others takes the midpoint.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("minutes")
+
+#: What the full-text index holds for each kind of row: (table, code, SQL of the text).
+#: The index row id is ``row id * 8 + code``, so a row's entry is found without a scan.
+INDEXED = (
+    (
+        "meetings",
+        0,
+        "{r}.series || ' ' || {r}.title || ' ' || {r}.place || ' ' || {r}.chair || ' ' || {r}.minute_taker",
+    ),
+    ("attendees", 1, "{r}.name || ' ' || {r}.organisation || ' ' || {r}.role"),
+    ("bullets", 2, "{r}.text"),
+    ("turns", 3, "{r}.speaker"),
+    ("points", 4, "{r}.text"),
+    ("actions", 5, "{r}.text || ' ' || {r}.owner"),
+)
+INDEX_KIND = {table: code for table, code, _ in INDEXED}
+
+
+@migrations()
+def m001_meetings(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            series TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            time TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            chair TEXT NOT NULL DEFAULT '',
+            minute_taker TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft',
+            next_meeting TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX meetings_by_date ON meetings(date DESC, id DESC)")
+    db.execute("CREATE INDEX meetings_by_series ON meetings(series)")
+    children = {
+        "attendees": """
+            name TEXT NOT NULL DEFAULT '',
+            organisation TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            attendance TEXT NOT NULL DEFAULT 'present'""",
+        "bullets": """
+            section TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT ''""",
+        "turns": """
+            speaker TEXT NOT NULL DEFAULT ''""",
+        "actions": """
+            text TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            status TEXT NOT NULL DEFAULT 'open'""",
+    }
+    for table, columns in children.items():
+        db.execute(
+            f"""
+            CREATE TABLE {table} (
+                id INTEGER PRIMARY KEY,
+                meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+                {columns},
+                position REAL NOT NULL
+            )"""
+        )
+        db.execute(f"CREATE INDEX {table}_by_meeting ON {table}(meeting_id, position)")
+    db.execute(
+        """
+        CREATE TABLE points (
+            id INTEGER PRIMARY KEY,
+            turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            text TEXT NOT NULL DEFAULT '',
+            position REAL NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX points_by_turn ON points(turn_id, position)")
+    db.execute("CREATE INDEX points_by_meeting ON points(meeting_id)")
+    db.execute("CREATE INDEX actions_by_owner ON actions(owner)")
+    db.execute("CREATE INDEX actions_by_status_due ON actions(status, due)")
+
+
+@migrations()
+def m002_search_index(db: Database) -> None:
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            text, kind UNINDEXED, meeting_id UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 2'
+        )"""
+    )
+    for table, code, text_sql in INDEXED:
+        meeting = "new.id" if table == "meetings" else "new.meeting_id"
+        insert = (
+            "INSERT INTO search_index(rowid, text, kind, meeting_id) "
+            f"VALUES (new.id * 8 + {code}, {text_sql.format(r='new')}, '{table}', {meeting});"
+        )
+        delete = f"DELETE FROM search_index WHERE rowid = old.id * 8 + {code};"
+        db.execute(f"CREATE TRIGGER {table}_index_insert AFTER INSERT ON {table} BEGIN {insert} END")
+        db.execute(f"CREATE TRIGGER {table}_index_delete AFTER DELETE ON {table} BEGIN {delete} END")
+        db.execute(
+            f"CREATE TRIGGER {table}_index_update AFTER UPDATE ON {table} "
+            f"WHEN {text_sql.format(r='old')} IS NOT {text_sql.format(r='new')} "
+            f"BEGIN {delete} {insert} END"
+        )
+
+
+def upgrade(db: Database) -> None:
+    """Create or upgrade the schema to the newest version this app knows."""
+    migrations.apply(db)
+
+
+def unknown_migrations(db: Database) -> list[str]:
+    """Migrations applied to ``db`` that this version of the app does not know."""
+    known = {m.name for m in migrations._migrations}
+    return [m.name for m in migrations.applied(db) if m.name not in known]

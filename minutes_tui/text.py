@@ -1,0 +1,20 @@
+"""Text as users type or paste it, made safe to store and to write to files."""
+
+from __future__ import annotations
+
+import re
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+#: Characters XML 1.0 (and so Word) cannot hold: C0 controls but tab, LF and CR;
+#: surrogates; U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with lone surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def for_xml(text: str) -> str:
+    """``text`` without the characters an XML document (a .docx) cannot hold."""
+    return _NOT_XML.sub("", text)
