@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .export import DEFAULT_FOLDER, FORMATS, ExportError, export_meeting
+from .export.files import write_atomically
 from .interchange import FormatError, meeting_from_dict
 from .store import Store, StoreError, default_path
 
@@ -59,6 +60,104 @@ def list_command(ctx: click.Context) -> None:
     for m in meetings:
         date = m.date.isoformat() if m.date else "----------"
         click.echo(f"{m.id:>{width}}  {date}  {m.series or '-'}  {m.title or '(untitled)'}  [{m.status}]")
+
+
+@main.command("actions")
+@click.option("--series", help="Only actions raised in meetings of this series.")
+@click.option("--owner", help="Only actions whose owner contains this text (any case).")
+@click.option("--open", "still_to_do", is_flag=True, help="Only actions still to do (open or on hold).")
+@click.option("--overdue", is_flag=True, help="Only actions still to do whose due date has passed.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for reading, csv for Excel (formulas made inert), json for programs.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the terminal (CSV gets a BOM so Excel reads UTF-8).",
+)
+@click.pass_context
+def actions_command(ctx, series, owner, still_to_do, overdue, fmt, output) -> None:
+    """The action log: actions across meetings, soonest due first; overdue ones marked !."""
+    from .export.action_log import actions_csv, actions_json, actions_table
+
+    rows = _open_store(ctx).list_actions(series=series, owner=owner, still_to_do=still_to_do, overdue=overdue)
+    if fmt == "table" and not rows and output is None:
+        click.echo("No actions match.")
+        return
+    render = {"table": actions_table, "csv": actions_csv, "json": actions_json}[fmt]
+    text = render(rows)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomically(
+            output,
+            lambda tmp: tmp.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline=""),
+            overwrite=True,
+        )
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(str(output))
+
+
+@main.command("approve")
+@click.argument("meeting_id", type=int)
+@click.pass_context
+def approve_command(ctx: click.Context, meeting_id: int) -> None:
+    """Mark meeting MEETING_ID's minutes approved: the record, locked against edits."""
+    try:
+        meeting = _open_store(ctx).approve_meeting(meeting_id)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Approved: {meeting.title or meeting_id}. Reopen with `minutes reopen {meeting_id} REASON`.")
+
+
+@main.command("reopen")
+@click.argument("meeting_id", type=int)
+@click.argument("reason")
+@click.pass_context
+def reopen_command(ctx: click.Context, meeting_id: int, reason: str) -> None:
+    """Reopen approved minutes for a correction; REASON is recorded with the time."""
+    try:
+        meeting = _open_store(ctx).reopen_meeting(meeting_id, reason)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Reopened as a draft: {meeting.title or meeting_id}.")
+
+
+@main.command("next")
+@click.argument("series")
+@click.option("--title", default="", help="Title of the new meeting (default: the last one's).")
+@click.option("--date", "date_", default=None, help="Date of the new meeting, YYYY-MM-DD (default: today).")
+@click.pass_context
+def next_command(ctx: click.Context, series: str, title: str, date_: str | None) -> None:
+    """Start the next meeting of SERIES: same attendees, open actions brought forward. Prints its id."""
+    import datetime as dt
+
+    store = _open_store(ctx)
+    if series not in store.series_names():
+        raise click.ClickException(
+            f"No meetings of the series {series!r} yet; known: {', '.join(store.series_names()) or 'none'}"
+        )
+    try:
+        day = dt.date.fromisoformat(date_) if date_ else dt.date.today()
+    except ValueError:
+        raise click.ClickException(f"--date must be YYYY-MM-DD, not {date_!r}") from None
+    previous = store.latest_in_series(series)
+    try:
+        meeting = store.start_next_meeting(series, title=title or previous.title, date=day)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(meeting.id)
+    click.echo(
+        f"{len(meeting.attendees)} attendees, {len(meeting.matters_arising)} matters arising", err=True
+    )
 
 
 @main.command("import")

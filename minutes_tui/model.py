@@ -128,6 +128,54 @@ class Action:
 
 
 @dataclass
+class ActionEvent:
+    """One step in an action's history: raised, updated or closed, and at which meeting."""
+
+    event: str
+    status: str
+    note: str = ""
+    at: dt.datetime | None = None
+    meeting_id: int | None = None
+
+
+@dataclass
+class CarriedAction:
+    """An open action from an earlier meeting, brought forward as a matter arising.
+
+    ``action`` is the action itself (its status is the current one); ``note`` is the
+    progress reported at this meeting; ``raised_on``/``raised_in`` say where it came from.
+    """
+
+    action: Action
+    note: str = ""
+    raised_on: dt.date | None = None
+    raised_in: str = ""
+    id: int | None = None
+
+
+@dataclass
+class MeetingEvent:
+    """A recorded change of a meeting's standing: approved, or reopened (with a reason)."""
+
+    event: str
+    reason: str = ""
+    at: dt.datetime | None = None
+
+
+@dataclass
+class ActionRow:
+    """An action as the action log shows it: with the meeting that raised it."""
+
+    action: Action
+    meeting_date: dt.date | None
+    series: str
+    meeting_title: str
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        return self.action.is_overdue(today)
+
+
+@dataclass
 class Meeting:
     """Everything minuted at one meeting."""
 
@@ -144,6 +192,7 @@ class Meeting:
     sections: dict[str, list[Bullet]] = field(default_factory=lambda: {name: [] for name in SECTIONS})
     round_robin: list[Turn] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    matters_arising: list[CarriedAction] = field(default_factory=list)
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
     id: int | None = None
@@ -154,6 +203,10 @@ class Meeting:
             self.sections.setdefault(name, [])
         for name in self.sections:
             check_section(name)
+
+    @property
+    def approved(self) -> bool:
+        return self.status == "approved"
 
     def attending(self, attendance: str) -> list[Attendee]:
         """The attendees with the given attendance, in list order."""

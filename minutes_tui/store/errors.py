@@ -14,6 +14,10 @@ class NotFound(StoreError):
     """The meeting or item asked for does not exist (any more)."""
 
 
+class Locked(StoreError):
+    """The meeting's minutes are approved: its content cannot change until reopened."""
+
+
 def translate(exc: sqlite3.Error, path: str | Path | None = None) -> StoreError:
     """Turn an sqlite3 error into a :class:`StoreError` saying what to do."""
     text = str(exc)

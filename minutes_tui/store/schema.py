@@ -25,7 +25,9 @@ INDEXED = (
     ("points", 4, "{r}.text"),
     ("actions", 5, "{r}.text || ' ' || {r}.owner"),
 )
-INDEX_KIND = {table: code for table, code, _ in INDEXED}
+#: Progress notes on matters arising join the index in migration 3.
+CARRIED_INDEX = ("carried_actions", 6, "{r}.note")
+INDEX_KIND = {table: code for table, code, _ in (*INDEXED, CARRIED_INDEX)}
 
 
 @migrations()
@@ -103,19 +105,66 @@ def m002_search_index(db: Database) -> None:
         )"""
     )
     for table, code, text_sql in INDEXED:
-        meeting = "new.id" if table == "meetings" else "new.meeting_id"
-        insert = (
-            "INSERT INTO search_index(rowid, text, kind, meeting_id) "
-            f"VALUES (new.id * 8 + {code}, {text_sql.format(r='new')}, '{table}', {meeting});"
-        )
-        delete = f"DELETE FROM search_index WHERE rowid = old.id * 8 + {code};"
-        db.execute(f"CREATE TRIGGER {table}_index_insert AFTER INSERT ON {table} BEGIN {insert} END")
-        db.execute(f"CREATE TRIGGER {table}_index_delete AFTER DELETE ON {table} BEGIN {delete} END")
-        db.execute(
-            f"CREATE TRIGGER {table}_index_update AFTER UPDATE ON {table} "
-            f"WHEN {text_sql.format(r='old')} IS NOT {text_sql.format(r='new')} "
-            f"BEGIN {delete} {insert} END"
-        )
+        _index_triggers(db, table, code, text_sql)
+
+
+def _index_triggers(db: Database, table: str, code: int, text_sql: str) -> None:
+    """Triggers that keep ``table``'s rows in the search index (row id * 8 + code)."""
+    meeting = "new.id" if table == "meetings" else "new.meeting_id"
+    insert = (
+        "INSERT INTO search_index(rowid, text, kind, meeting_id) "
+        f"VALUES (new.id * 8 + {code}, {text_sql.format(r='new')}, '{table}', {meeting});"
+    )
+    delete = f"DELETE FROM search_index WHERE rowid = old.id * 8 + {code};"
+    db.execute(f"CREATE TRIGGER {table}_index_insert AFTER INSERT ON {table} BEGIN {insert} END")
+    db.execute(f"CREATE TRIGGER {table}_index_delete AFTER DELETE ON {table} BEGIN {delete} END")
+    db.execute(
+        f"CREATE TRIGGER {table}_index_update AFTER UPDATE ON {table} "
+        f"WHEN {text_sql.format(r='old')} IS NOT {text_sql.format(r='new')} "
+        f"BEGIN {delete} {insert} END"
+    )
+
+
+@migrations()
+def m003_series_and_actions(db: Database) -> None:
+    """Action history, matters arising carried between meetings, approval records."""
+    db.execute(
+        """
+        CREATE TABLE action_events (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+            meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+            event TEXT NOT NULL,
+            status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX action_events_by_action ON action_events(action_id, id)")
+    db.execute(
+        """
+        CREATE TABLE carried_actions (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+            note TEXT NOT NULL DEFAULT '',
+            position REAL NOT NULL,
+            UNIQUE (meeting_id, action_id)
+        )"""
+    )
+    db.execute("CREATE INDEX carried_actions_by_action ON carried_actions(action_id)")
+    db.execute(
+        """
+        CREATE TABLE meeting_events (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            event TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX meeting_events_by_meeting ON meeting_events(meeting_id, id)")
+    _index_triggers(db, *CARRIED_INDEX)
 
 
 def upgrade(db: Database) -> None:

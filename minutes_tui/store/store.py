@@ -31,8 +31,9 @@ from ..model import (
 )
 from ..text import storable
 from .database import connect
-from .errors import NotFound, StoreError, translate
+from .errors import Locked, NotFound, StoreError, translate
 from .lists import ACTIONS, ATTENDEES, BULLETS, POINTS, TURNS, ListKind, position_at
+from .series import SeriesMixin, status_event
 
 
 def _now() -> str:
@@ -67,7 +68,7 @@ def _clean(values: dict) -> dict:
     return out
 
 
-class Store:
+class Store(SeriesMixin):
     """Meetings in one SQLite database (a file, or ``:memory:`` for tests)."""
 
     def __init__(self, db: Database, path: str | Path = ":memory:") -> None:
@@ -85,15 +86,28 @@ class Store:
     # -- transactions -----------------------------------------------------
 
     @contextlib.contextmanager
-    def _write(self, meeting_id: int | None = None) -> Iterator[Database]:
-        """One transaction; stamps ``updated`` on the meeting it changes."""
+    def _write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[Database]:
+        """One transaction; stamps ``updated`` on the meeting it changes.
+
+        A change to the ``content`` of an approved meeting raises :class:`Locked`.
+        """
         try:
             with self.db.atomic():
+                if content and meeting_id is not None:
+                    self._check_editable(meeting_id)
                 yield self.db
                 if meeting_id is not None:
                     self.db.execute("UPDATE meetings SET updated = ? WHERE id = ?", (_now(), meeting_id))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
+
+    def _check_editable(self, meeting_id: int) -> None:
+        row = self.db.execute("SELECT status, title FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        if row and row[0] == "approved":
+            raise Locked(
+                f"The minutes of {row[1] or 'this meeting'!r} are approved and cannot be changed; "
+                "reopen them (the reopening is recorded) to make a correction"
+            )
 
     def _read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         try:
@@ -145,7 +159,8 @@ class Store:
                 for point in turn.points:
                     self._insert(POINTS, (turn_id,), {"text": point.text, "meeting_id": meeting_id}, None)
             for action in meeting.actions:
-                self._insert(ACTIONS, (meeting_id,), self._action_values(action), None)
+                action_id = self._insert(ACTIONS, (meeting_id,), self._action_values(action), None)
+                self._action_event(action_id, meeting_id, "raised", action.status)
         return self.get_meeting(meeting_id)
 
     def get_header(self, meeting_id: int) -> Meeting:
@@ -172,6 +187,7 @@ class Store:
             turns[row["turn_id"]].points.append(Point(row["text"], row["id"]))
         meeting.round_robin = list(turns.values())
         meeting.actions = [self._action_from_row(r) for r in self._read(q.format("actions"), (meeting_id,))]
+        meeting.matters_arising = self.carried_actions(meeting_id)
         return meeting
 
     def list_meetings(self, limit: int | None = None, offset: int = 0) -> list[MeetingSummary]:
@@ -209,12 +225,15 @@ class Store:
         self._row("meetings", meeting_id)
         with self._write(meeting_id):
             self._set_fields("meetings", meeting_id, _clean(fields))
+            if fields.get("status") == "approved":
+                self._meeting_event(meeting_id, "approved")
         return self.get_header(meeting_id)
 
     def delete_meeting(self, meeting_id: int) -> None:
-        """Delete a meeting and everything in it."""
+        """Delete a meeting and everything in it (not while its minutes are approved)."""
         self._row("meetings", meeting_id)
         with self._write() as db:
+            self._check_editable(meeting_id)
             db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
 
     def series_names(self) -> list[str]:
@@ -341,15 +360,29 @@ class Store:
     def add_action(self, meeting_id: int, action: Action, index: int | None = None) -> Action:
         with self._write(meeting_id):
             item_id = self._insert(ACTIONS, (meeting_id,), self._action_values(action), index)
+            self._action_event(item_id, meeting_id, "raised", action.status)
         return self.get_action(item_id)
 
     def get_action(self, action_id: int) -> Action:
         return self._action_from_row(self._row("actions", action_id))
 
     def update_action(self, action_id: int, **fields) -> Action:
-        if "status" in fields:
-            check_action_status(fields["status"])
-        self._update(ACTIONS, action_id, fields)
+        """Edit an action of its own meeting; a status change is recorded in its history.
+
+        A change of status alone is progress, not content: it is allowed after the
+        meeting that raised the action has been approved.
+        """
+        unknown = set(fields) - set(ACTIONS.fields)
+        if unknown:
+            raise StoreError(f"Unknown actions field(s): {', '.join(sorted(unknown))}")
+        status = fields.get("status")
+        if status is not None:
+            check_action_status(status)
+        row = self._row("actions", action_id)
+        with self._write(row["meeting_id"], content=bool(set(fields) - {"status"})):
+            self._set_fields("actions", action_id, _clean(fields))
+            if status is not None and status != row["status"]:
+                self._action_event(action_id, row["meeting_id"], status_event(status), status)
         return self.get_action(action_id)
 
     def delete_action(self, action_id: int) -> None:
@@ -395,6 +428,20 @@ class Store:
         with self._write(row["meeting_id"]) as db:
             position = position_at(db, kind, scope, max(index, 0), exclude=item_id)
             db.execute(f"UPDATE {kind.table} SET position = ? WHERE id = ?", (position, item_id))
+
+    def _meeting_event(self, meeting_id: int, event: str, reason: str = "") -> None:
+        self.db.execute(
+            "INSERT INTO meeting_events (meeting_id, event, reason, at) VALUES (?, ?, ?, ?)",
+            (meeting_id, event, storable(reason), _now()),
+        )
+
+    def _action_event(
+        self, action_id: int, meeting_id: int | None, event: str, status: str, note: str = ""
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO action_events (action_id, meeting_id, event, status, note, at) VALUES (?, ?, ?, ?, ?, ?)",
+            (action_id, meeting_id, event, status, storable(note), _now()),
+        )
 
     # -- rows to domain objects -----------------------------------------------
 

@@ -1,0 +1,205 @@
+"""Meetings as a series: next meetings, matters arising, the action log, approval.
+
+A mixin of :class:`~minutes_tui.store.store.Store`; it uses the store's
+transaction and row helpers and returns domain objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import (
+    Action,
+    ActionEvent,
+    ActionRow,
+    Attendee,
+    CarriedAction,
+    Meeting,
+    MeetingEvent,
+    check_action_status,
+)
+from ..text import storable
+from .errors import StoreError
+from .lists import ATTENDEES
+
+#: Action statuses that still need doing (carried forward, listed by --open).
+STILL_TO_DO = ("open", "on_hold")
+
+
+def status_event(status: str) -> str:
+    """The history event a change to ``status`` makes: closed, or updated."""
+    return "closed" if status in ("done", "dropped") else "updated"
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _when(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+class SeriesMixin:
+    """Series, matters arising, the action log and approval, for the Store."""
+
+    # -- approval -----------------------------------------------------------
+
+    def approve_meeting(self, meeting_id: int) -> Meeting:
+        """Mark the minutes approved: the record, locked against edits until reopened."""
+        return self.update_meeting(meeting_id, status="approved")
+
+    def reopen_meeting(self, meeting_id: int, reason: str) -> Meeting:
+        """Reopen approved minutes for a correction; the reason is recorded."""
+        reason = reason.strip()
+        if not reason:
+            raise StoreError("Say why the approved minutes are being reopened; the reason is recorded")
+        header = self.get_header(meeting_id)
+        if header.status != "approved":
+            raise StoreError("These minutes are not approved, so there is nothing to reopen")
+        with self._write(meeting_id, content=False) as db:
+            db.execute("UPDATE meetings SET status = 'draft' WHERE id = ?", (meeting_id,))
+            self._meeting_event(meeting_id, "reopened", reason)
+        return self.get_header(meeting_id)
+
+    def meeting_history(self, meeting_id: int) -> list[MeetingEvent]:
+        """When the minutes were approved and reopened (and why), oldest first."""
+        rows = self._read(
+            "SELECT event, reason, at FROM meeting_events WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+        )
+        return [MeetingEvent(r["event"], r["reason"], _when(r["at"])) for r in rows]
+
+    # -- the next meeting of a series -------------------------------------------
+
+    def start_next_meeting(self, series: str, **fields) -> Meeting:
+        """A new meeting of ``series``: its last attendee list (attendance reset to
+        present) and every action still to do brought forward as matters arising."""
+        previous = self.latest_in_series(series)
+        meeting = self.create_meeting(series=series, **fields)
+        with self._write(meeting.id):
+            for attendee in previous.attendees if previous else []:
+                values = self._attendee_values(
+                    Attendee(attendee.name, attendee.organisation, attendee.role, "present")
+                )
+                self._insert(ATTENDEES, (meeting.id,), values, None)
+            outstanding = self.db.execute(
+                "SELECT actions.id FROM actions JOIN meetings ON meetings.id = actions.meeting_id "
+                f"WHERE meetings.series = ? AND actions.status IN {STILL_TO_DO} AND meetings.id != ? "
+                "ORDER BY meetings.date, meetings.id, actions.position",
+                (series, meeting.id),
+            ).fetchall()
+            for position, (action_id,) in enumerate(outstanding, 1):
+                self.db.execute(
+                    "INSERT INTO carried_actions (meeting_id, action_id, position) VALUES (?, ?, ?)",
+                    (meeting.id, action_id, float(position)),
+                )
+        return self.get_meeting(meeting.id)
+
+    def carried_actions(self, meeting_id: int) -> list[CarriedAction]:
+        """The matters arising of a meeting, in order."""
+        rows = self._read(
+            "SELECT c.id AS carried_id, c.note AS carried_note, a.*, m.date AS raised_on, "
+            "m.title AS raised_in FROM carried_actions c JOIN actions a ON a.id = c.action_id "
+            "JOIN meetings m ON m.id = a.meeting_id WHERE c.meeting_id = ? ORDER BY c.position, c.id",
+            (meeting_id,),
+        )
+        return [
+            CarriedAction(
+                self._action_from_row(r),
+                r["carried_note"],
+                _date(r["raised_on"]),
+                r["raised_in"],
+                r["carried_id"],
+            )
+            for r in rows
+        ]
+
+    def update_carried(
+        self, carried_id: int, *, note: str | None = None, status: str | None = None
+    ) -> CarriedAction:
+        """Record progress on a matter arising at the meeting that carries it:
+        a progress note and/or a new status (kept in the action's history)."""
+        row = self._row("carried_actions", carried_id)
+        if status is not None:
+            check_action_status(status)
+        with self._write(row["meeting_id"]) as db:
+            if note is not None:
+                db.execute("UPDATE carried_actions SET note = ? WHERE id = ?", (storable(note), carried_id))
+            action = self._row("actions", row["action_id"])
+            if status is not None and status != action["status"]:
+                db.execute("UPDATE actions SET status = ? WHERE id = ?", (status, row["action_id"]))
+                self._action_event(
+                    row["action_id"],
+                    row["meeting_id"],
+                    status_event(status),
+                    status,
+                    note if note is not None else row["note"],
+                )
+        return next(c for c in self.carried_actions(row["meeting_id"]) if c.id == carried_id)
+
+    def action_history(self, action_id: int) -> list[ActionEvent]:
+        """Raised, updated and closed: an action's history, oldest first."""
+        self._row("actions", action_id)
+        rows = self._read(
+            "SELECT event, status, note, at, meeting_id FROM action_events WHERE action_id = ? ORDER BY id",
+            (action_id,),
+        )
+        return [
+            ActionEvent(r["event"], r["status"], r["note"], _when(r["at"]), r["meeting_id"]) for r in rows
+        ]
+
+    # -- the action log -----------------------------------------------------------
+
+    def list_actions(
+        self,
+        *,
+        series: str | None = None,
+        owner: str | None = None,
+        still_to_do: bool = False,
+        overdue: bool = False,
+        today: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[ActionRow]:
+        """Actions across meetings, soonest due first (undated last).
+
+        ``owner`` matches case-insensitively anywhere in the owner; ``overdue`` keeps
+        actions still to do whose due date is before ``today``.
+        """
+        where, params = [], []
+        if series:
+            where.append("m.series = ?")
+            params.append(series)
+        if owner:
+            where.append("a.owner LIKE ? ESCAPE '\\'")
+            escaped = owner.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{escaped}%")
+        if still_to_do or overdue:
+            where.append(f"a.status IN {STILL_TO_DO}")
+        if overdue:
+            where.append("a.due IS NOT NULL AND a.due < ?")
+            params.append((today or dt.date.today()).isoformat())
+        sql = (
+            "SELECT a.*, m.date AS meeting_date, m.series AS series, m.title AS meeting_title "
+            "FROM actions a JOIN meetings m ON m.id = a.meeting_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.due IS NULL, a.due, m.date, a.meeting_id, a.position"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [
+            ActionRow(self._action_from_row(r), _date(r["meeting_date"]), r["series"], r["meeting_title"])
+            for r in self._read(sql, tuple(params))
+        ]
+
+    def set_action_status(self, action_id: int, status: str, note: str = "") -> Action:
+        """Change an action's status from the action log, with an optional note.
+
+        Progress, not content: allowed after the raising meeting is approved; kept
+        in the action's history.
+        """
+        check_action_status(status)
+        row = self._row("actions", action_id)
+        with self._write(row["meeting_id"], content=False) as db:
+            db.execute("UPDATE actions SET status = ? WHERE id = ?", (status, action_id))
+            self._action_event(action_id, None, status_event(status), status, note)
+        return self.get_action(action_id)
