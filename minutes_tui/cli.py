@@ -11,6 +11,7 @@ from . import __version__
 from .export import DEFAULT_FOLDER, FORMATS, ExportError, export_meeting
 from .export.files import write_atomically
 from .interchange import FormatError, meeting_from_dict
+from .model import LAYOUTS, ModelError
 from .store import Store, StoreError, default_path
 
 
@@ -20,7 +21,7 @@ def _open_store(ctx: click.Context) -> Store:
     if "store" not in obj:
         path = obj.get("db") or default_path()
         try:
-            obj["store"] = Store.open(path)
+            obj["store"] = Store.open(path, create_folder=not obj.get("db"))
         except StoreError as exc:
             raise click.ClickException(str(exc)) from None
         ctx.call_on_close(obj["store"].close)
@@ -160,6 +161,33 @@ def next_command(ctx: click.Context, series: str, title: str, date_: str | None)
     )
 
 
+@main.command("layout")
+@click.argument("series")
+@click.argument("sections", nargs=-1)
+@click.option("--preset", type=click.Choice(sorted(LAYOUTS)), help="Use a ready-made layout.")
+@click.pass_context
+def layout_command(ctx: click.Context, series: str, sections: tuple[str, ...], preset: str | None) -> None:
+    """Show or choose the sections (and their order) of SERIES' next meetings.
+
+    SECTIONS are known keys (overview, purpose, matters_arising, round_robin, agreed,
+    actions, comments, next_steps, declarations, last_minutes, items, aob) or headings
+    of new bulleted sections, in the order the minutes should show them, e.g.
+
+        minutes layout "Skills Board" declarations "Minutes of the last meeting" actions
+    """
+    store = _open_store(ctx)
+    if preset and sections:
+        raise click.ClickException("Give either --preset or a list of sections, not both")
+    if preset or sections:
+        try:
+            store.set_series_layout(series, LAYOUTS[preset] if preset else list(sections))
+        except (ModelError, StoreError) as exc:
+            raise click.ClickException(str(exc)) from None
+    for section in store.series_layout(series):
+        kind = "" if section.kind == "bullets" else f"  ({section.kind.replace('_', ' ')})"
+        click.echo(f"{section.key:<28} {section.title}{kind}")
+
+
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
@@ -204,12 +232,31 @@ def import_command(ctx: click.Context, file: Path) -> None:
     help=f"File to write (default: a name made from date, series and title in ./{DEFAULT_FOLDER}/).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path),
+    help="Word template (.docx or .dotx) for the letterhead and styles of --format docx "
+    "(default: export.template in the settings file, see docs/export.md).",
+)
 @click.pass_context
-def export_command(ctx: click.Context, meeting_id: int, fmt: str, output: Path | None, force: bool) -> None:
-    """Export meeting MEETING_ID to a file and print where it went."""
+def export_command(
+    ctx: click.Context, meeting_id: int, fmt: str, output: Path | None, force: bool, template: Path | None
+) -> None:
+    """Export meeting MEETING_ID to a file and print where it went.
+
+    Word minutes (--format docx) are for circulating, Markdown (md) for email,
+    JSON for moving meetings between databases.
+    """
+    if template is not None and fmt != "docx":
+        raise click.UsageError("--template applies to --format docx only")
+    if output is not None and output.exists() and not output.is_dir() and not force:
+        raise click.ClickException(
+            f"{output} already exists; use --force to replace it, or choose another name"
+        )
+    options = {"template": template} if template is not None else {}
     try:
         meeting = _open_store(ctx).get_meeting(meeting_id)
-        path = export_meeting(meeting, fmt, output, overwrite=force)
+        path = export_meeting(meeting, fmt, output, overwrite=force, **options)
     except (StoreError, ExportError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(str(path))

@@ -9,13 +9,19 @@ from .model import (
     ACTION_STATUS,
     ATTENDANCE,
     MEETING_STATUS,
+    SECTION_KINDS,
     SECTIONS,
+    WORKSHOP_LAYOUT,
     Action,
     Attendee,
     Bullet,
     Meeting,
+    ModelError,
     Point,
+    Section,
     Turn,
+    make_layout,
+    slug,
 )
 
 FORMAT_VERSION = 1
@@ -31,6 +37,8 @@ KEYS = (
     *SECTIONS,
     "round_robin",
     "actions",
+    "layout",
+    "sections",
 )
 
 
@@ -57,6 +65,15 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     data["round_robin"] = [
         {"speaker": t.speaker, "points": [p.text for p in t.points]} for t in meeting.round_robin
     ]
+    if meeting.layout != WORKSHOP_LAYOUT:
+        data["layout"] = [{"key": s.key, "title": s.title, "kind": s.kind} for s in meeting.layout]
+    others = {
+        key: [b.text for b in bullets]
+        for key, bullets in meeting.sections.items()
+        if key not in SECTIONS and bullets
+    }
+    if others:
+        data["sections"] = others
     data["actions"] = [
         {
             "text": a.text,
@@ -82,6 +99,7 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
         date=_date(data, "date"),
         status=_choice(data, "status", MEETING_STATUS, "draft"),
         next_meeting=_date(data, "next_meeting"),
+        layout=_layout(data),
     )
     for n, item in enumerate(_list(data, "attendees")):
         where = f"attendees[{n}]"
@@ -98,6 +116,16 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
     for section in SECTIONS:
         meeting.sections[section] = [
             Bullet(_string(text, f"{section}[{n}]")) for n, text in enumerate(_list(data, section))
+        ]
+    sections = data.get("sections") or {}
+    if not isinstance(sections, dict):
+        raise FormatError("sections must be an object of section key to list of points")
+    bullet_keys = {s.key for s in meeting.bullet_sections}
+    for key in sections:
+        if key not in bullet_keys:
+            raise FormatError(f"sections.{key} is not a bulleted section of the layout")
+        meeting.sections[key] = [
+            Bullet(_string(t, f"sections.{key}[{n}]")) for n, t in enumerate(_list(sections, key))
         ]
     for n, item in enumerate(_list(data, "round_robin")):
         where = f"round_robin[{n}]"
@@ -121,6 +149,27 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
             )
         )
     return meeting, warnings
+
+
+def _layout(data: dict) -> tuple[Section, ...]:
+    entries = []
+    for n, item in enumerate(_list(data, "layout")):
+        where = f"layout[{n}]"
+        if not isinstance(item, dict):
+            raise FormatError(f"{where} must be an object with key, title and kind")
+        entries.append(
+            Section(
+                _text(item, "key", where) or slug(_text(item, "title", where)),
+                _text(item, "title", where),
+                _choice(item, "kind", SECTION_KINDS, "bullets", where),
+            )
+        )
+    if not entries:
+        return WORKSHOP_LAYOUT
+    try:
+        return make_layout(entries)
+    except ModelError as exc:
+        raise FormatError(f"layout: {exc}") from None
 
 
 def _name(key: str, where: str) -> str:

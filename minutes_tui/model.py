@@ -36,6 +36,44 @@ SECTION_TITLES = {
 }
 
 
+#: What a section of a meeting's layout holds.
+SECTION_KINDS = ("bullets", "round_robin", "actions", "matters_arising")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a meeting's layout: a key, the heading the minutes show, what it holds."""
+
+    key: str
+    title: str
+    kind: str = "bullets"
+
+
+#: A partnership workshop: the default layout.
+WORKSHOP_LAYOUT = (
+    Section("overview", "Overview"),
+    Section("purpose", "Purpose"),
+    Section("matters_arising", "Actions from previous meetings", "matters_arising"),
+    Section("round_robin", "Round robin", "round_robin"),
+    Section("agreed", "All agreed"),
+    Section("actions", "Actions", "actions"),
+    Section("comments", "General comments"),
+    Section("next_steps", "Next steps"),
+)
+#: A board meeting (apologies come from the attendance list, the next date from its field).
+BOARD_LAYOUT = (
+    Section("declarations", "Declarations of interest"),
+    Section("last_minutes", "Minutes of the last meeting"),
+    Section("matters_arising", "Matters arising", "matters_arising"),
+    Section("items", "Items"),
+    Section("actions", "Actions", "actions"),
+    Section("aob", "Any other business"),
+)
+LAYOUTS = {"workshop": WORKSHOP_LAYOUT, "board": BOARD_LAYOUT}
+#: Sections anyone may name in a layout by key, with their usual headings.
+KNOWN_SECTIONS = {s.key: s for s in (*WORKSHOP_LAYOUT, *BOARD_LAYOUT)}
+
+
 class ModelError(ValueError):
     """A value that a meeting cannot hold; the message says which and why."""
 
@@ -58,8 +96,46 @@ def check_meeting_status(value: str) -> str:
     return _check(value, MEETING_STATUS, "meeting status")
 
 
-def check_section(value: str) -> str:
-    return _check(value, SECTIONS, "section")
+def check_section(value: str, layout: tuple[Section, ...] | None = None) -> str:
+    """``value`` if it names a bulleted section of ``layout`` (default: the workshop's)."""
+    keys = tuple(s.key for s in (layout or WORKSHOP_LAYOUT) if s.kind == "bullets")
+    return _check(value, keys, "section")
+
+
+def slug(title: str) -> str:
+    """A section key made from a heading: lower case letters, digits and underscores."""
+    key = "".join(c if c.isalnum() else "_" for c in title.strip().lower())
+    return "_".join(part for part in key.split("_") if part) or "section"
+
+
+def make_layout(entries: list[str | Section]) -> tuple[Section, ...]:
+    """A layout from known section keys, Sections, or headings of new bulleted sections.
+
+    Raises :class:`ModelError` for an empty layout, repeated keys, or more than one
+    round robin, action list or matters-arising list.
+    """
+    layout: list[Section] = []
+    for entry in entries:
+        if isinstance(entry, Section):
+            section = entry
+        elif entry.strip() in KNOWN_SECTIONS:
+            section = KNOWN_SECTIONS[entry.strip()]
+        else:
+            title = " ".join(entry.split())
+            if not title:
+                raise ModelError("a section needs a heading")
+            section = Section(slug(title), title)
+        _check(section.kind, SECTION_KINDS, "section kind")
+        if not section.title.strip():
+            raise ModelError(f"section {section.key!r} needs a heading")
+        if any(s.key == section.key for s in layout):
+            raise ModelError(f"the section {section.title!r} appears twice")
+        if section.kind != "bullets" and any(s.kind == section.kind for s in layout):
+            raise ModelError(f"a meeting has only one {section.kind.replace('_', ' ')} section")
+        layout.append(section)
+    if not layout:
+        raise ModelError("a layout needs at least one section")
+    return tuple(layout)
 
 
 @dataclass
@@ -193,16 +269,28 @@ class Meeting:
     round_robin: list[Turn] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     matters_arising: list[CarriedAction] = field(default_factory=list)
+    layout: tuple[Section, ...] = WORKSHOP_LAYOUT
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
     id: int | None = None
 
     def __post_init__(self) -> None:
         check_meeting_status(self.status)
-        for name in SECTIONS:
-            self.sections.setdefault(name, [])
+        self.layout = make_layout(list(self.layout))
+        for section in self.bullet_sections:
+            self.sections.setdefault(section.key, [])
         for name in self.sections:
-            check_section(name)
+            if name not in SECTIONS:
+                check_section(name, self.layout)
+
+    @property
+    def bullet_sections(self) -> list[Section]:
+        """The layout's bulleted sections, in order."""
+        return [s for s in self.layout if s.kind == "bullets"]
+
+    def has_section(self, kind: str) -> bool:
+        """Whether the layout has a section of ``kind`` (round_robin, actions, ...)."""
+        return any(s.kind == kind for s in self.layout)
 
     @property
     def approved(self) -> bool:

@@ -12,6 +12,7 @@ def private_data(tmp_path, monkeypatch):
     """Point MINUTES_DB at a temporary folder and run each test in its own folder."""
     monkeypatch.setenv("MINUTES_DB", str(tmp_path / "data" / "minutes.db"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("MINUTES_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -136,3 +136,9 @@ def test_database_that_is_not_a_database(tmp_path):
 
 def test_version():
     assert run("--version").output.startswith("minutes, version")
+
+
+def test_db_in_a_missing_folder_is_refused_not_created(tmp_path):
+    result = run("--db", str(tmp_path / "no-such-folder" / "m.db"), "list")
+    assert result.exit_code != 0 and "does not exist" in result.output
+    assert not (tmp_path / "no-such-folder").exists()

@@ -163,3 +163,60 @@ def test_cli_actions_approve_reopen_next(tmp_path):
     assert Store.open(tmp_path / "m.db").get_meeting(new_id).date == dt.date(2025, 2, 14)
     result = run(*db, "next", "Nobody")
     assert result.exit_code != 0 and "No meetings of the series" in result.output
+
+
+def test_layouts_per_series_and_custom_sections(store):
+    from minutes_tui.model import BOARD_LAYOUT, WORKSHOP_LAYOUT, ModelError
+
+    workshop = store.create_meeting(series="Partners", title="W")
+    assert workshop.layout == WORKSHOP_LAYOUT
+    layout = store.set_series_layout("Skills Board", [*BOARD_LAYOUT, "Risk register"])
+    assert layout[-1].key == "risk_register" and layout[-1].title == "Risk register"
+    board = store.create_meeting(series="Skills Board", title="Board", date=dt.date(2025, 1, 1))
+    assert [s.key for s in board.layout] == [
+        "declarations",
+        "last_minutes",
+        "matters_arising",
+        "items",
+        "actions",
+        "aob",
+        "risk_register",
+    ]
+    store.add_bullet(board.id, "declarations", "No declarations of interest")
+    store.add_bullet(board.id, "risk_register", "Funding risk raised to amber")
+    with pytest.raises(ModelError):
+        store.add_bullet(board.id, "overview", "not a board section")
+    meeting = store.get_meeting(board.id)
+    assert [b.text for b in meeting.sections["risk_register"]] == ["Funding risk raised to amber"]
+    # The next meeting of the series keeps the layout.
+    following = store.start_next_meeting("Skills Board", title="Board", date=dt.date(2025, 2, 1))
+    assert following.layout == board.layout
+    # A section that still holds points cannot be dropped; an empty one can.
+    with pytest.raises(StoreError, match="still holds 1 point"):
+        store.set_layout(board.id, BOARD_LAYOUT)
+    store.set_layout(following.id, ["declarations", "items", "actions"])
+    assert [s.key for s in store.get_header(following.id).layout] == ["declarations", "items", "actions"]
+    for bad in ([], ["overview", "overview"], ["actions", "actions"], ["  "]):
+        with pytest.raises(ModelError):
+            store.set_series_layout("X", bad)
+
+
+def test_layout_survives_json_round_trip(store):
+    from minutes_tui.interchange import meeting_from_dict, meeting_to_dict
+
+    board = store.create_meeting(series="B", layout=("declarations", "Risk register", "actions"))
+    store.add_bullet(board.id, "risk_register", "Amber")
+    data = meeting_to_dict(store.get_meeting(board.id))
+    assert data["sections"] == {"risk_register": ["Amber"]}
+    copy = store.add_meeting(meeting_from_dict(json.loads(json.dumps(data)))[0])
+    assert meeting_to_dict(copy) == data
+
+
+def test_cli_layout(tmp_path):
+    db = ["--db", str(tmp_path / "m.db")]
+    out = run(*db, "layout", "Skills Board", "--preset", "board").output
+    assert out.splitlines()[0].startswith("declarations") and "Matters arising  (matters arising)" in out
+    out = run(*db, "layout", "Skills Board", "declarations", "Risk register", "actions").output
+    assert [line.split()[0] for line in out.splitlines()] == ["declarations", "risk_register", "actions"]
+    result = run(*db, "layout", "Skills Board", "actions", "actions")
+    assert result.exit_code != 0 and "appears twice" in result.output

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Meeting
+from .docx import write_docx
 from .files import ExportError, default_name, safe_stem, unique_path, write_atomically
 from .json import write_json
+from .markdown import write_markdown
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -21,7 +23,11 @@ class Format:
     write: Callable[..., None]
 
 
-FORMATS: dict[str, Format] = {"json": Format(".json", write_json)}
+FORMATS: dict[str, Format] = {
+    "docx": Format(".docx", write_docx),
+    "md": Format(".md", write_markdown),
+    "json": Format(".json", write_json),
+}
 
 
 def export_meeting(

@@ -25,10 +25,12 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("minutes", appauthor=False)) / "minutes.db"
 
 
-def _create_private(path: Path) -> None:
+def _create_private(path: Path, create_folder: bool) -> None:
     """Create ``path`` empty and readable by its owner only, unless it exists."""
     if path.exists():
         return
+    if not create_folder and not path.parent.is_dir():
+        raise StoreError(f"The folder {path.parent} does not exist; create it first or choose another path")
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -39,7 +41,9 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: str | Path = ":memory:", *, busy_timeout: float = BUSY_TIMEOUT) -> Database:
+def connect(
+    path: str | Path = ":memory:", *, busy_timeout: float = BUSY_TIMEOUT, create_folder: bool = True
+) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
     Raises :class:`StoreError` with a plain message for anything that stops it:
@@ -50,7 +54,8 @@ def connect(path: str | Path = ":memory:", *, busy_timeout: float = BUSY_TIMEOUT
         path = Path(path).expanduser()
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a minutes database")
-        _create_private(path)
+        _create_private(path, create_folder)
+    conn: sqlite3.Connection | None = None
     try:
         conn = sqlite3.connect(
             ":memory:" if memory else str(path), timeout=busy_timeout, check_same_thread=False
@@ -69,8 +74,12 @@ def connect(path: str | Path = ":memory:", *, busy_timeout: float = BUSY_TIMEOUT
                 f"(it has {', '.join(newer)}); upgrade minutes to open it"
             )
         upgrade(db)
-    except sqlite3.Error as exc:
-        raise translate(exc, path) from exc
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()  # a file left open would keep the folder busy and the error hidden
+        if isinstance(exc, sqlite3.Error):
+            raise translate(exc, path) from exc
+        raise
     return db
 
 

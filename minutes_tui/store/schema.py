@@ -167,6 +167,19 @@ def m003_series_and_actions(db: Database) -> None:
     _index_triggers(db, *CARRIED_INDEX)
 
 
+@migrations()
+def m004_layouts(db: Database) -> None:
+    """Each meeting's section layout (NULL: the workshop default) and each series' choice."""
+    db.execute("ALTER TABLE meetings ADD COLUMN layout TEXT")
+    db.execute(
+        """
+        CREATE TABLE series_layouts (
+            series TEXT PRIMARY KEY,
+            layout TEXT NOT NULL
+        )"""
+    )
+
+
 def upgrade(db: Database) -> None:
     """Create or upgrade the schema to the newest version this app knows."""
     migrations.apply(db)

@@ -7,8 +7,10 @@ transaction and row helpers and returns domain objects.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from ..model import (
+    WORKSHOP_LAYOUT,
     Action,
     ActionEvent,
     ActionRow,
@@ -16,7 +18,9 @@ from ..model import (
     CarriedAction,
     Meeting,
     MeetingEvent,
+    Section,
     check_action_status,
+    make_layout,
 )
 from ..text import storable
 from .errors import StoreError
@@ -29,6 +33,19 @@ STILL_TO_DO = ("open", "on_hold")
 def status_event(status: str) -> str:
     """The history event a change to ``status`` makes: closed, or updated."""
     return "closed" if status in ("done", "dropped") else "updated"
+
+
+def layout_to_json(layout: tuple[Section, ...]) -> str | None:
+    """A layout as stored: JSON, or NULL for the workshop default."""
+    if tuple(layout) == WORKSHOP_LAYOUT:
+        return None
+    return json.dumps([{"key": s.key, "title": s.title, "kind": s.kind} for s in layout], ensure_ascii=False)
+
+
+def layout_from_json(text: str | None) -> tuple[Section, ...]:
+    if not text:
+        return WORKSHOP_LAYOUT
+    return tuple(Section(d["key"], d["title"], d["kind"]) for d in json.loads(text))
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -67,6 +84,52 @@ class SeriesMixin:
             "SELECT event, reason, at FROM meeting_events WHERE meeting_id = ? ORDER BY id", (meeting_id,)
         )
         return [MeetingEvent(r["event"], r["reason"], _when(r["at"])) for r in rows]
+
+    # -- layouts --------------------------------------------------------------------
+
+    def set_layout(self, meeting_id: int, layout) -> Meeting:
+        """Give a meeting a new section layout (entries as for :func:`make_layout`).
+
+        A bulleted section that still holds points cannot be left out.
+        """
+        layout = make_layout(list(layout))
+        keep = {s.key for s in layout if s.kind == "bullets"}
+        with self._write(meeting_id) as db:
+            for section, count in db.execute(
+                "SELECT section, count(*) FROM bullets WHERE meeting_id = ? GROUP BY section", (meeting_id,)
+            ).fetchall():
+                if section not in keep:
+                    raise StoreError(
+                        f"The section {section!r} still holds {count} point(s); "
+                        "delete or move them before leaving it out"
+                    )
+            db.execute("UPDATE meetings SET layout = ? WHERE id = ?", (layout_to_json(layout), meeting_id))
+        return self.get_header(meeting_id)
+
+    def set_series_layout(self, series: str, layout) -> tuple[Section, ...]:
+        """Choose the layout that new meetings of ``series`` start with."""
+        layout = make_layout(list(layout))
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO series_layouts (series, layout) VALUES (?, ?) "
+                "ON CONFLICT(series) DO UPDATE SET layout = excluded.layout",
+                (storable(series), layout_to_json(layout) or "null"),
+            )
+        return layout
+
+    def series_layout(self, series: str) -> tuple[Section, ...]:
+        """The layout the next meeting of ``series`` will have."""
+        return self._series_default_layout(series) or WORKSHOP_LAYOUT
+
+    def _series_default_layout(self, series: str) -> tuple[Section, ...] | None:
+        row = self.db.execute("SELECT layout FROM series_layouts WHERE series = ?", (series,)).fetchone()
+        if row:
+            return layout_from_json(None if row[0] == "null" else row[0])
+        row = self.db.execute(
+            "SELECT layout FROM meetings WHERE series = ? ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
+            (series,),
+        ).fetchone()
+        return layout_from_json(row[0]) if row else None
 
     # -- the next meeting of a series -------------------------------------------
 

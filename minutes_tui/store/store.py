@@ -23,17 +23,22 @@ from ..model import (
     Meeting,
     MeetingSummary,
     Point,
+    Section,
     Turn,
     check_action_status,
     check_attendance,
     check_meeting_status,
     check_section,
+    make_layout,
 )
+from ..search_model import SearchHit
 from ..text import storable
+from . import maintenance
 from .database import connect
 from .errors import Locked, NotFound, StoreError, translate
 from .lists import ACTIONS, ATTENDEES, BULLETS, POINTS, TURNS, ListKind, position_at
-from .series import SeriesMixin, status_event
+from .search import search as search_archive
+from .series import SeriesMixin, layout_from_json, layout_to_json, status_event
 
 
 def _now() -> str:
@@ -76,9 +81,14 @@ class Store(SeriesMixin):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path = ":memory:") -> Store:
-        """Open (creating and upgrading as needed) the database at ``path``."""
-        return cls(connect(path), path)
+    def open(cls, path: str | Path = ":memory:", *, busy_timeout: float | None = None, create_folder: bool = True) -> Store:
+        """Open (creating and upgrading as needed) the database at ``path``.
+
+        ``create_folder=False`` refuses a path whose folder does not exist (a typo in
+        ``--db`` should not make a stray folder).
+        """
+        options = {} if busy_timeout is None else {"busy_timeout": busy_timeout}
+        return cls(connect(path, create_folder=create_folder, **options), path)
 
     def close(self) -> None:
         self.db.close()
@@ -125,8 +135,12 @@ class Store(SeriesMixin):
 
     # -- meetings ---------------------------------------------------------
 
-    def create_meeting(self, **fields) -> Meeting:
-        """A new, empty meeting with the given header fields."""
+    def create_meeting(self, *, layout: tuple[Section, ...] | None = None, **fields) -> Meeting:
+        """A new, empty meeting with the given header fields.
+
+        Its layout is ``layout``, else its series' chosen layout, else that of the
+        series' latest meeting, else the workshop default.
+        """
         unknown = set(fields) - set(MEETING_FIELDS)
         if unknown:
             raise StoreError(f"Unknown meeting field(s): {', '.join(sorted(unknown))}")
@@ -136,6 +150,10 @@ class Store(SeriesMixin):
         with self._write() as db:
             cursor = db.execute("INSERT INTO meetings (created, updated) VALUES (?, ?)", (now, now))
             meeting_id = cursor.lastrowid
+            if layout is None and fields.get("series"):
+                layout = self._series_default_layout(fields["series"])
+            if layout is not None:
+                fields["layout"] = layout_to_json(make_layout(list(layout)))
             if fields:
                 self._set_fields("meetings", meeting_id, _clean(fields))
         return self.get_header(meeting_id)
@@ -148,7 +166,7 @@ class Store(SeriesMixin):
             meeting_id = db.execute(
                 "INSERT INTO meetings (created, updated) VALUES (?, ?)", (now, now)
             ).lastrowid
-            self._set_fields("meetings", meeting_id, _clean(header))
+            self._set_fields("meetings", meeting_id, {**_clean(header), "layout": layout_to_json(meeting.layout)})
             for attendee in meeting.attendees:
                 self._insert(ATTENDEES, (meeting_id,), self._attendee_values(attendee), None)
             for section, bullets in meeting.sections.items():
@@ -285,7 +303,7 @@ class Store(SeriesMixin):
     # -- bulleted sections --------------------------------------------------
 
     def add_bullet(self, meeting_id: int, section: str, text: str, index: int | None = None) -> Bullet:
-        check_section(section)
+        check_section(section, self.get_header(meeting_id).layout)
         with self._write(meeting_id):
             item_id = self._insert(BULLETS, (meeting_id, section), {"text": text}, index)
         return self.get_bullet(item_id)
@@ -457,6 +475,7 @@ class Store(SeriesMixin):
             minute_taker=row["minute_taker"],
             status=row["status"],
             next_meeting=_date_out(row["next_meeting"]),
+            layout=layout_from_json(row["layout"]),
             created=_datetime_out(row["created"]),
             updated=_datetime_out(row["updated"]),
             id=row["id"],
@@ -489,3 +508,83 @@ class Store(SeriesMixin):
             "due": action.due,
             "status": check_action_status(action.status),
         }
+
+    # -- the archive: search, keyset paging, backup, check ---------------------
+
+    def search(
+        self,
+        query: str,
+        series: str | None = None,
+        since: dt.date | str | None = None,
+        limit: int = 50,
+        *,
+        prefix_last: bool = False,
+    ) -> list[SearchHit]:
+        """Items of any meeting matching ``query`` (see :mod:`minutes_tui.store.search`).
+
+        Any text is a safe query. Few matches come best first, many come newest
+        first; the work is bounded either way. ``prefix_last`` treats the last
+        word as a prefix, for searching as the user types.
+        """
+        try:
+            return search_archive(
+                self.db, query, series=series, since=since, limit=limit, prefix_last=prefix_last
+            )
+        except ValueError as exc:
+            raise StoreError(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def list_meetings_before(
+        self, date: dt.date | None, meeting_id: int, limit: int = 50
+    ) -> list[MeetingSummary]:
+        """The ``limit`` meetings that follow (``date``, ``meeting_id``) in :meth:`list_meetings` order.
+
+        Keyset paging: pass the date and id of the last meeting shown to get the
+        next page. It reads only those rows, however deep in the list.
+        """
+        columns = "SELECT id, series, title, date, status, updated FROM meetings"
+        rows: list[dict] = []
+        if date is not None:
+            rows = self._read(
+                f"{columns} WHERE date IS NOT NULL AND (date < ? OR (date = ? AND id < ?)) "
+                "ORDER BY date DESC, id DESC LIMIT ?",
+                (_date_in(date), _date_in(date), meeting_id, limit),
+            )
+        if len(rows) < limit:
+            undated = f"{columns} WHERE date IS NULL" + ("" if date is not None else " AND id < ?")
+            params = (limit - len(rows),) if date is not None else (meeting_id, limit - len(rows))
+            rows += self._read(f"{undated} ORDER BY id DESC LIMIT ?", params)
+        return [
+            MeetingSummary(
+                r["id"],
+                r["series"],
+                r["title"],
+                _date_out(r["date"]),
+                r["status"],
+                _datetime_out(r["updated"]),
+            )
+            for r in rows
+        ]
+
+    def backup(self, path: str | Path | None = None) -> Path:
+        """Copy the database, consistently even while it is being written, to a new file.
+
+        ``path`` defaults to ``<name>-backup-YYYYMMDD-HHMMSS.db`` beside the database.
+        Never overwrites; the copy is readable by its owner only. Returns its path.
+        """
+        return maintenance.backup(self.db, self.path, path)
+
+    def check(self) -> list[str]:
+        """What is wrong with the database, in plain sentences; ``[]`` when it is sound."""
+        try:
+            return maintenance.check(self.db)
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def repair(self) -> list[str]:
+        """Rebuild the lookup and search indexes from the minutes; says what it did."""
+        try:
+            return maintenance.repair(self.db)
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc

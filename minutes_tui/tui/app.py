@@ -2,27 +2,102 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+import asyncio
+import signal
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
 
 from ..store import Store
+from .screens.help import HelpScreen
+from .screens.home import HomeScreen
 
 
 class MinutesApp(App):
-    """The note-taker's app."""
+    """The note-taker's app: a list of meetings and the meeting being minuted."""
 
     TITLE = "minutes"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "minutes.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", tooltip="Save everything and quit", priority=True, id="quit"),
+        Binding("f1", "help", "Help", tooltip="Show the keys", id="help"),
+    ]
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self._signals: list[int] = []
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        count = self.store.count_meetings()
-        yield Static(f"{count} meeting(s) in {self.store.path}", markup=False)
-        yield Footer()
+    def on_mount(self) -> None:
+        self.theme = "textual-dark"
+        self.push_screen(HomeScreen())
+        self._install_signal_handlers()
+
+    # -- never lose a word ----------------------------------------------------
+
+    def flush_all(self) -> bool:
+        """Save every pending edit on every screen; ``True`` if all of it reached the database."""
+        ok = True
+        for screen in reversed(self.screen_stack):
+            flush = getattr(screen, "flush", None)
+            if flush is not None:
+                ok = flush() and ok
+        return ok
+
+    async def action_quit(self) -> None:
+        self.flush_all()
+        self.exit()
+
+    def _install_signal_handlers(self) -> None:
+        """On SIGHUP (terminal closed) and SIGTERM: save what is pending, then exit."""
+        if self.is_headless:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._on_signal, sig)
+                self._signals.append(sig)
+        except (NotImplementedError, RuntimeError, ValueError, AttributeError):
+            pass
+
+    def _on_signal(self, sig: int) -> None:
+        self.flush_all()
+        self.exit(return_code=128 + sig)
+
+    def on_unmount(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in self._signals:
+                loop.remove_signal_handler(sig)
+        except RuntimeError:
+            pass
+
+    # -- keys, help, palette --------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key binding of the screen (and its focused widget) is a command too."""
+        seen: set[str] = set()
+        for _key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or not active.enabled or binding.action in seen:
+                continue
+            if binding.action in ("quit", "help", "command_palette"):
+                continue
+            seen.add(binding.action)
+            node = active.node
+            yield SystemCommand(
+                binding.description,
+                f"{binding.tooltip or binding.description}  ({self.get_key_display(binding)})",
+                lambda node=node, action=binding.action: self.run_action(action, node),
+            )
+        yield SystemCommand("Help", "Show the keys  (F1)", self.action_help)
+        yield from super().get_system_commands(screen)
 
 
 def make_app(store: Store) -> MinutesApp:

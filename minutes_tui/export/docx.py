@@ -1,0 +1,418 @@
+"""Minutes as a Word document (.docx) an officer can circulate unchanged.
+
+The layout follows the minutes these bodies write (docs/export.md): series and
+title, date and place; attendance; overview and purpose; the round robin; what
+was agreed; the actions table; general comments; next steps; the next meeting.
+Empty sections are left out.
+
+Speed: the body is built straight as WordprocessingML elements with style ids
+resolved once (python-docx's ``add_paragraph(style=...)`` looks the style up by
+name for every paragraph, which was most of the time on large meetings). The
+styles are still real Word styles, so headings show in Word's navigation pane.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable
+from copy import deepcopy
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm
+
+from ..config import ConfigError, export_template
+from ..model import ATTENDANCE_LABELS, Meeting
+from ..text import for_xml
+from . import layout
+from .docx_styles import prepare_styles
+from .files import ExportError
+
+#: The default ``template``: the one in the settings file, if any.
+CONFIGURED: Any = object()
+
+_P, _PPR, _PSTYLE, _R, _RPR, _T, _BR, _TAB = (
+    qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "r", "rPr", "t", "br", "tab")
+)
+_B, _BCS, _KEEP_NEXT, _SPACING, _VAL = (qn(f"w:{t}") for t in ("b", "bCs", "keepNext", "spacing", "val"))
+_AFTER, _BEFORE = qn("w:after"), qn("w:before")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_DASH = " \u2013 "
+#: Table rows with more text than this may break across pages; shorter ones stay whole.
+_SPLIT_ROWS_OVER = 600
+
+_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def write_docx(meeting: Meeting, path: Path, *, template: Path | str | None = CONFIGURED, **_options) -> None:
+    """Write ``meeting`` as Word minutes to ``path``.
+
+    ``template`` is a .docx or .dotx whose letterhead and styles to use; by default
+    the ``export.template`` setting (see :mod:`minutes_tui.config`); ``None`` or
+    ``""`` for the built-in look. Raises :class:`ExportError` with a plain message.
+    """
+    document = build_document(meeting, template=template)
+    document.save(str(path))
+
+
+def build_document(meeting: Meeting, *, template: Path | str | None = CONFIGURED) -> Document:
+    """The minutes of ``meeting`` as a python-docx :class:`Document`."""
+    if template is CONFIGURED:
+        try:
+            template = export_template()
+        except ConfigError as exc:
+            raise ExportError(str(exc)) from None
+    if template:
+        document = open_template(Path(template))
+        _clear_body(document)
+    else:
+        document = docx.Document()
+        _clear_body(document)
+        _house_page(document)
+    style_ids = prepare_styles(document, house=not template)
+    _Writer(document, style_ids).minutes(meeting)
+    _mark_pages(document, draft=meeting.status == "draft")
+    _set_properties(document, meeting)
+    return document
+
+
+# ---------------------------------------------------------------- templates
+
+
+def open_template(path: Path) -> Document:
+    """``path`` (.docx or .dotx) opened as a document. Raises :class:`ExportError`."""
+    what = f"The Word template {path}"
+    if not path.exists():
+        raise ExportError(f"{what} does not exist")
+    if path.is_dir():
+        raise ExportError(f"{what} is a folder, not a .docx or .dotx file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExportError(f"Cannot read {what}: {exc.strerror or exc}") from None
+    try:
+        data = _as_document_package(data)
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # a damaged file can fail in zipfile, lxml or python-docx
+        raise ExportError(
+            f"{what} cannot be used: it is not a readable Word document or template (.docx, .dotx)"
+            f" [{type(exc).__name__}: {exc}]"
+        ) from None
+
+
+def _as_document_package(data: bytes) -> bytes:
+    """A .dotx package relabelled as a .docx (python-docx opens only documents)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        types = source.read("[Content_Types].xml")
+        if _TEMPLATE_TYPE not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                content = source.read(item.filename)
+                if item.filename == "[Content_Types].xml":
+                    content = types.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
+                target.writestr(item, content)
+    return out.getvalue()
+
+
+def _clear_body(document: Document) -> None:
+    """Remove the body's content, keeping the last section (page setup, headers, footers)."""
+    body = document.element.body
+    sect_pr = body.get_or_add_sectPr()
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+
+
+def _house_page(document: Document) -> None:
+    """A4 with 2 cm margins, for the built-in look."""
+    section = document.sections[-1]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.header_distance = section.footer_distance = Mm(10)
+
+
+# ---------------------------------------------------------------- body
+
+
+def _add_text(run, text: str) -> None:
+    """Put ``text`` into ``run``: tabs and line breaks become Word's own."""
+    text = for_xml(text)
+    if "\n" not in text and "\t" not in text and "\r" not in text:
+        t = run.makeelement(_T)
+        t.text = text
+        t.set(_XML_SPACE, "preserve")
+        run.append(t)
+        return
+    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if i:
+            run.append(run.makeelement(_BR))
+        for j, part in enumerate(line.split("\t")):
+            if j:
+                run.append(run.makeelement(_TAB))
+            if part:
+                t = run.makeelement(_T)
+                t.text = part
+                t.set(_XML_SPACE, "preserve")
+                run.append(t)
+
+
+class _Writer:
+    """Appends the minutes to a document body, one WordprocessingML element at a time."""
+
+    def __init__(self, document: Document, style_ids: dict[str, str]) -> None:
+        self.document = document
+        self.body = document.element.body
+        self.sect_pr = self.body.get_or_add_sectPr()
+        self.ids = style_ids
+        self.items: list[Any] = []
+
+    # -- building blocks
+
+    def para(
+        self,
+        style: str | None,
+        runs: Iterable[tuple[str, bool]] = (),
+        *,
+        keep_next: bool = False,
+        after: int | None = None,
+    ):
+        """A paragraph of ``runs`` (text, bold) in ``style`` (a name from STYLE_NAMES)."""
+        p = self.body.makeelement(_P)
+        if style or keep_next or after is not None:
+            ppr = p.makeelement(_PPR)
+            p.append(ppr)
+            if style:
+                ps = ppr.makeelement(_PSTYLE)
+                ps.set(_VAL, self.ids[style])
+                ppr.append(ps)
+            if keep_next:
+                ppr.append(ppr.makeelement(_KEEP_NEXT))
+            if after is not None:
+                sp = ppr.makeelement(_SPACING)
+                sp.set(_AFTER, str(after))
+                ppr.append(sp)
+        for text, bold in runs:
+            if text:
+                p.append(self.run(p, text, bold))
+        self.items.append(p)
+        return p
+
+    @staticmethod
+    def run(parent, text: str, bold: bool = False):
+        r = parent.makeelement(_R)
+        if bold:
+            rpr = r.makeelement(_RPR)
+            rpr.append(rpr.makeelement(_B))
+            rpr.append(rpr.makeelement(_BCS))
+            r.append(rpr)
+        _add_text(r, text)
+        return r
+
+    def heading(self, text: str, level: int = 1) -> None:
+        self.para(f"Heading {level}", [(text, False)])
+
+    def bullets(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.para("List Bullet", [(text, False)])
+
+    # -- the minutes, in order
+
+    def minutes(self, meeting: Meeting) -> None:
+        self.title_block(meeting)
+        self.attendance(meeting)
+        for kind, title, content in layout.blocks(meeting):
+            self.heading(title)
+            if kind == "bullets":
+                self.bullets(content)
+            elif kind == "round_robin":
+                self.round_robin(content)
+            elif kind == "actions":
+                self.items.append(self.table(layout.ACTION_COLUMNS, content, (0.48, 0.22, 0.16, 0.14)))
+            else:
+                self.items.append(self.table(layout.CARRIED_COLUMNS, content, (0.32, 0.15, 0.14, 0.11, 0.28)))
+        if meeting.next_meeting:
+            self.heading("Date of next meeting")
+            self.para(None, [(layout.long_date(meeting.next_meeting), False)])
+        if self.items[-1].tag != _P:  # Word expects a paragraph after a table
+            self.para(None, after=0)
+        body, sect_pr = self.body, self.sect_pr
+        body.remove(sect_pr)
+        body.extend(self.items)
+        body.append(sect_pr)
+
+    def title_block(self, meeting: Meeting) -> None:
+        series, title = meeting.series.strip(), meeting.title.strip()
+        if series and title:
+            self.para("Subtitle", [(series, False)])
+        self.para("Title", [(layout.heading(meeting), False)])
+        details = layout.details(meeting)
+        for i, (label, value) in enumerate(details):
+            last = i == len(details) - 1
+            self.para(None, [(f"{label}: ", True), (value, False)], after=240 if last else 0)
+
+    def attendance(self, meeting: Meeting) -> None:
+        kinds = layout.attendance(meeting)
+        if not kinds:
+            return
+        self.heading("Attendance")
+        for kind, groups in kinds:
+            self.heading(ATTENDANCE_LABELS[kind], 2)
+            for organisation, names in groups:
+                if organisation and names:
+                    self.para(None, [(f"{organisation}: ", True), (", ".join(names), False)], after=20)
+                else:
+                    self.para(None, [(organisation or ", ".join(names), organisation != "")], after=20)
+
+    def round_robin(self, turns: list[tuple[str, list[str]]]) -> None:
+        for speaker, points in turns:
+            if layout.one_line(points):
+                runs = [(speaker, True), (_DASH, False)] if speaker else []
+                self.para(None, [*runs, (points[0], False)], after=80)
+            else:
+                if speaker:
+                    self.para(None, [(speaker, True)], keep_next=bool(points), after=40 if points else 80)
+                self.bullets(points)
+
+    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[float, ...]):
+        """A full-width "Table Grid" table whose header row repeats on every page."""
+        section = self.document.sections[-1]
+        width = (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
+        widths = [int(width / 635 * share) for share in shares]  # EMU -> twentieths of a point
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        tbl = parse_xml(
+            f"<w:tbl {nsdecls('w')}><w:tblPr>"
+            f'<w:tblStyle w:val="{self.ids["Table Grid"]}"/><w:tblW w:w="5000" w:type="pct"/>'
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+            ' w:noHBand="0" w:noVBand="1"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
+        )
+        cell_start = [
+            f'<w:tc {nsdecls("w")}><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{{shade}}</w:tcPr></w:tc>'
+            for w in widths
+        ]
+        header_row = parse_xml(f"<w:tr {nsdecls('w')}><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr></w:tr>")
+        for template, text in zip(cell_start, header):
+            cell = parse_xml(
+                template.replace("{shade}", '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>')
+            )
+            cell.append(self._cell_para(cell, text, bold=True))
+            header_row.append(cell)
+        tbl.append(header_row)
+        plain = [parse_xml(template.replace("{shade}", "")) for template in cell_start]
+        tr_tag = qn("w:tr")
+        keep_whole = parse_xml(f"<w:trPr {nsdecls('w')}><w:cantSplit/></w:trPr>")
+        for row in rows:
+            tr = tbl.makeelement(tr_tag)
+            if sum(map(len, row)) < _SPLIT_ROWS_OVER:
+                tr.append(deepcopy(keep_whole))
+            for model, text in zip(plain, row):
+                cell = deepcopy(model)
+                cell.append(self._cell_para(cell, text))
+                tr.append(cell)
+            tbl.append(tr)
+        return tbl
+
+    def _cell_para(self, parent, text: str, bold: bool = False):
+        p = parent.makeelement(_P)
+        ppr = p.makeelement(_PPR)
+        sp = ppr.makeelement(_SPACING)
+        sp.set(_BEFORE, "40")
+        sp.set(_AFTER, "40")
+        ppr.append(sp)
+        p.append(ppr)
+        if text:
+            p.append(self.run(p, text, bold))
+        return p
+
+
+# ---------------------------------------------------------------- pages and properties
+
+_FIELD = (
+    '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+    '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t>1</w:t></w:r>'
+    '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r>'
+)
+_SMALL = '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+_PAGE_X_OF_Y = (
+    f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="center"/></w:pPr>'
+    + _SMALL.format(text="Page ")
+    + _FIELD.format(code="PAGE")
+    + _SMALL.format(text=" of ")
+    + _FIELD.format(code="NUMPAGES")
+    + "</w:p>"
+)
+_DRAFT = (
+    f'<w:p {nsdecls("w")}><w:pPr><w:jc w:val="right"/></w:pPr>'
+    '<w:r><w:rPr><w:b/><w:bCs/><w:color w:val="C00000"/><w:spacing w:val="40"/>'
+    '<w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr><w:t>DRAFT</w:t></w:r></w:p>'
+)
+
+
+def _mark_pages(document: Document, *, draft: bool) -> None:
+    """Page X of Y in every footer that has no page number; DRAFT in every header of a draft."""
+    section = document.sections[-1]
+    first = section.different_first_page_header_footer
+    even = document.settings.odd_and_even_pages_header_footer
+    pairs = [(section.header, section.footer)]
+    if first:
+        pairs.append((section.first_page_header, section.first_page_footer))
+    if even:
+        pairs.append((section.even_page_header, section.even_page_footer))
+    for header, footer in pairs:
+        if draft:
+            _append(header, _DRAFT)
+        footer_xml = footer._element.xml if not footer.is_linked_to_previous else ""
+        if "PAGE" not in footer_xml:
+            _append(footer, _PAGE_X_OF_Y)
+
+
+def _append(header_or_footer, xml: str) -> None:
+    """Add a paragraph to a header or footer, using its empty first paragraph if there is one."""
+    element = header_or_footer._element  # creates the part if the section has none
+    paragraph = parse_xml(xml)
+    paragraphs = element.findall(_P)
+    if len(paragraphs) == 1 and not "".join(paragraphs[0].itertext()).strip() and len(element) == 1:
+        element.replace(paragraphs[0], paragraph)
+    else:
+        element.append(paragraph)
+
+
+def _set_properties(document: Document, meeting: Meeting) -> None:
+    """Title, subject, author and dates in File > Info, with DRAFT for a draft."""
+    props = document.core_properties
+    series = meeting.series.strip()
+    draft = meeting.status == "draft"
+    heading = layout.heading(meeting)
+    when = layout.long_date(meeting.date, weekday=False)
+    props.title = for_xml(f"{heading}{', ' + when if when else ''}{' (DRAFT)' if draft else ''}")[:255]
+    kind = "Draft minutes" if draft else "Minutes"
+    props.subject = for_xml(f"{kind}: {series}" if series else kind)[:255]
+    props.author = for_xml(meeting.minute_taker.strip())[:255]
+    props.last_modified_by = props.author
+    props.category = "Minutes"
+    props.keywords = "minutes, draft" if draft else "minutes"
+    props.comments = "Exported by minutes"
+    props.language = "en-GB"
+    props.revision = 1
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    created = meeting.created or now
+    if created.tzinfo is not None:
+        created = created.astimezone(dt.UTC).replace(tzinfo=None)
+    props.created = created
+    props.modified = now

@@ -1,0 +1,159 @@
+"""What goes into written minutes, shared by the Word and Markdown writers.
+
+Both writers show the same sections in the same order and leave empty ones out;
+the helpers here decide what is shown, the writers decide how.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..model import ACTION_STATUS_LABELS, ATTENDANCE, SECTION_TITLES, SECTIONS, Action, Attendee, Meeting
+
+ACTION_COLUMNS = ("Action", "Owner", "Due", "Status")
+CARRIED_COLUMNS = ("Action", "Owner", "Raised", "Status", "Progress")
+#: The order of sections for a meeting that has no layout of its own.
+_DEFAULT_ORDER = (
+    *(("bullets", key, SECTION_TITLES[key]) for key in SECTIONS[:2]),
+    ("round_robin", "round_robin", "Round robin"),
+    ("bullets", "agreed", SECTION_TITLES["agreed"]),
+    ("actions", "actions", "Actions"),
+    *(("bullets", key, SECTION_TITLES[key]) for key in SECTIONS[3:]),
+)
+
+
+def blocks(meeting: Meeting) -> list[tuple[str, str, Any]]:
+    """The sections to show, in the meeting's layout order: ``(kind, heading, content)``.
+
+    ``kind`` is "bullets" (content: texts), "round_robin" (:func:`turns`), "actions"
+    (:func:`action_rows`) or "matters_arising" (:func:`carried_rows`). Empty sections
+    are left out.
+    """
+    sections = getattr(meeting, "layout", None)
+    order = [(s.kind, s.key, s.title) for s in sections] if sections else _DEFAULT_ORDER
+    result = []
+    for kind, key, title in order:
+        if kind == "bullets":
+            content: Any = bullets(meeting, key)
+        elif kind == "round_robin":
+            content = turns(meeting)
+        elif kind == "actions":
+            content = action_rows(meeting)
+        elif kind == "matters_arising":
+            content = carried_rows(meeting)
+        else:
+            continue
+        if content:
+            result.append((kind, title, content))
+    return result
+
+
+def long_date(value: dt.date | None, *, weekday: bool = True) -> str:
+    """``Friday 14 March 2025`` (or without the weekday); ``""`` for no date."""
+    if value is None:
+        return ""
+    text = f"{value.day} {value:%B %Y}"
+    return f"{value:%A} {text}" if weekday else text
+
+
+def heading(meeting: Meeting) -> str:
+    """The title line: the meeting's title, else its series, else "Minutes"."""
+    return meeting.title.strip() or meeting.series.strip() or "Minutes"
+
+
+def details(meeting: Meeting) -> list[tuple[str, str]]:
+    """The labelled lines under the title: date and time, place, chair, minute-taker, status."""
+    rows = [
+        ("Date", ", ".join(v for v in (long_date(meeting.date), meeting.time.strip()) if v)),
+        ("Place", meeting.place.strip()),
+        ("Chair", meeting.chair.strip()),
+        ("Minutes", meeting.minute_taker.strip()),
+    ]
+    if meeting.status == "draft":
+        rows.append(("Status", "Draft, not yet approved"))
+    return [(label, value) for label, value in rows if value]
+
+
+def has_label(attendee: Attendee) -> bool:
+    return bool(attendee.name.strip() or attendee.organisation.strip())
+
+
+def person(attendee: Attendee) -> str:
+    """``Name (Role)``, or just the name; ``""`` if there is no name."""
+    name, role = attendee.name.strip(), attendee.role.strip()
+    return f"{name} ({role})" if name and role else name
+
+
+def attendance(meeting: Meeting) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """Each attendance kind with anyone in it, and its people grouped by organisation."""
+    result = []
+    for kind in ATTENDANCE:
+        groups = by_organisation(meeting.attending(kind))
+        if groups:
+            result.append((kind, groups))
+    return result
+
+
+def by_organisation(people: list[Attendee]) -> list[tuple[str, list[str]]]:
+    """People grouped by organisation, groups in order of first appearance.
+
+    People with no organisation each keep their own place, as ``("", [name])``.
+    """
+    groups: list[tuple[str, list[str]]] = []
+    index: dict[str, int] = {}
+    for attendee in people:
+        if not has_label(attendee):
+            continue
+        organisation, label = attendee.organisation.strip(), person(attendee)
+        if not organisation:
+            groups.append(("", [label]))
+            continue
+        key = organisation.casefold()
+        if key not in index:
+            index[key] = len(groups)
+            groups.append((organisation, []))
+        if label:
+            groups[index[key]][1].append(label)
+    return groups
+
+
+def bullets(meeting: Meeting, section: str) -> list[str]:
+    """The non-blank points of a bulleted section, as typed."""
+    return [b.text for b in meeting.sections.get(section, []) if b.text.strip()]
+
+
+def turns(meeting: Meeting) -> list[tuple[str, list[str]]]:
+    """Round-robin turns with a speaker or a point: (speaker, points)."""
+    result = []
+    for turn in meeting.round_robin:
+        speaker = turn.speaker.strip()
+        points = [p.text for p in turn.points if p.text.strip()]
+        if speaker or points:
+            result.append((speaker, points))
+    return result
+
+
+def one_line(points: list[str]) -> bool:
+    """Whether a turn is shown as ``Speaker – text`` rather than a speaker and bullets."""
+    return len(points) == 1 and "\n" not in points[0] and "\r" not in points[0]
+
+
+def action_rows(meeting: Meeting) -> list[tuple[str, str, str, str]]:
+    """The actions table: (action, owner, due, status) for each action with text or owner."""
+    return [_action_row(a) for a in meeting.actions if a.text.strip() or a.owner.strip()]
+
+
+def _action_row(action: Action) -> tuple[str, str, str, str]:
+    due = action.due.strftime("%d/%m/%Y") if action.due else ""
+    return (action.text, action.owner, due, ACTION_STATUS_LABELS[action.status])
+
+
+def carried_rows(meeting: Meeting) -> list[tuple[str, str, str, str, str]]:
+    """Matters arising: (action, owner, raised, status, progress) for each carried action."""
+    rows = []
+    for carried in getattr(meeting, "matters_arising", []):
+        action = carried.action
+        raised = carried.raised_on.strftime("%d/%m/%Y") if carried.raised_on else carried.raised_in
+        rows.append((action.text, action.owner, raised, ACTION_STATUS_LABELS[action.status], carried.note))
+    return rows

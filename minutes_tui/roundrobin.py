@@ -1,0 +1,99 @@
+"""The round robin's order of speakers: who is next, who was before, who was added.
+
+Pure Python. Turns are only created (by the screen, through the store) when a
+point is typed, so moving past a speaker who had nothing to say leaves no trace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Attendee
+
+#: Attendances whose organisations take a turn by default.
+SPEAKING = ("present", "in_attendance")
+
+
+def default_speakers(attendees: Iterable[Attendee]) -> list[str]:
+    """The organisations of those present, in list order, once each.
+
+    Someone present with no organisation speaks under their name.
+    """
+    seen: set[str] = set()
+    speakers: list[str] = []
+    for attendee in attendees:
+        if attendee.attendance not in SPEAKING:
+            continue
+        label = (attendee.organisation or attendee.name).strip()
+        if label and label.casefold() not in seen:
+            seen.add(label.casefold())
+            speakers.append(label)
+    return speakers
+
+
+class SpeakerQueue:
+    """The speakers of a round robin in order, and which one is speaking."""
+
+    def __init__(self, speakers: Iterable[str] = (), index: int = 0) -> None:
+        self.speakers: list[str] = []
+        for speaker in speakers:
+            if speaker and self.find(speaker) is None:
+                self.speakers.append(speaker)
+        self.index = min(max(index, 0), max(len(self.speakers) - 1, 0))
+
+    @classmethod
+    def build(cls, attendees: Iterable[Attendee], turn_speakers: Iterable[str]) -> SpeakerQueue:
+        """Those present, then anyone who spoke but is not on the list; current: the first not yet heard."""
+        spoken = [s for s in turn_speakers if s]
+        queue = cls([*default_speakers(attendees), *spoken])
+        heard = {s.casefold() for s in spoken}
+        for index, speaker in enumerate(queue.speakers):
+            if speaker.casefold() not in heard:
+                queue.index = index
+                break
+        else:
+            queue.index = max(len(queue.speakers) - 1, 0)
+        return queue
+
+    @property
+    def current(self) -> str | None:
+        return self.speakers[self.index] if self.speakers else None
+
+    def find(self, speaker: str) -> int | None:
+        key = speaker.strip().casefold()
+        for index, name in enumerate(self.speakers):
+            if name.casefold() == key:
+                return index
+        return None
+
+    def next(self) -> str | None:
+        """Move to the next speaker (staying on the last one at the end)."""
+        if self.speakers:
+            self.index = min(self.index + 1, len(self.speakers) - 1)
+        return self.current
+
+    def previous(self) -> str | None:
+        if self.speakers:
+            self.index = max(self.index - 1, 0)
+        return self.current
+
+    def at_end(self) -> bool:
+        return not self.speakers or self.index == len(self.speakers) - 1
+
+    def add(self, speaker: str) -> str:
+        """Make ``speaker`` current: jump to them if listed, else insert them after the current one."""
+        speaker = " ".join(speaker.split())
+        found = self.find(speaker)
+        if found is not None:
+            self.index = found
+        else:
+            at = self.index + 1 if self.speakers else 0
+            self.speakers.insert(at, speaker)
+            self.index = at
+        return self.speakers[self.index]
+
+    def rename(self, old: str, new: str) -> None:
+        """A speaker's label was corrected: change it in the queue too."""
+        found = self.find(old)
+        if found is not None and self.find(new) is None:
+            self.speakers[found] = new

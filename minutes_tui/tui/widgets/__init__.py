@@ -1,0 +1,1 @@
+"""Widgets: they show data and post messages; they never touch the database."""

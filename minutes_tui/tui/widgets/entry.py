@@ -1,0 +1,101 @@
+"""One-line text fields for typing minutes: pastes keep every line, controls never get in."""
+
+from __future__ import annotations
+
+import re
+
+from textual import events
+from textual.binding import Binding
+from textual.widgets import Input
+
+from ..messages import EntryCommand
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_paste(text: str) -> str:
+    """Pasted text as one line: line breaks become spaces, control characters go."""
+    lines = [line.strip() for line in text.splitlines()]
+    return _CONTROLS.sub("", " ".join(line for line in lines if line))
+
+
+class Entry(Input):
+    """An :class:`Input` that keeps all of a multi-line paste and never selects its text on focus.
+
+    (Selecting on focus would let the next key replace a whole saved field.)
+
+    With ``clears=True``, Enter posts ``Submitted`` with the text and empties the
+    field at once, in order with the keys around it: whatever is typed after
+    Enter, however fast, belongs to the next item.
+    """
+
+    def __init__(self, value: str | None = None, placeholder: str = "", *, clears: bool = False, **kwargs):
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(value, placeholder, **kwargs)
+        self.clears = clears
+
+    #: Keys that end the text typed so far and post an :class:`EntryCommand`.
+    COMMAND_KEYS: dict[str, str] = {}
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Bindings are resolved by the app after the key has bubbled up, by which
+        # time keys typed after this one may already be in the field. Keys that
+        # end an item are handled here, in order with the characters around them.
+        if event.key == "enter" and self.clears:
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+        elif event.key in self.COMMAND_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.action_command(self.COMMAND_KEYS[event.key])
+
+    def _on_paste(self, event: events.Paste) -> None:
+        text = clean_paste(event.text)
+        if text:
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *selection)
+        event.stop()
+        event.prevent_default()
+
+    async def action_submit(self) -> None:
+        if not self.clears:
+            await super().action_submit()
+            return
+        value = self.value
+        self.post_message(self.Submitted(self, value, None))
+        self.value = ""
+
+    def action_command(self, command: str) -> None:
+        """End the text typed so far and ask the screen for ``command``."""
+        value = self.value
+        self.post_message(EntryCommand(self, value, command))
+        if self.clears:
+            self.value = ""
+
+
+class PointEntry(Entry):
+    """The round robin's entry: Enter saves a point; keys move between speakers."""
+
+    BINDINGS = [
+        Binding("pagedown", "command('next_speaker')", "Next speaker", tooltip="Next speaker", id="rr.next"),
+        Binding(
+            "pageup", "command('previous_speaker')", "Prev speaker", tooltip="Back a speaker", id="rr.prev"
+        ),
+        Binding(
+            "ctrl+o",
+            "command('add_speaker')",
+            "Add speaker",
+            tooltip="Someone not on the list speaks now",
+            id="rr.add",
+        ),
+    ]
+
+    COMMAND_KEYS = {"pagedown": "next_speaker", "pageup": "previous_speaker", "ctrl+o": "add_speaker"}
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("clears", True)
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,51 @@
+"""Small display widgets: the save indicator and the round robin's speaker strip."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ...parsing import visible
+
+SAVED, SAVING, FAILED = "saved", "saving", "failed"
+_LABELS = {SAVED: "✓ Saved", SAVING: "… Saving", FAILED: "✗ NOT SAVED"}
+
+
+class SaveIndicator(Static):
+    """Says whether everything typed has reached the database."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(_LABELS[SAVED], markup=False, **kwargs)
+        self.state = SAVED
+        self.add_class("-saved")
+
+    def show_state(self, state: str) -> None:
+        if state == self.state:
+            return
+        self.remove_class(f"-{self.state}")
+        self.state = state
+        self.add_class(f"-{state}")
+        self.update(_LABELS[state], layout=False)
+
+
+class SpeakerStrip(Static):
+    """The round robin's speakers in order: who has spoken, who is speaking now."""
+
+    def show_speakers(self, speakers: list[str], current: int | None, heard: set[str]) -> None:
+        parts: list[Content | str] = []
+        if not speakers:
+            self.update(
+                Content("No speakers yet: add attendees (F3) or press Ctrl+O to add a speaker."),
+            )
+            return
+        for index, speaker in enumerate(speakers):
+            if index:
+                parts.append(Content.styled(" · ", "dim"))
+            label = visible(speaker)
+            if index == current:
+                parts.append(Content.styled(f"▶ {label}", "bold reverse"))
+            elif speaker.casefold() in heard:
+                parts.append(Content.styled(f"{label} ✓", "dim"))
+            else:
+                parts.append(Content(label))
+        self.update(Content.assemble(*parts))
