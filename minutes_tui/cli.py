@@ -221,7 +221,7 @@ def import_command(ctx: click.Context, file: Path) -> None:
     "--format",
     "fmt",
     type=click.Choice(sorted(FORMATS)),
-    default="json",
+    default="docx",
     show_default=True,
     help="File format to write.",
 )

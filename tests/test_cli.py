@@ -73,9 +73,9 @@ def test_db_option_wins_over_environment(tmp_path):
 
 def test_export_default_name_in_exports_folder(tmp_path):
     meeting_id = run("import", str(write(tmp_path / "in.json", EXAMPLE))).output.strip()
-    first = Path(run("export", meeting_id).output.strip())
+    first = Path(run("export", meeting_id, "--format", "json").output.strip())
     assert first == Path("exports") / "2025-03-14 Economic Theme Partners - Workshop.json"
-    second = Path(run("export", meeting_id).output.strip())
+    second = Path(run("export", meeting_id, "--format", "json").output.strip())
     assert second.name == "2025-03-14 Economic Theme Partners - Workshop (2).json"
 
 
@@ -83,10 +83,10 @@ def test_export_never_overwrites_silently(tmp_path):
     meeting_id = run("import", str(write(tmp_path / "in.json", EXAMPLE))).output.strip()
     out = tmp_path / "taken.json"
     out.write_text("earlier", encoding="utf-8")
-    result = run("export", meeting_id, "-o", str(out))
+    result = run("export", meeting_id, "--format", "json", "-o", str(out))
     assert result.exit_code != 0 and "already exists" in result.output
     assert out.read_text(encoding="utf-8") == "earlier"
-    assert run("export", meeting_id, "-o", str(out), "--force").exit_code == 0
+    assert run("export", meeting_id, "--format", "json", "-o", str(out), "--force").exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["title"] == "Workshop"
 
 
@@ -142,3 +142,9 @@ def test_db_in_a_missing_folder_is_refused_not_created(tmp_path):
     result = run("--db", str(tmp_path / "no-such-folder" / "m.db"), "list")
     assert result.exit_code != 0 and "does not exist" in result.output
     assert not (tmp_path / "no-such-folder").exists()
+
+
+def test_export_defaults_to_word(tmp_path):
+    meeting_id = run("import", str(write(tmp_path / "in.json", EXAMPLE))).output.strip()
+    path = Path(run("export", meeting_id).output.strip())
+    assert path.suffix == ".docx" and path.parent == Path("exports")

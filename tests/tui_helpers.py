@@ -1,0 +1,36 @@
+"""Helpers for the Pilot tests of the app."""
+
+from __future__ import annotations
+
+import time
+
+from textual.pilot import Pilot
+
+from minutes_tui.tui.app import MinutesApp
+from minutes_tui.tui.widgets.rows import RowList
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type ``text`` key by key, as a note-taker would."""
+    await pilot.press(*text)
+
+
+async def wait_until(pilot: Pilot, condition, timeout: float = 5.0) -> None:
+    """Let the app run until ``condition()`` holds (e.g. the debounce has saved)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.05)
+
+
+def screen_text(app: MinutesApp) -> str:
+    """Every character on the app's screen now (as a terminal would show it)."""
+    return "\n".join(
+        "".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()
+    )
+
+
+def row_texts(app: MinutesApp, list_id: str) -> list[str]:
+    rows = app.screen.query_one(f"#{list_id}", RowList).rows
+    return [row.prefix + row.text + row.suffix for row in rows]
