@@ -56,6 +56,26 @@ def _when(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
+def _action_filter(
+    series: str | None, owner: str | None, still_to_do: bool, overdue: bool, today: dt.date | None
+) -> tuple[str, list]:
+    """The WHERE clause (with its parameters) of the action log's filters."""
+    where, params = [], []
+    if series:
+        where.append("m.series = ?")
+        params.append(series)
+    if owner:
+        where.append("a.owner LIKE ? ESCAPE '\\'")
+        escaped = owner.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append(f"%{escaped}%")
+    if still_to_do or overdue:
+        where.append(f"a.status IN {STILL_TO_DO}")
+    if overdue:
+        where.append("a.due IS NOT NULL AND a.due < ?")
+        params.append((today or dt.date.today()).isoformat())
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
 class SeriesMixin:
     """Series, matters arising, the action log and approval, for the Store."""
 
@@ -221,38 +241,48 @@ class SeriesMixin:
         overdue: bool = False,
         today: dt.date | None = None,
         limit: int | None = None,
+        offset: int = 0,
+        latest_first: bool = False,
     ) -> list[ActionRow]:
-        """Actions across meetings, soonest due first (undated last).
+        """Actions across meetings, soonest due first (undated last), or latest first.
 
         ``owner`` matches case-insensitively anywhere in the owner; ``overdue`` keeps
-        actions still to do whose due date is before ``today``.
+        actions still to do whose due date is before ``today``. ``limit``/``offset``
+        page through the log.
         """
-        where, params = [], []
-        if series:
-            where.append("m.series = ?")
-            params.append(series)
-        if owner:
-            where.append("a.owner LIKE ? ESCAPE '\\'")
-            escaped = owner.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{escaped}%")
-        if still_to_do or overdue:
-            where.append(f"a.status IN {STILL_TO_DO}")
-        if overdue:
-            where.append("a.due IS NOT NULL AND a.due < ?")
-            params.append((today or dt.date.today()).isoformat())
+        where, params = _action_filter(series, owner, still_to_do, overdue, today)
+        order = "DESC" if latest_first else ""
         sql = (
             "SELECT a.*, m.date AS meeting_date, m.series AS series, m.title AS meeting_title "
-            "FROM actions a JOIN meetings m ON m.id = a.meeting_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.due IS NULL, a.due, m.date, a.meeting_id, a.position"
+            f"FROM actions a JOIN meetings m ON m.id = a.meeting_id{where} "
+            f"ORDER BY a.due IS NULL {order}, a.due {order}, m.date {order}, a.meeting_id {order}, "
+            f"a.position {order}"
         )
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params += [-1 if limit is None else limit, offset]
         return [
             ActionRow(self._action_from_row(r), _date(r["meeting_date"]), r["series"], r["meeting_title"])
             for r in self._read(sql, tuple(params))
         ]
+
+    def count_actions(
+        self,
+        *,
+        series: str | None = None,
+        owner: str | None = None,
+        still_to_do: bool = False,
+        overdue: bool = False,
+        today: dt.date | None = None,
+    ) -> tuple[int, int]:
+        """How many actions :meth:`list_actions` would give, and how many of them are overdue."""
+        where, params = _action_filter(series, owner, still_to_do, overdue, today)
+        row = self._read(
+            f"SELECT count(*) AS total, coalesce(sum(a.status IN {STILL_TO_DO} AND a.due < ?), 0) AS late "
+            f"FROM actions a JOIN meetings m ON m.id = a.meeting_id{where}",
+            ((today or dt.date.today()).isoformat(), *params),
+        )[0]
+        return row["total"], row["late"]
 
     def set_action_status(self, action_id: int, status: str, note: str = "") -> Action:
         """Change an action's status from the action log, with an optional note.
