@@ -13,6 +13,7 @@ from .export.files import write_atomically
 from .interchange import FormatError, meeting_from_dict
 from .model import LAYOUTS, ModelError
 from .store import Store, StoreError, default_path
+from .text import visible
 
 
 def _open_store(ctx: click.Context) -> Store:
@@ -60,7 +61,8 @@ def list_command(ctx: click.Context) -> None:
     width = max(len(str(m.id)) for m in meetings)
     for m in meetings:
         date = m.date.isoformat() if m.date else "----------"
-        click.echo(f"{m.id:>{width}}  {date}  {m.series or '-'}  {m.title or '(untitled)'}  [{m.status}]")
+        series, title = visible(m.series) or "-", visible(m.title) or "(untitled)"
+        click.echo(f"{m.id:>{width}}  {date}  {series}  {title}  [{m.status}]")
 
 
 @main.command("actions")
@@ -116,7 +118,7 @@ def approve_command(ctx: click.Context, meeting_id: int) -> None:
         meeting = _open_store(ctx).approve_meeting(meeting_id)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Approved: {meeting.title or meeting_id}. Reopen with `minutes reopen {meeting_id} REASON`.")
+    click.echo(f"Approved: {visible(meeting.title) or meeting_id}. Reopen with `minutes reopen {meeting_id} REASON`.")
 
 
 @main.command("reopen")
@@ -129,7 +131,7 @@ def reopen_command(ctx: click.Context, meeting_id: int, reason: str) -> None:
         meeting = _open_store(ctx).reopen_meeting(meeting_id, reason)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Reopened as a draft: {meeting.title or meeting_id}.")
+    click.echo(f"Reopened as a draft: {visible(meeting.title) or meeting_id}.")
 
 
 @main.command("next")
@@ -185,7 +187,7 @@ def layout_command(ctx: click.Context, series: str, sections: tuple[str, ...], p
             raise click.ClickException(str(exc)) from None
     for section in store.series_layout(series):
         kind = "" if section.kind == "bullets" else f"  ({section.kind.replace('_', ' ')})"
-        click.echo(f"{section.key:<28} {section.title}{kind}")
+        click.echo(f"{visible(section.key):<28} {visible(section.title)}{kind}")
 
 
 @main.command("import")
@@ -260,3 +262,130 @@ def export_command(
     except (StoreError, ExportError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(str(path))
+
+
+# -- the archive: search, backup, check ---------------------------------------------
+
+
+def _parse_day(value: str | None):
+    """A date typed as YYYY-MM-DD or DD/MM/YYYY, or None."""
+    import datetime as dt
+
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD or DD/MM/YYYY", param_hint="--since")
+
+
+@main.command("search")
+@click.argument("query")
+@click.option("--series", help="Only meetings of this series (its full name, any case).")
+@click.option("--since", help="Only meetings on or after this date (YYYY-MM-DD or DD/MM/YYYY).")
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Show at most this many."
+)
+@click.pass_context
+def search_command(ctx: click.Context, query: str, series: str | None, since: str | None, limit: int) -> None:
+    """Find QUERY in every meeting: titles, attendees, turns, decisions, actions, comments.
+
+    Words must all match, in any order; "quoted words" must match as a phrase;
+    appren* matches any word starting with "appren". Anything else is searched
+    for as typed. When few items match they come best first; when very many
+    match, the most recently written come first.
+
+    Each hit shows the meeting id (for `minutes export ID`), its date, series
+    and title, the part of the meeting, and the matching words: in bold on a
+    terminal, between « and » when the output goes to a file or a pipe.
+    """
+    since_day = _parse_day(since)
+    try:
+        hits = _open_store(ctx).search(query, series=series, since=since_day, limit=limit)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not hits:
+        click.echo("No matches.", err=True)
+        return
+    styled = not click.utils.should_strip_ansi(click.get_text_stream("stdout"), ctx.color)
+    width = max(len(str(hit.meeting_id)) for hit in hits)
+    for hit in hits:
+        date = hit.date.isoformat() if hit.date else "----------"
+        heading = " / ".join(part for part in (hit.series, hit.title) if part) or "(untitled)"
+        snippet = "".join(
+            (click.style(text, bold=True) if styled else f"«{text}»") if is_match else text
+            for text, is_match in hit.snippet
+        )
+        snippet = " ".join(snippet.split())
+        click.echo(f"{hit.meeting_id:>{width}}  {date}  {heading}  ({hit.label})")
+        click.echo(f"{'':>{width}}  {snippet}")
+
+
+@main.command("backup")
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+@click.pass_context
+def backup_command(ctx: click.Context, path: Path | None) -> None:
+    """Copy the database to PATH, safely even while the app is writing to it.
+
+    PATH defaults to minutes-backup-YYYYMMDD-HHMMSS.db beside the database. An
+    existing file is never overwritten. The copy is readable by you only, is
+    checked after it is written, and opens with `minutes --db PATH`. Prints
+    where the copy went.
+    """
+    import sqlite3
+
+    from .store.maintenance import backup_file, default_backup_path
+
+    source = Path(ctx.ensure_object(dict).get("db") or default_path()).expanduser()
+    if not source.is_file():
+        raise click.ClickException(f"There is no database at {source} yet; nothing to back up")
+    if path is not None and path.is_dir():
+        path = path / default_backup_path(source).name
+    try:
+        target = backup_file(source, path or default_backup_path(source))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    try:
+        copy = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            verdict = copy.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            copy.close()
+    except sqlite3.Error as exc:
+        verdict = str(exc)
+    if verdict != "ok":
+        raise click.ClickException(
+            f"The backup {target} was written but does not read back cleanly: {verdict}"
+        )
+    click.echo(str(target))
+
+
+@main.command("check")
+@click.option("--repair", is_flag=True, help="Rebuild the lookup and search indexes, then check again.")
+@click.pass_context
+def check_command(ctx: click.Context, repair: bool) -> None:
+    """Check the database for damage and say in plain words what is wrong.
+
+    Reads every page, table and index, looks for items whose meeting has gone,
+    and compares the search index with the minutes. Prints "Database OK" and
+    exits 0 when all is well; otherwise lists the problems and exits 1.
+    --repair rebuilds what can be rebuilt without losing minutes (indexes and the
+    search index); take a backup first.
+    """
+    store = _open_store(ctx)
+    try:
+        if repair:
+            for line in store.repair():
+                click.echo(line)
+        problems = store.check()
+        count = store.count_meetings() if not problems else None
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if problems:
+        for line in problems:
+            click.echo(f"- {line}")
+        click.echo(f"{len(problems)} problem(s) found in {store.path}.", err=True)
+        ctx.exit(1)
+    click.echo(f"Database OK: {store.path} ({count} meeting{'' if count == 1 else 's'})")

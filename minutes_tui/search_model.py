@@ -20,6 +20,7 @@ HEADER = "header"
 ATTENDEES = "attendees"
 ROUND_ROBIN = "round_robin"
 ACTIONS = "actions"
+MATTERS_ARISING = "matters_arising"
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,10 @@ class SearchHit:
     """One item of one meeting whose text matched a search.
 
     ``kind`` is the table the item lives in (``meetings``, ``attendees``,
-    ``bullets``, ``turns``, ``points``, ``actions``) and ``item_id`` its id there
+    ``bullets``, ``turns``, ``points``, ``actions``, ``carried_actions``) and ``item_id`` its id there
     (for ``meetings`` it is the meeting id). ``section`` is a stable key for the
     part of the meeting (``header``, ``attendees``, ``overview`` ... ``next_steps``,
-    ``round_robin``, ``actions``) and ``label`` the words to show for it
+    ``round_robin``, ``actions``, ``matters_arising``) and ``label`` the words to show for it
     ("All agreed", "Round robin: JCP"). ``turn_id`` is set for points (and turns),
     so the UI can open the turn and land on the point.
     """

@@ -15,6 +15,20 @@ def storable(text: str) -> str:
     return _SURROGATES.sub("\ufffd", text)
 
 
+#: C0 and C1 control characters and DEL: a terminal acts on them (ESC starts escape sequences).
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _picture(match: re.Match) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print to a terminal: control characters shown as symbols (␛, ␀, ␊), not obeyed."""
+    return _CONTROLS.sub(_picture, storable(text))
+
+
 def for_xml(text: str) -> str:
     """``text`` without the characters an XML document (a .docx) cannot hold."""
     return _NOT_XML.sub("", text)

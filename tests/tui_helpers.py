@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from minutes_tui.tui.app import MinutesApp
@@ -11,8 +13,18 @@ from minutes_tui.tui.widgets.rows import RowList
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
-    """Type ``text`` key by key, as a note-taker would."""
-    await pilot.press(*text)
+    """Type ``text`` key by key as a fast typist would: every key sent before any is handled.
+
+    (``pilot.press`` waits for the app to go idle after each key, which is slow and
+    never shows the app keys arriving faster than it handles them.)
+    """
+    app = pilot.app
+    for char in text:
+        key = char if char.isalnum() else _character_to_key(char)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()
 
 
 async def wait_until(pilot: Pilot, condition, timeout: float = 5.0) -> None:

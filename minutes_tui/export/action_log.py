@@ -8,6 +8,7 @@ import json
 from collections.abc import Sequence
 
 from ..model import ACTION_STATUS_LABELS, ActionRow
+from ..text import for_xml, visible
 
 COLUMNS = ("id", "action", "owner", "due", "status", "overdue", "raised_on", "series", "meeting")
 #: A cell starting with one of these is a formula to Excel, LibreOffice and Sheets.
@@ -15,7 +16,12 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def inert(value: str) -> str:
-    """``value`` made safe for a spreadsheet cell: a would-be formula gets a leading ``'``."""
+    """``value`` made safe for a spreadsheet cell: a would-be formula gets a leading ``'``.
+
+    Control characters (which no spreadsheet cell holds) are dropped first, so that
+    ``"\\x00=1"`` cannot turn into the formula ``=1`` when a spreadsheet drops them.
+    """
+    value = for_xml(value)
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
@@ -54,8 +60,8 @@ def actions_table(rows: Sequence[ActionRow], today=None, width: int = 100) -> st
     for row in rows:
         r = _record(row, today)
         flag = "!" if r["overdue"] else " "
-        text = " ".join(r["action"].split())
-        owner = " ".join(r["owner"].split())[:18]
+        text = visible(" ".join(r["action"].split()))
+        owner = visible(" ".join(r["owner"].split()))[:18]
         line = f"{r['id']:>5} {flag}{r['due'] or '—':<10}  {r['status']:<8} {owner:<18} {text}"
         lines.append(line[:width])
     return "\n".join(lines) + ("\n" if lines else "")

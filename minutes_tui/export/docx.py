@@ -62,7 +62,9 @@ def write_docx(meeting: Meeting, path: Path, *, template: Path | str | None = CO
     ``""`` for the built-in look. Raises :class:`ExportError` with a plain message.
     """
     document = build_document(meeting, template=template)
-    document.save(str(path))
+    data = io.BytesIO()
+    document.save(data)  # in memory: a zip file failing half-written on disk prints tracebacks
+    Path(path).write_bytes(data.getvalue())
 
 
 def build_document(meeting: Meeting, *, template: Path | str | None = CONFIGURED) -> Document:

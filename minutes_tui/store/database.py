@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
@@ -10,7 +11,10 @@ import platformdirs
 from sqlite_utils import Database
 
 from .errors import StoreError, translate
-from .schema import unknown_migrations, upgrade
+from .maintenance import backup_connection, upgrade_backup_path
+from .schema import migrations, unknown_migrations, upgrade
+
+log = logging.getLogger(__name__)
 
 #: Seconds a writer waits for another process before giving up.
 BUSY_TIMEOUT = 5.0
@@ -65,22 +69,43 @@ def connect(
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA synchronous = FULL")
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        if not memory and _journal_mode(db) != "wal" and _writable(path):
-            db.execute("PRAGMA journal_mode = WAL")
         newer = unknown_migrations(db)
-        if newer:
+        if newer:  # before anything writes, so the newer app's file stays byte for byte as it was
             raise StoreError(
                 f"{path} was written by a newer version of minutes "
                 f"(it has {', '.join(newer)}); upgrade minutes to open it"
             )
+        if not memory and _journal_mode(db) != "wal" and _writable(path):
+            db.execute("PRAGMA journal_mode = WAL")
+        if not memory:
+            _backup_before_upgrade(db, path)
         upgrade(db)
     except BaseException as exc:
         if conn is not None:
             conn.close()  # a file left open would keep the folder busy and the error hidden
+        if isinstance(exc, sqlite3.Error) and not memory and "unable to open" in str(exc) and not _writable(path):
+            raise StoreError(
+                f"The database {path} is read-only (its file or folder cannot be written), and "
+                "SQLite needs to write beside it to open it; copy it to a folder you can write to"
+            ) from exc
         if isinstance(exc, sqlite3.Error):
             raise translate(exc, path) from exc
         raise
     return db
+
+
+def _backup_before_upgrade(db: Database, path: Path) -> Path | None:
+    """Copy a database made by an older version of minutes before upgrading it.
+
+    The copy (``minutes.db.backup-before-upgrade-YYYYMMDD-HHMMSS`` beside it) is
+    the way back if the upgrade or the new version goes wrong. A new, empty
+    database needs none.
+    """
+    if not migrations.pending(db) or not migrations.applied(db):
+        return None
+    target = backup_connection(db.conn, upgrade_backup_path(path))
+    log.info("Backed up %s to %s before upgrading it", path, target)
+    return target
 
 
 def _journal_mode(db: Database) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .errors import StoreError, translate
-from .schema import INDEXED
+from .search import ALL_INDEXED
 
 #: Problems listed at most by ``PRAGMA integrity_check``.
 MAX_PROBLEMS = 100
@@ -143,20 +143,50 @@ def check(db: Database) -> list[str]:
     index with the tables it indexes.
     """
     try:
-        problems = _integrity(db)
+        rows = [str(r[0]) for r in db.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()]
+    except sqlite3.DatabaseError:
+        return _damaged_tables(db)
+    problems = describe_integrity(rows)
+    try:
         problems += _foreign_keys(db)
         if not problems:
             problems += _search_index(db)
     except sqlite3.DatabaseError as exc:
-        return [
-            "The database file is damaged and could not be fully read "
-            f"(SQLite says: {exc}). Restore it from a backup; `minutes backup` makes one."
-        ]
+        problems.append(f"Part of the database could not be read ({exc}). {_RESTORE}")
     return problems
 
 
-def _integrity(db: Database) -> list[str]:
-    rows = [str(r[0]) for r in db.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})").fetchall()]
+_RESTORE = "Restore the file from a backup, or copy it before trying to repair it."
+
+
+def _damaged_tables(db: Database) -> list[str]:
+    """When the whole-file check cannot even run: which tables are unreadable."""
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()]
+    damaged = []
+    for name in names:
+        try:
+            rows = [str(r[0]) for r in db.execute(f"PRAGMA integrity_check({_quote(name)})").fetchall()]
+        except sqlite3.DatabaseError:
+            rows = ["unreadable"]
+        if rows != ["ok"]:
+            damaged.append(name)
+    if not damaged:
+        return [f"The database file is damaged and could not be checked. {_RESTORE}"]
+    parts = ", ".join(
+        sorted({"the search index" if n.startswith("search_index") else _WHAT.get(n, n) for n in damaged})
+    )
+    return [
+        f"The database file is damaged where it holds {parts} (table{'s' if len(damaged) > 1 else ''} "
+        f"{', '.join(damaged)}): those minutes may be lost or unreadable. {_RESTORE}"
+    ]
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def describe_integrity(rows: list[str]) -> list[str]:
+    """The lines of ``PRAGMA integrity_check`` as plain sentences (``["ok"]``: none)."""
     if rows == ["ok"]:
         return []
     indexes: dict[str, int] = {}
@@ -178,13 +208,12 @@ def _integrity(db: Database) -> list[str]:
     if damaged:
         sentences.append(
             f"The database file is damaged: {_count(len(damaged), 'part')} of it cannot be read "
-            f"correctly (first: {damaged[0]}). Minutes in those parts may be lost; restore the file "
-            "from a backup, or copy it before trying to repair it."
+            f"correctly (first: {damaged[0]}). Minutes in those parts may be lost. {_RESTORE}"
         )
     for index, count in sorted(indexes.items()):
         sentences.append(
             f"The lookup index {index} disagrees with its table in {_count(count, 'place')}; "
-            "the minutes themselves may be intact, and `REINDEX` in sqlite3 rebuilds it."
+            "the minutes themselves may be intact, and `minutes check --repair` rebuilds it."
         )
     for line in other:
         sentences.append(f"SQLite's integrity check reports: {line}.")
@@ -194,11 +223,13 @@ def _integrity(db: Database) -> list[str]:
 
 
 _WHAT = {
+    "meetings": "meetings",
     "attendees": "attendees",
     "bullets": "bullet points",
     "turns": "round-robin turns",
     "points": "round-robin points",
     "actions": "actions",
+    "carried_actions": "matters arising",
 }
 
 
@@ -221,7 +252,7 @@ def _foreign_keys(db: Database) -> list[str]:
 def _search_index(db: Database) -> list[str]:
     sentences = []
     indexed = dict(db.execute("SELECT c1, count(*) FROM search_index_content GROUP BY c1").fetchall())
-    for table, _, _ in INDEXED:
+    for table, _, _ in ALL_INDEXED:
         have = db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         listed = indexed.get(table, 0)
         if have != listed:
@@ -229,8 +260,11 @@ def _search_index(db: Database) -> list[str]:
                 f"The search index lists {listed} {table} but there are {have}; searches may miss "
                 "or show stale items (`minutes check --repair` rebuilds it)."
             )
+    began = not db.conn.in_transaction
     try:
         db.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)")
+        if began and db.conn.in_transaction:  # the check writes nothing; end any implicit BEGIN
+            db.conn.rollback()
     except sqlite3.DatabaseError as exc:
         sentences.append(
             f"The search index is damaged ({exc}); `minutes check --repair` rebuilds it from the minutes."
@@ -253,7 +287,7 @@ def repair(db: Database) -> list[str]:
         db.execute("REINDEX")
         done.append("Rebuilt every lookup index.")
         db.execute("DELETE FROM search_index")
-        for table, code, text_sql in INDEXED:
+        for table, code, text_sql in ALL_INDEXED:
             meeting = "id" if table == "meetings" else "meeting_id"
             db.execute(
                 "INSERT INTO search_index(rowid, text, kind, meeting_id) "

@@ -181,8 +181,25 @@ def m004_layouts(db: Database) -> None:
 
 
 def upgrade(db: Database) -> None:
-    """Create or upgrade the schema to the newest version this app knows."""
-    migrations.apply(db)
+    """Create or upgrade the schema to the newest version this app knows.
+
+    All pending migrations run in one ``BEGIN IMMEDIATE`` transaction, so two
+    processes opening a new database at once wait for each other (up to the busy
+    timeout) instead of both creating the tables.
+    """
+    if not migrations.pending(db):
+        return
+    if db.conn.in_transaction:
+        migrations.apply(db)
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)  # re-reads what is pending, now under the write lock
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise
 
 
 def unknown_migrations(db: Database) -> list[str]:

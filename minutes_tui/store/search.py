@@ -28,17 +28,24 @@ Filters
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from ..model import SECTION_TITLES
-from ..search_model import ACTIONS, ATTENDEES, HEADER, ROUND_ROBIN, SearchHit, Segment
+from ..search_model import ACTIONS, ATTENDEES, HEADER, MATTERS_ARISING, ROUND_ROBIN, SearchHit, Segment
 from ..text import storable
-from .schema import INDEXED
+from .schema import CARRIED_INDEX, INDEXED
+
+#: Every kind of row the index holds: (table, code, SQL of its text).
+ALL_INDEXED = (*INDEXED, CARRIED_INDEX)
 
 #: Up to this many matches are ranked by relevance; beyond it, newest first.
 RANK_LIMIT = 1000
+#: A filter that leaves at most this many meetings looks up just their items in the index;
+#: a wider one walks the index newest first and skips other meetings' rows.
+FEW_MEETINGS = 200
 #: A prefix (``ab*``) needs at least this many letters; shorter ones are taken as words,
 #: because a one-letter prefix makes FTS5 merge the lists of thousands of words.
 MIN_PREFIX = 2
@@ -47,13 +54,14 @@ SNIPPET_TOKENS = 16
 ELLIPSIS = "…"
 _OPEN, _CLOSE = "\x02", "\x03"
 
-_CODE_TO_TABLE = {code: table for table, code, _ in INDEXED}
+_CODE_TO_TABLE = {code: table for table, code, _ in ALL_INDEXED}
 _KIND_SECTION = {
     "meetings": (HEADER, "Meeting"),
     "attendees": (ATTENDEES, "Attendees"),
     "turns": (ROUND_ROBIN, "Round robin"),
     "points": (ROUND_ROBIN, "Round robin"),
     "actions": (ACTIONS, "Actions"),
+    "carried_actions": (MATTERS_ARISING, "Matters arising"),
 }
 
 
@@ -155,31 +163,90 @@ def search(
     match = to_fts_query(query, prefix_last=prefix_last)
     if match is None or limit <= 0:
         return []
-    where = "search_index MATCH ?"
-    params: list = [match]
-    meeting_filters, filter_params = [], []
+    conditions, params = [], []
     if series:
-        meeting_filters.append("series = ? COLLATE NOCASE")
-        filter_params.append(storable(series))
+        conditions.append("series = ? COLLATE NOCASE")
+        params.append(storable(series))
     since_text = _since_text(since)
     if since_text:
-        meeting_filters.append("date >= ?")
-        filter_params.append(since_text)
-    if meeting_filters:
-        where += f" AND meeting_id IN (SELECT id FROM meetings WHERE {' AND '.join(meeting_filters)})"
-        params += filter_params
+        conditions.append("date >= ?")
+        params.append(since_text)
+    if not conditions:
+        return _hits(db, _search_all(db, match, "", [], int(limit)))
+    meetings = f"SELECT id FROM meetings WHERE {' AND '.join(conditions)}"
+    count = db.execute(f"SELECT count(*) FROM ({meetings})", params).fetchone()[0]
+    if count == 0:
+        return []
+    if count <= FEW_MEETINGS:
+        return _hits(db, _search_ranges(db, match, _ranges(db, meetings, params), int(limit)))
+    return _hits(db, _search_all(db, match, f" AND meeting_id IN ({meetings})", params, int(limit)))
+
+
+_COLUMNS = (
+    "search_index.rowid, search_index.meeting_id, {score}, search_index.text, "
+    f"snippet(search_index, 0, char(2), char(3), '{ELLIPSIS}', {SNIPPET_TOKENS})"
+)
+
+
+def _search_all(db: Database, match: str, where: str, params: list, limit: int) -> list[tuple]:
+    """Walk the whole index newest first (optionally keeping some meetings' rows)."""
+    sql = f"FROM search_index WHERE search_index MATCH ?{where}"
     many = db.execute(
-        f"SELECT rowid FROM search_index WHERE {where} ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        (*params, RANK_LIMIT),
+        f"SELECT rowid {sql} ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, *params, RANK_LIMIT)
     ).fetchone()
     order, score = ("rowid DESC", "NULL") if many else ("rank", "rank")
-    rows = db.execute(
-        f"SELECT rowid, meeting_id, {score}, text, "
-        f"snippet(search_index, 0, char(2), char(3), '{ELLIPSIS}', {SNIPPET_TOKENS}) "
-        f"FROM search_index WHERE {where} ORDER BY {order} LIMIT ?",
-        (*params, int(limit)),
+    return db.execute(
+        f"SELECT {_COLUMNS.format(score=score)} {sql} ORDER BY {order} LIMIT ?", (match, *params, limit)
     ).fetchall()
-    return _hits(db, rows)
+
+
+def _ranges(db: Database, meetings: str, params: list) -> list[tuple[int, int]]:
+    """The index row ids of every item of the chosen meetings, as (low, high) runs."""
+    runs: list[tuple[int, int]] = []
+    for table, code, _ in ALL_INDEXED:
+        column = "id" if table == "meetings" else "meeting_id"
+        ids = [r[0] for r in db.execute(f"SELECT id FROM {table} WHERE {column} IN ({meetings})", params)]
+        ids.sort()
+        low = high = None
+        for item in ids:
+            if high is not None and item == high + 1:
+                high = item
+                continue
+            if low is not None:
+                runs.append((low * 8 + code, high * 8 + code))
+            low = high = item
+        if low is not None:
+            runs.append((low * 8 + code, high * 8 + code))
+    return runs
+
+
+def _search_ranges(db: Database, match: str, runs: list[tuple[int, int]], limit: int) -> list[tuple]:
+    """Look up only the given row-id runs of the index: cheap when they are few.
+
+    A run may hold rows of other kinds (its row ids step by 8 per item); those are
+    dropped by the ``kind`` code check.
+    """
+    if not runs:
+        return []
+    sql = (
+        "FROM runs CROSS JOIN search_index "
+        "WHERE search_index MATCH ? AND search_index.rowid BETWEEN runs.low AND runs.high "
+        "AND search_index.rowid % 8 = runs.low % 8"
+    )
+    cte = "WITH runs(low, high) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?)) "
+    params = (json.dumps(runs), match)
+    found = [r[0] for r in db.execute(f"{cte}SELECT search_index.rowid {sql}", params)]
+    if len(found) > RANK_LIMIT:
+        newest = sorted(found, reverse=True)[:limit]
+        rows = db.execute(
+            f"{cte}SELECT {_COLUMNS.format(score='NULL')} {sql}",
+            (json.dumps([(r, r) for r in newest]), match),
+        ).fetchall()
+        return sorted(rows, key=lambda row: row[0], reverse=True)
+    return db.execute(
+        f"{cte}SELECT {_COLUMNS.format(score='bm25(search_index) AS score')} {sql} ORDER BY score LIMIT ?",
+        (*params, limit),
+    ).fetchall()
 
 
 def _in(ids) -> str:

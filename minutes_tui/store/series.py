@@ -39,7 +39,10 @@ def layout_to_json(layout: tuple[Section, ...]) -> str | None:
     """A layout as stored: JSON, or NULL for the workshop default."""
     if tuple(layout) == WORKSHOP_LAYOUT:
         return None
-    return json.dumps([{"key": s.key, "title": s.title, "kind": s.kind} for s in layout], ensure_ascii=False)
+    # storable: a heading pasted with a lone surrogate cannot be stored as UTF-8 otherwise
+    return storable(
+        json.dumps([{"key": s.key, "title": s.title, "kind": s.kind} for s in layout], ensure_ascii=False)
+    )
 
 
 def layout_from_json(text: str | None) -> tuple[Section, ...]:
@@ -142,6 +145,7 @@ class SeriesMixin:
         return self._series_default_layout(series) or WORKSHOP_LAYOUT
 
     def _series_default_layout(self, series: str) -> tuple[Section, ...] | None:
+        series = storable(series)  # as it was stored; a lone surrogate cannot even be looked up
         row = self.db.execute("SELECT layout FROM series_layouts WHERE series = ?", (series,)).fetchone()
         if row:
             return layout_from_json(None if row[0] == "null" else row[0])

@@ -102,7 +102,7 @@ class Store(SeriesMixin):
         A change to the ``content`` of an approved meeting raises :class:`Locked`.
         """
         try:
-            with self.db.atomic():
+            with self._transaction():
                 if content and meeting_id is not None:
                     self._check_editable(meeting_id)
                 yield self.db
@@ -110,6 +110,27 @@ class Store(SeriesMixin):
                     self.db.execute("UPDATE meetings SET updated = ? WHERE id = ?", (_now(), meeting_id))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """``BEGIN IMMEDIATE``: take the write lock first, waiting up to the busy timeout.
+
+        A deferred ``BEGIN`` that reads first (the search-index triggers do) cannot
+        wait for another process's write lock: SQLite reports "locked" at once.
+        Nested calls use a savepoint.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.conn.execute("COMMIT")
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            raise
 
     def _check_editable(self, meeting_id: int) -> None:
         row = self.db.execute("SELECT status, title FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
@@ -121,6 +142,7 @@ class Store(SeriesMixin):
 
     def _read(self, sql: str, params: tuple = ()) -> list[sqlite3.Row]:
         try:
+            params = tuple(storable(p) if isinstance(p, str) else p for p in params)  # as stored
             cursor = self.db.conn.execute(sql, params)
             columns = [c[0] for c in cursor.description]
             return [dict(zip(columns, row)) for row in cursor.fetchall()]
@@ -210,14 +232,23 @@ class Store(SeriesMixin):
 
     def list_meetings(self, limit: int | None = None, offset: int = 0) -> list[MeetingSummary]:
         """Meetings newest first (by date, then by when they were made)."""
-        sql = (
-            "SELECT id, series, title, date, status, updated FROM meetings "
-            "ORDER BY date IS NULL, date DESC, id DESC"
-        )
-        params: tuple = ()
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = (limit, offset)
+        columns = "SELECT id, series, title, date, status, updated FROM meetings"
+        if limit is None:
+            rows = self._read(
+                f"{columns} ORDER BY date IS NULL, date DESC, id DESC LIMIT -1 OFFSET ?", (offset,)
+            )
+        else:
+            # Dated then undated, each in index order: a page reads its own rows, not the whole table.
+            rows = self._read(
+                f"{columns} WHERE date IS NOT NULL ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            )
+            if len(rows) < limit:
+                dated = self._read("SELECT count(*) AS n FROM meetings WHERE date IS NOT NULL")[0]["n"]
+                rows += self._read(
+                    f"{columns} WHERE date IS NULL ORDER BY id DESC LIMIT ? OFFSET ?",
+                    (limit - len(rows), max(0, offset - dated)),
+                )
         return [
             MeetingSummary(
                 r["id"],
@@ -227,7 +258,7 @@ class Store(SeriesMixin):
                 r["status"],
                 _datetime_out(r["updated"]),
             )
-            for r in self._read(sql, params)
+            for r in rows
         ]
 
     def count_meetings(self) -> int:

@@ -10,9 +10,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 INTRO = (
-    "Type, and Enter saves the point. Everything you type reaches the database within a second;\n"
-    "the indicator at the top right says when it has. Tab / Shift+Tab move between fields and lists;\n"
-    "in a list, Escape goes back to typing."
+    "Type, and Enter saves the point. Everything you type reaches the database within a second; "
+    "the indicator at the top right says when it has. Tab / Shift+Tab move between fields and lists; "
+    "↑ from a list's field goes up into the list, and Escape goes back to typing. "
+    "The command palette (Ctrl+P) lists every action too."
 )
 
 

@@ -40,7 +40,7 @@ class HomeScreen(Screen):
         table.add_column("Title", key="title")
         table.add_column("Status", key="status", width=8)
         self.reload()
-        table.focus()
+        self.set_focus(table)
 
     def on_screen_resume(self) -> None:
         self.reload()

@@ -105,6 +105,13 @@ class MeetingScreen(Screen):
     HELP_TITLE = "Meeting"
     BINDINGS = [
         Binding("escape", "stop_editing", "Done", tooltip="Stop editing this item", id="edit.done"),
+        Binding(
+            "s",
+            "rename_speaker",
+            "Speaker",
+            tooltip="Round robin list: rename the turn's speaker",
+            id="rr.rename",
+        ),
         *(
             Binding(
                 key,
@@ -136,6 +143,7 @@ class MeetingScreen(Screen):
         self.failed: set[str] = set()
         self.invalid: set[str] = set()
         self._closing = False
+        self.editing: str | None = None
         self._due_error = ""
         # What each list's entry is editing (None: a new item, not yet in the database).
         self.bullet_edit: dict[str, int | None] = {name: None for name in BULLET_SECTIONS}
@@ -150,6 +158,8 @@ class MeetingScreen(Screen):
         self.turn_keys: dict[int, list[str]] = {}
         self.point_turn: dict[int, int] = {}
         self.queue = SpeakerQueue()
+        #: Speakers added on the fly (not from the attendance list).
+        self.extra_speakers: list[str] = []
 
     # -- layout -----------------------------------------------------------------
 
@@ -329,18 +339,20 @@ class MeetingScreen(Screen):
         self._focus(self._primary(self.section))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rename_speaker":
+            return isinstance(self.focused, RowList) and self.focused.id == "l-round_robin"
         if action == "stop_editing":
             return self._editing_existing()
         return True
 
     def _editing_existing(self) -> bool:
-        if self.section in BULLET_SECTIONS:
-            return self.bullet_edit[self.section] is not None
-        return {
-            "attendees": self.attendee_edit,
-            "round_robin": self.point_edit,
-            "actions": self.action_edit,
-        }.get(self.section) is not None
+        return self.editing is not None and self.editing == self.section
+
+    def _set_editing(self, section: str | None) -> None:
+        """Which section's entry holds an item picked from its list (shows Escape: Done)."""
+        if section != self.editing:
+            self.editing = section
+            self.refresh_bindings()
 
     # -- saving -------------------------------------------------------------------
 
@@ -536,6 +548,7 @@ class MeetingScreen(Screen):
         rows = self.query_one("#l-attendees", RowList)
         rows.put(self._attendee_row(saved))
         rows.select(f"a{saved.id}")
+        self._rebuild_queue()
 
     def _commit_attendee(self, submitted: str | None = None) -> bool:
         item = self.attendee_edit
@@ -547,7 +560,7 @@ class MeetingScreen(Screen):
         self._end_entry("e-attendees", submitted)
         self.query_one("#e-attendees").border_title = "Add attendee"
         self._update_owner_suggestions()
-        self.refresh_bindings()
+        self._set_editing(None)
         return True
 
     # -- bulleted sections ---------------------------------------------------------
@@ -587,7 +600,7 @@ class MeetingScreen(Screen):
             self._delete_item("b", item)
         self._end_entry(key, submitted)
         self.query_one(f"#{key}").border_title = "New point"
-        self.refresh_bindings()
+        self._set_editing(None)
         return True
 
     # -- round robin -----------------------------------------------------------------
@@ -684,14 +697,14 @@ class MeetingScreen(Screen):
             self._delete_item("p", item)
         self._end_entry("e-round_robin", submitted)
         self._show_speaker()
-        self.refresh_bindings()
+        self._set_editing(None)
         return True
 
     def _rebuild_queue(self) -> None:
         current = self.queue.current
         heard = [self.turns[t].speaker for t in self.turn_order]
         queue = SpeakerQueue.build(self.meeting.attendees, heard)
-        for speaker in self.queue.speakers:  # keep speakers added on the fly
+        for speaker in self.extra_speakers:  # those added on the fly stay
             if queue.find(speaker) is None:
                 queue.speakers.append(speaker)
         if current and queue.find(current) is not None and self.queue.speakers:
@@ -771,10 +784,18 @@ class MeetingScreen(Screen):
     async def _ask_speaker(self) -> None:
         name = await self.app.push_screen_wait(SpeakerScreen("Who is speaking?", self._speaker_suggestions()))
         if name:
-            self.queue.add(name)
+            name = self.queue.add(name)
+            if name not in self.extra_speakers:
+                self.extra_speakers.append(name)
             self._show_speaker()
             self._follow_speaker()
         self._focus(self.query_one("#e-round_robin"))
+
+    def action_rename_speaker(self) -> None:
+        key = self.query_one("#l-round_robin", RowList).cursor_key
+        if key:
+            kind, item_id = key[0], int(key[1:])
+            self._rename_turn(item_id if kind == "t" else self.point_turn[item_id])
 
     @work
     async def _rename_turn(self, turn_id: int) -> None:
@@ -866,7 +887,7 @@ class MeetingScreen(Screen):
             self._reset_entry(f"e-action-{field}")
         self.action_edit = None
         self.query_one("#e-action-text").border_title = "New action"
-        self.refresh_bindings()
+        self._set_editing(None)
         return True
 
     # -- Enter and Escape in the fields ---------------------------------------------
@@ -947,7 +968,7 @@ class MeetingScreen(Screen):
             self._reset_entry("e-action-owner", action.owner)
             self._reset_entry("e-action-due", format_date(action.due))
             self.query_one("#e-action-text").border_title = "Editing action (Esc: done)"
-        self.refresh_bindings()
+        self._set_editing(self.section)
         self._focus(self._primary(self.section))
 
     @on(ToggleRow)
@@ -961,6 +982,7 @@ class MeetingScreen(Screen):
                 nxt = ATTENDANCE[(ATTENDANCE.index(current) + 1) % len(ATTENDANCE)]
                 people[index] = self.store.update_attendee(item_id, attendance=nxt)
                 self.query_one("#l-attendees", RowList).put(self._attendee_row(people[index]))
+                self._rebuild_queue()
             elif kind == "x":
                 actions = self.meeting.actions
                 index = self._find(actions, item_id)
@@ -998,6 +1020,7 @@ class MeetingScreen(Screen):
                 self.store.delete_attendee(item_id)
                 self.meeting.attendees = [a for a in self.meeting.attendees if a.id != item_id]
                 self.query_one("#l-attendees", RowList).remove(f"a{item_id}")
+                self._rebuild_queue()
                 if self.attendee_edit == item_id:
                     self.attendee_edit = None
                     self._reset_entry("e-attendees")
@@ -1044,7 +1067,6 @@ class MeetingScreen(Screen):
                         self._reset_entry(f"e-action-{field}")
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
-        self.refresh_bindings()
 
     @on(MoveRow)
     def _move_row(self, event: MoveRow) -> None:
@@ -1055,6 +1077,7 @@ class MeetingScreen(Screen):
                 self.query_one("#l-attendees", RowList).set_rows(
                     [self._attendee_row(a) for a in self.meeting.attendees], cursor_key=event.key
                 )
+                self._rebuild_queue()
             elif kind == "b":
                 section = self.section
                 bullets = self.meeting.sections[section]

@@ -60,7 +60,7 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#new-series").focus()
+        self.set_focus(self.query_one("#new-series"))
 
     @on(Input.Changed, "#new-series")
     def _series_changed(self, event: Input.Changed) -> None:

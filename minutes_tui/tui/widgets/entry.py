@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from rich.highlighter import Highlighter
+from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from ...parsing import visible
 from ..messages import EntryCommand
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -17,6 +20,18 @@ def clean_paste(text: str) -> str:
     """Pasted text as one line: line breaks become spaces, control characters go."""
     lines = [line.strip() for line in text.splitlines()]
     return _CONTROLS.sub("", " ".join(line for line in lines if line))
+
+
+class ControlPictures(Highlighter):
+    """Shows control characters in a field as visible symbols (ESC as ␛), never raw."""
+
+    def highlight(self, text: Text) -> None:
+        plain = text.plain
+        shown = visible(plain)
+        if shown != plain and len(shown) == len(plain):
+            text.plain = shown
+            for match in _CONTROLS.finditer(plain):
+                text.stylize("reverse", match.start(), match.end())
 
 
 class Entry(Input):
@@ -31,6 +46,7 @@ class Entry(Input):
 
     def __init__(self, value: str | None = None, placeholder: str = "", *, clears: bool = False, **kwargs):
         kwargs.setdefault("select_on_focus", False)
+        kwargs.setdefault("highlighter", ControlPictures())
         super().__init__(value, placeholder, **kwargs)
         self.clears = clears
 

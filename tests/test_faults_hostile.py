@@ -1,0 +1,354 @@
+"""Hostile text through every field, by the Store API and by JSON import, out through every export.
+
+The database keeps text exactly, except lone surrogates (UTF-8 cannot encode them),
+which become U+FFFD. Word and Markdown drop what XML cannot hold (C0 controls but
+tab and line breaks, U+FFFE, U+FFFF). CSV cells are inert in a spreadsheet. The CLI
+shows control characters as symbols instead of sending them to the terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from minutes_tui.cli import main
+from minutes_tui.export import export_meeting
+from minutes_tui.export.action_log import actions_csv, actions_json, actions_table
+from minutes_tui.export.docx import build_document
+from minutes_tui.export.json import render_json
+from minutes_tui.export.markdown import render_markdown
+from minutes_tui.interchange import meeting_from_dict, meeting_to_dict
+from minutes_tui.model import Action, Attendee, Bullet, Meeting, Point, Section, Turn
+from minutes_tui.store import Store
+from minutes_tui.text import for_xml, storable
+
+#: One of each kind of trouble a note-taker can paste. Each starts with a marker so the
+#: PDF test can find it; the 200,000-character point is the last.
+CORPUS = [
+    "H00 controls \x00NUL \x01\x02\x03\x04\x05\x06\x07\x08 \x0b\x0c \x0e\x0f\x10\x11\x12\x13\x14\x15\x16"
+    "\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f DEL\x7f C1\x80\x85\x9f end",
+    "H01 lone surrogates \ud800 and \udfff and \udc80\ud7ff",
+    "H02 escapes \x1b[31mred\x1b[0m \x1b]0;window title\x07 \x1b[2J\x1b[H clear \x1bc reset \x9b31m",
+    "H03 markup [bold]not bold[/bold] [/] [link=https://x]y[/link] [@click=quit]q[/] "
+    "<b>b</b> <script>alert(1)</script> &amp; &copy; &#0; ]]> <![CDATA[x]]> {{x}} ${x} %s %n {0}",
+    "H04 markdown * _ ` # > | ~ \\ [a](javascript:alert(1)) ![i](x.png) ---",
+    "H05 right to left \u0645\u062d\u0636\u0631 \u0627\u0644\u0627\u062c\u062a\u0645\u0627\u0639 "
+    "\u05e4\u05e8\u05d5\u05d8\u05d5\u05e7\u05d5\u05dc \u202eevil\u202c \u2067isolate\u2069 \u200f\u200e",
+    "H06 emoji \U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466 \U0001f44d\U0001f3fd "
+    "\U0001f1ec\U0001f1e7 \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f "
+    "1\ufe0f\u20e3 Z\u0351\u0352\u0353\u0354\u0355a\u0308\u0301\u0302lgo",
+    "H07 paths ../../etc/passwd /dev/null C:\\Windows\\System32 \\\\server\\share ~/.ssh/id_rsa "
+    "file:///etc/shadow CON NUL.txt a/b\\c",
+    "=H08 formula", "+H09 formula", "-H10 formula", "@H11 formula", "\tH12 formula", "\rH13 formula",
+    '=HYPERLINK("http://evil.example","H14 click")',
+    "H15 sql '; DROP TABLE meetings; -- \" OR 1=1 /* */",
+    "H16 whitespace \u2028 line sep \u2029 para sep \u00a0 nbsp \u200b zwsp \ufeff bom \u3000 ideographic",
+    "H17 noncharacters \ufffe \uffff \ufdd0 \U0010ffff \U0001fffe",
+    "H18 lines\nsecond line\r\nthird line\rfourth\ttabbed\t\tend\n",
+    "   ",
+    "",
+    "H19 long " + "x" * 200_000,
+]
+
+
+def expected_store(text: str) -> str:
+    """What the database keeps of ``text``."""
+    return storable(text)
+
+
+def expected_word(text: str) -> str:
+    """What a .docx read back with python-docx shows of ``text``."""
+    return for_xml(storable(text)).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def hostile_meeting(texts: list[str], status: str = "draft") -> Meeting:
+    """A meeting with ``texts`` in every field that holds text (cycling through them)."""
+    pick = (texts[i % len(texts)] for i in range(10_000))
+    layout = (
+        Section("overview", "Overview " + next(pick)),
+        Section("round_robin", "Round robin", "round_robin"),
+        Section("actions", "Actions " + next(pick), "actions"),
+        Section("comments", "General comments"),
+        Section("extra", "Extra \u202e" + texts[0][:50]),
+    )
+    meeting = Meeting(
+        series=next(pick),
+        title=next(pick),
+        date=dt.date(2025, 3, 14),
+        time=next(pick),
+        place=next(pick),
+        chair=next(pick),
+        minute_taker=next(pick),
+        status=status,
+        next_meeting=dt.date(2025, 6, 12),
+        layout=layout,
+    )
+    meeting.attendees = [Attendee(next(pick) or "x", next(pick), next(pick)) for _ in texts]
+    meeting.sections["overview"] = [Bullet(t) for t in texts]
+    meeting.sections["comments"] = [Bullet(next(pick)) for _ in texts]
+    meeting.sections["extra"] = [Bullet(next(pick)) for _ in range(3)]
+    meeting.round_robin = [Turn(next(pick), [Point(t) for t in texts]) for _ in range(2)]
+    meeting.actions = [Action(t, next(pick), dt.date(2025, 4, 30)) for t in texts]
+    return meeting
+
+
+def as_stored(meeting: Meeting) -> dict:
+    """The JSON shape of ``meeting`` with every text as the database keeps it."""
+
+    def walk(value):
+        if isinstance(value, str):
+            return expected_store(value)
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        if isinstance(value, dict):
+            return {walk(k): walk(v) for k, v in value.items()}
+        return value
+
+    return walk(meeting_to_dict(meeting))
+
+
+def all_texts(meeting: Meeting) -> list[str]:
+    texts = [meeting.series, meeting.title, meeting.time, meeting.place, meeting.chair, meeting.minute_taker]
+    texts += [s.title for s in meeting.layout]
+    for a in meeting.attendees:
+        texts += [a.name, a.organisation, a.role]
+    for bullets in meeting.sections.values():
+        texts += [b.text for b in bullets]
+    for turn in meeting.round_robin:
+        texts += [turn.speaker, *(p.text for p in turn.points)]
+    for action in meeting.actions:
+        texts += [action.text, action.owner]
+    return texts
+
+
+def docx_text(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def check_exports(meeting: Meeting, folder: Path) -> None:
+    """Every export of ``meeting`` succeeds and holds what it should."""
+    # Word: every text as Word can hold it.
+    path = export_meeting(meeting, "docx", folder / "m.docx", template=None, overwrite=True)
+    text = docx_text(docx.Document(str(path)))
+    for item in all_texts(meeting):
+        if item.strip():
+            for line in expected_word(item).split("\n"):
+                assert line.strip() in text, f"{line[:60]!r} missing from the Word minutes"
+    # Markdown: written, valid UTF-8, no character XML (or a terminal) would choke on.
+    md = export_meeting(meeting, "md", folder / "m.md", overwrite=True).read_text(encoding="utf-8")
+    assert for_xml(md) == md
+    assert "\x1b" not in md
+    # JSON: exactly what is stored, and it reads back the same.
+    data = json.loads(export_meeting(meeting, "json", folder / "m.json", overwrite=True).read_text(encoding="utf-8"))
+    assert data == as_stored(meeting)
+    again, warnings = meeting_from_dict(data)
+    assert warnings == [] and meeting_to_dict(again) == data
+
+
+def check_csv(text: str) -> None:
+    """Every cell of the action log CSV is inert: no formula, no control character."""
+    csv.field_size_limit(1_000_000)  # the 200,000-character point is one cell
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0][0] == "id"
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell[:40]
+            assert for_xml(cell) == cell, cell[:40]
+
+
+# -- the corpus, every field ------------------------------------------------------------------
+
+
+def test_corpus_through_the_store_api_every_field(store, tmp_path):
+    """Create and then edit every field through the Store's methods; the database keeps each text."""
+    m = store.create_meeting(
+        layout=(*hostile_meeting(CORPUS).layout,), **{f: CORPUS[i] for i, f in enumerate(
+            ("series", "title", "time", "place", "chair", "minute_taker"))}
+    )
+    for n, text in enumerate(CORPUS):
+        attendee = store.add_attendee(m.id, Attendee(text or "x", text, text))
+        assert (attendee.name, attendee.organisation, attendee.role) == (
+            expected_store(text or "x"), expected_store(text), expected_store(text)
+        )
+        for section in ("overview", "comments", "extra"):
+            assert store.add_bullet(m.id, section, text).text == expected_store(text)
+        turn = store.add_turn(m.id, text, points=[text])
+        assert turn.speaker == expected_store(text) and turn.points[0].text == expected_store(text)
+        assert store.add_point(turn.id, text).text == expected_store(text)
+        action = store.add_action(m.id, Action(text, text))
+        assert (action.text, action.owner) == (expected_store(text), expected_store(text))
+        # and edited: each field rewritten with the next text
+        other = CORPUS[(n + 1) % len(CORPUS)]
+        assert store.update_attendee(attendee.id, role=other).role == expected_store(other)
+        assert store.update_point(turn.points[0].id, other).text == expected_store(other)
+        assert store.update_turn(turn.id, other).speaker == expected_store(other)
+        assert store.update_action(action.id, owner=other).owner == expected_store(other)
+        header = store.update_meeting(m.id, place=text, chair=other)
+        assert (header.place, header.chair) == (expected_store(text), expected_store(other))
+    saved = store.get_meeting(m.id)
+    assert all(t == storable(t) for t in all_texts(saved))
+    approved = store.approve_meeting(m.id)
+    reason = CORPUS[2] + CORPUS[1]
+    store.reopen_meeting(approved.id, reason)
+    assert store.meeting_history(m.id)[-1].reason == expected_store(reason).strip()
+    store.set_series_layout(CORPUS[1], [CORPUS[5], "actions"])
+    assert store.series_layout(CORPUS[1])[0].title == " ".join(expected_store(CORPUS[5]).split())
+
+
+def test_corpus_through_store_and_every_export(store, tmp_path):
+    meeting = hostile_meeting(CORPUS)
+    saved = store.get_meeting(store.add_meeting(meeting).id)
+    assert meeting_to_dict(saved) == as_stored(meeting)
+    check_exports(saved, tmp_path)
+    rows = store.list_actions()
+    assert len(rows) == len(CORPUS)
+    check_csv(actions_csv(rows))
+    assert [r["action"] for r in json.loads(actions_json(rows))] == [expected_store(t) for t in CORPUS]
+    table = actions_table(rows)
+    assert "\x1b" not in table and "\x00" not in table and "\x9b" not in table
+
+
+def test_corpus_through_json_import_and_the_cli(tmp_path):
+    """minutes import, export (every format), actions and list; JSON export and re-import round trip."""
+    meeting = hostile_meeting(CORPUS)
+    source = tmp_path / "hostile.json"
+    # ensure_ascii writes lone surrogates as \\udxxx escapes: valid JSON, as other programs write them
+    source.write_text(json.dumps(meeting_to_dict(meeting)), encoding="utf-8")
+    runner = CliRunner()
+    db = ["--db", str(tmp_path / "m.db")]
+    result = runner.invoke(main, [*db, "import", str(source)])
+    assert result.exit_code == 0, result.output
+    meeting_id = result.output.strip()
+    for fmt in ("docx", "md", "json"):
+        result = runner.invoke(main, [*db, "export", meeting_id, "--format", fmt, "-o", f"out.{fmt}"])
+        assert result.exit_code == 0, result.output
+    exported = json.loads(Path("out.json").read_text(encoding="utf-8"))
+    assert exported == as_stored(meeting)
+    # round trip: the exported JSON imports to the same meeting, which exports identically
+    result = runner.invoke(main, [*db, "import", "out.json"])
+    assert result.exit_code == 0, result.output
+    again = result.output.strip()
+    result = runner.invoke(main, [*db, "export", again, "--format", "json", "-o", "again.json"])
+    assert result.exit_code == 0, result.output
+    assert Path("again.json").read_bytes() == Path("out.json").read_bytes()
+    text = docx_text(docx.Document("out.docx"))
+    assert expected_word(CORPUS[-1]) in text  # the 200,000 characters, whole
+    result = runner.invoke(main, [*db, "actions", "--format", "csv", "-o", "log.csv"])
+    assert result.exit_code == 0, result.output
+    check_csv(Path("log.csv").read_text(encoding="utf-8-sig"))
+    for args in (["list"], ["actions"], ["layout", CORPUS[1]], ["approve", meeting_id],
+                 ["reopen", meeting_id, CORPUS[2]]):
+        result = runner.invoke(main, [*db, *args])
+        assert result.exit_code == 0, result.output
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.output), repr(result.output[:300])
+
+
+def test_json_import_rejects_non_text_clearly(tmp_path):
+    source = tmp_path / "bad.json"
+    runner = CliRunner()
+    for data, words in (
+        ({"title": {"$ne": 1}}, "title must be text"),
+        ({"overview": ["ok", 7]}, "overview[1] must be text"),
+        ({"attendees": [{"name": None, "organisation": None}]}, "needs a name or an organisation"),
+        ({"date": "../../etc/passwd"}, "must be a date"),
+        ([CORPUS[0]], "one JSON object"),
+    ):
+        source.write_text(json.dumps(data), encoding="utf-8")
+        result = runner.invoke(main, ["import", str(source)])
+        assert result.exit_code == 1 and words in result.output, result.output
+        assert isinstance(result.exception, SystemExit)
+    source.write_bytes(b'{"title": "\xff\xfe bad utf-8"}')
+    result = runner.invoke(main, ["import", str(source)])
+    assert result.exit_code == 1 and "not UTF-8" in result.output
+
+
+# -- generated text -----------------------------------------------------------------------------
+
+#: Any code point at all, surrogates and controls included, weighted towards the troublesome.
+ANY_CHAR = st.characters(codec=None, categories=None, exclude_categories=())
+TROUBLE = st.sampled_from(
+    list("\x00\x1b\x7f\x85\x9b\ud800\udfff\ufffe\uffff\u202e\u200d\ufeff\r\n\t=+-@[]<>&*_#|\\`")
+)
+TEXT = st.text(st.one_of(ANY_CHAR, TROUBLE), max_size=40)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(TEXT, min_size=1, max_size=6))
+def test_generated_text_survives_store_and_every_export(texts, store, tmp_path):
+    meeting = hostile_meeting(texts)
+    saved = store.get_meeting(store.add_meeting(meeting).id)
+    assert meeting_to_dict(saved) == as_stored(meeting)
+    # Word (in memory, to keep the examples quick), Markdown, JSON, CSV
+    buffer = io.BytesIO()
+    build_document(saved, template=None).save(buffer)
+    text = docx_text(docx.Document(buffer))
+    for item in all_texts(saved):
+        for line in expected_word(item).split("\n"):
+            assert line.strip() in text
+    md = render_markdown(saved)
+    assert for_xml(md) == md
+    data = json.loads(render_json(saved))
+    assert data == as_stored(meeting)
+    assert meeting_to_dict(meeting_from_dict(data)[0]) == data
+    check_csv(actions_csv(store.list_actions()))
+    for meeting_id in [m.id for m in store.list_meetings()]:
+        store.delete_meeting(meeting_id)
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=TEXT)
+def test_generated_text_json_round_trip_is_identical_but_for_surrogates(text):
+    data = as_stored(hostile_meeting([text]))
+    # lone surrogates come back as U+FFFD; everything else exactly
+    once = meeting_to_dict(meeting_from_dict(json.loads(json.dumps(meeting_to_dict(hostile_meeting([text])))))[0])
+    assert as_stored(meeting_from_dict(once)[0]) == data
+
+
+# -- LibreOffice --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="needs LibreOffice (soffice) and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils",
+)
+def test_hostile_docx_converts_in_libreoffice(tmp_path):
+    """One conversion of the whole corpus (every field) to PDF; every marker is in the PDF text."""
+    path = export_meeting(hostile_meeting(CORPUS), "docx", tmp_path / "hostile.docx", template=None)
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
+    pdf = tmp_path / "hostile.pdf"
+    assert done.returncode == 0 and pdf.is_file(), done.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    for n in range(20):
+        assert f"H{n:02d}" in flat, f"H{n:02d} missing from the PDF"
+    assert "xxxxxxxxxx" in flat and "<script>alert(1)</script>" in flat and "[bold]not bold[/bold]" in flat
