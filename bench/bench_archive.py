@@ -42,12 +42,53 @@ SERIES = [
 ] + ["Chemicals Sector Group", "Construction Skills Forum", "Digital Skills Partnership"]
 ORGS = ["Cogent SSC", "LSC", "Business Link", "JCP", "ChemiCol", "NWDA", "DWP", "City Council", "FE College"]
 SECTIONS = ("overview", "purpose", "agreed", "comments", "next_steps")
-DOMAIN = (
-    "apprentices apprenticeship levy trial budget committed contract providers contact list training "
-    "growth process operators maintenance offer sector skills agreement stage funding review report "
-    "board partners agreed pilot college learners placements vacancies workforce strategy survey "
-    "evaluation procurement tender outcomes targets quarter milestone risk register delivery plan"
-).split()
+DOMAIN = [
+    "apprentices",
+    "apprenticeship",
+    "levy",
+    "trial",
+    "budget",
+    "committed",
+    "contract",
+    "providers",
+    "contact",
+    "list",
+    "training",
+    "growth",
+    "process",
+    "operators",
+    "maintenance",
+    "offer",
+    "sector",
+    "skills",
+    "agreement",
+    "stage",
+    "funding",
+    "review",
+    "report",
+    "board",
+    "partners",
+    "agreed",
+    "pilot",
+    "college",
+    "learners",
+    "placements",
+    "vacancies",
+    "workforce",
+    "strategy",
+    "survey",
+    "evaluation",
+    "procurement",
+    "tender",
+    "outcomes",
+    "targets",
+    "quarter",
+    "milestone",
+    "risk",
+    "register",
+    "delivery",
+    "plan",
+]
 
 
 def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:

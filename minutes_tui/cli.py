@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -29,7 +30,19 @@ def _open_store(ctx: click.Context) -> Store:
     return obj["store"]
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Any command's :class:`StoreError` (a damaged or busy database) becomes one ``Error:`` line."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+
+
+@click.group(
+    cls=_Group, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -118,7 +131,9 @@ def approve_command(ctx: click.Context, meeting_id: int) -> None:
         meeting = _open_store(ctx).approve_meeting(meeting_id)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Approved: {visible(meeting.title) or meeting_id}. Reopen with `minutes reopen {meeting_id} REASON`.")
+    click.echo(
+        f"Approved: {visible(meeting.title) or meeting_id}. Reopen with `minutes reopen {meeting_id} REASON`."
+    )
 
 
 @main.command("reopen")
@@ -240,9 +255,20 @@ def import_command(ctx: click.Context, file: Path) -> None:
     help="Word template (.docx or .dotx) for the letterhead and styles of --format docx "
     "(default: export.template in the settings file, see docs/export.md).",
 )
+@click.option(
+    "--timestamps",
+    is_flag=True,
+    help="Show the time each point was typed, e.g. [10:42] (Word and Markdown).",
+)
 @click.pass_context
 def export_command(
-    ctx: click.Context, meeting_id: int, fmt: str, output: Path | None, force: bool, template: Path | None
+    ctx: click.Context,
+    meeting_id: int,
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    template: Path | None,
+    timestamps: bool = False,
 ) -> None:
     """Export meeting MEETING_ID to a file and print where it went.
 
@@ -251,11 +277,13 @@ def export_command(
     """
     if template is not None and fmt != "docx":
         raise click.UsageError("--template applies to --format docx only")
-    if output is not None and output.exists() and not output.is_dir() and not force:
+    if output is not None and os.path.exists(output) and not os.path.isdir(output) and not force:
         raise click.ClickException(
             f"{output} already exists; use --force to replace it, or choose another name"
         )
     options = {"template": template} if template is not None else {}
+    if timestamps:
+        options["timestamps"] = True
     try:
         meeting = _open_store(ctx).get_meeting(meeting_id)
         path = export_meeting(meeting, fmt, output, overwrite=force, **options)
@@ -389,3 +417,43 @@ def check_command(ctx: click.Context, repair: bool) -> None:
         click.echo(f"{len(problems)} problem(s) found in {store.path}.", err=True)
         ctx.exit(1)
     click.echo(f"Database OK: {store.path} ({count} meeting{'' if count == 1 else 's'})")
+
+
+@main.command("phrases")
+@click.argument("series")
+@click.option("--set", "set_", multiple=True, metavar="PHRASE", help="Replace the list (repeat for each).")
+@click.option("--add", multiple=True, metavar="PHRASE", help="Add a phrase at the end (repeatable).")
+@click.option("--remove", multiple=True, metavar="PHRASE", help="Remove a phrase, any case (repeatable).")
+@click.option("--reset", is_flag=True, help="Go back to the default phrases.")
+@click.pass_context
+def phrases_command(
+    ctx: click.Context,
+    series: str,
+    set_: tuple[str, ...],
+    add: tuple[str, ...],
+    remove: tuple[str, ...],
+    reset: bool,
+) -> None:
+    """Show or edit the stock phrases of SERIES, one a line, as the app offers them.
+
+    A series has the defaults until it is given its own ("Minutes of the last meeting
+    agreed as an accurate record", "No declarations of interest", "No update",
+    "Apologies received"); removing every phrase goes back to them.
+
+        minutes phrases "Skills Board" --add "Item deferred to the next meeting"
+    """
+    store = _open_store(ctx)
+    if reset and (set_ or add or remove):
+        raise click.UsageError("--reset goes alone")
+    if reset or set_ or add or remove:
+        phrases = [] if reset else list(set_) if set_ else store.stock_phrases(series)
+        missing = [p for p in remove if p.casefold() not in {q.casefold() for q in phrases}]
+        if missing:
+            raise click.ClickException(f"{series or 'This series'} has no stock phrase {missing[0]!r}")
+        phrases = [p for p in phrases if p.casefold() not in {r.casefold() for r in remove}]
+        try:
+            store.set_stock_phrases(series, [*phrases, *add])
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
+    for phrase in store.stock_phrases(series):
+        click.echo(visible(phrase))

@@ -15,11 +15,13 @@ from .model import (
     Action,
     Attendee,
     Bullet,
+    Declaration,
     Meeting,
     ModelError,
     Point,
     Section,
     Turn,
+    check_clock,
     make_layout,
     slug,
 )
@@ -39,7 +41,10 @@ KEYS = (
     "actions",
     "layout",
     "sections",
+    "declarations",
 )
+#: Attendee keys written only when they say something (so older files read back the same).
+_ATTENDEE_EXTRAS = ("arrived", "left", "on_behalf_of")
 
 
 class FormatError(ValueError):
@@ -57,9 +62,23 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     data["status"] = meeting.status
     data["next_meeting"] = meeting.next_meeting.isoformat() if meeting.next_meeting else None
     data["attendees"] = [
-        {"name": a.name, "organisation": a.organisation, "role": a.role, "attendance": a.attendance}
+        {
+            "name": a.name,
+            "organisation": a.organisation,
+            "role": a.role,
+            "attendance": a.attendance,
+            **{key: getattr(a, key) for key in _ATTENDEE_EXTRAS if getattr(a, key)},
+        }
         for a in meeting.attendees
     ]
+    declarations = []
+    for declaration in meeting.declarations:
+        attendee = meeting.declarant(declaration)
+        index = next((i for i, a in enumerate(meeting.attendees) if a is attendee), None)
+        if index is not None:
+            declarations.append({"attendee": index, "item": declaration.item, "text": declaration.text})
+    if declarations:
+        data["declarations"] = declarations
     for section in SECTIONS:
         data[section] = [b.text for b in meeting.sections.get(section, [])]
     data["round_robin"] = [
@@ -103,16 +122,31 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
     )
     for n, item in enumerate(_list(data, "attendees")):
         where = f"attendees[{n}]"
-        _object(item, where, ("name", "organisation", "role", "attendance"), warnings)
+        _object(item, where, ("name", "organisation", "role", "attendance", *_ATTENDEE_EXTRAS), warnings)
         attendee = Attendee(
             name=_text(item, "name", where),
             organisation=_text(item, "organisation", where),
             role=_text(item, "role", where),
             attendance=_choice(item, "attendance", ATTENDANCE, "present", where),
+            arrived=_clock(item, "arrived", where),
+            left=_clock(item, "left", where),
+            on_behalf_of=_text(item, "on_behalf_of", where),
         )
         if not attendee.name and not attendee.organisation:
             raise FormatError(f"{where} needs a name or an organisation")
         meeting.attendees.append(attendee)
+    for n, item in enumerate(_list(data, "declarations")):
+        where = f"declarations[{n}]"
+        _object(item, where, ("attendee", "item", "text"), warnings)
+        index = item.get("attendee")
+        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(meeting.attendees):
+            raise FormatError(
+                f"{where}.attendee must be the number of an attendee in the list (0 for the first), "
+                f"not {index!r}"
+            )
+        meeting.declarations.append(
+            Declaration(None, _text(item, "item", where), _text(item, "text", where), attendee_index=index)
+        )
     for section in SECTIONS:
         meeting.sections[section] = [
             Bullet(_string(text, f"{section}[{n}]")) for n, text in enumerate(_list(data, section))
@@ -211,6 +245,14 @@ def _choice(data: dict, key: str, allowed: tuple[str, ...], default: str, where:
     if value not in allowed:
         raise FormatError(f"{_name(key, where)} must be one of {', '.join(allowed)}, not {value!r}")
     return value
+
+
+def _clock(data: dict, key: str, where: str = "") -> str:
+    value = _text(data, key, where)
+    try:
+        return check_clock(value)
+    except ModelError:
+        raise FormatError(f"{_name(key, where)} must be a time as HH:MM, not {value!r}") from None
 
 
 def _date(data: dict, key: str, where: str = "") -> dt.date | None:

@@ -7,6 +7,7 @@ the note-taker gave them; ``id`` is ``None`` until the store has saved an item.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 #: How someone was at a meeting, in the order the minutes list them.
@@ -96,6 +97,23 @@ def check_meeting_status(value: str) -> str:
     return _check(value, MEETING_STATUS, "meeting status")
 
 
+_CLOCK = re.compile(r"^([0-9]{1,2})[:.]?([0-9]{2})$")
+
+
+def check_clock(value: str) -> str:
+    """A time of day as the minutes show it (``HH:MM``), from ``9:05``, ``09.05`` or ``0905``.
+
+    ``""`` stays ``""`` (not noted). Anything else raises :class:`ModelError`.
+    """
+    text = value.strip()
+    if not text:
+        return ""
+    match = _CLOCK.match(text)
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return f"{int(match[1]):02d}:{match[2]}"
+    raise ModelError(f"{value!r} is not a time of day: use HH:MM, e.g. 10:40")
+
+
 def check_section(value: str, layout: tuple[Section, ...] | None = None) -> str:
     """``value`` if it names a bulleted section of ``layout`` (default: the workshop's)."""
     keys = tuple(s.key for s in (layout or WORKSHOP_LAYOUT) if s.kind == "bullets")
@@ -147,6 +165,11 @@ class Attendee:
     role: str = ""
     attendance: str = "present"
     id: int | None = None
+    #: When a late arrival came and an early leaver left, as typed (HH:MM); "" if not noted.
+    arrived: str = ""
+    left: str = ""
+    #: Whom a substitute stands in for ("on behalf of Helen (NWDA)").
+    on_behalf_of: str = ""
 
     def __post_init__(self) -> None:
         check_attendance(self.attendance)
@@ -165,6 +188,8 @@ class Bullet:
 
     text: str = ""
     id: int | None = None
+    #: When the point was first saved (UTC); ``None`` for points older than timestamps.
+    created: dt.datetime | None = None
 
 
 @dataclass
@@ -173,6 +198,23 @@ class Point:
 
     text: str = ""
     id: int | None = None
+    #: When the point was first saved (UTC); ``None`` for points older than timestamps.
+    created: dt.datetime | None = None
+
+
+@dataclass
+class Declaration:
+    """A declaration of interest: who declared it, on which item, and what the interest is.
+
+    ``attendee_id`` is the attendee's id once saved; a meeting not yet saved (read from
+    JSON, say) names the attendee by ``attendee_index``, their place in the attendee list.
+    """
+
+    attendee_id: int | None = None
+    item: str = ""
+    text: str = ""
+    id: int | None = None
+    attendee_index: int | None = None
 
 
 @dataclass
@@ -273,6 +315,7 @@ class Meeting:
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
     id: int | None = None
+    declarations: list[Declaration] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         check_meeting_status(self.status)
@@ -299,6 +342,17 @@ class Meeting:
     def attending(self, attendance: str) -> list[Attendee]:
         """The attendees with the given attendance, in list order."""
         return [a for a in self.attendees if a.attendance == attendance]
+
+    def declarant(self, declaration: Declaration) -> Attendee | None:
+        """The attendee who made ``declaration``: by id, else by place in the list."""
+        if declaration.attendee_id is not None:
+            for attendee in self.attendees:
+                if attendee.id == declaration.attendee_id:
+                    return attendee
+        index = declaration.attendee_index
+        if index is not None and 0 <= index < len(self.attendees):
+            return self.attendees[index]
+        return None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from pathlib import Path
 from minutes_tui.model import Action
 from minutes_tui.store import Store
 
-
 #: The header field of the shared meeting each worker edits.
 FIELDS = {"a": "place", "b": "chair", "c": "time", "d": "minute_taker"}
 
@@ -85,7 +84,9 @@ def check_sees(store: Store, shared_id: int, journal: dict) -> None:
     shared = store.get_meeting(shared_id)
     texts = {b.id: b.text for b in shared.sections["overview"]}
     for bullet_id, text in journal["bullets"].items():
-        assert texts.get(int(bullet_id)) == text, f"bullet {bullet_id}: {texts.get(int(bullet_id))!r} != {text!r}"
+        assert texts.get(int(bullet_id)) == text, (
+            f"bullet {bullet_id}: {texts.get(int(bullet_id))!r} != {text!r}"
+        )
     turn = next(t for t in shared.round_robin if t.id == journal["turn"])
     assert [p.id for p in turn.points] == journal["points"]
     own = store.get_meeting(journal["own"])

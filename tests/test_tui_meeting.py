@@ -56,7 +56,7 @@ async def test_type_a_whole_meeting(store):
         await pilot.press("enter")
 
         # Round robin: Cogent SSC, LSC, (Business Link has nothing), JCP with two points, then Humber.
-        await pilot.press("f6")
+        await pilot.press("f7")
         await type_text(pilot, "Sector Skills Agreement stage 4 is complete.")
         await pilot.press("enter", "pagedown")
         await type_text(pilot, "Train to Gain budget is committed until August.")
@@ -74,14 +74,14 @@ async def test_type_a_whole_meeting(store):
         await pilot.press("enter")
 
         # Decisions.
-        await pilot.press("f7")
+        await pilot.press("f8")
         await type_text(pilot, "Providers share one employer contact list")
         await pilot.press("enter")
         await type_text(pilot, "Level 3 trial continues")
         await pilot.press("enter")
 
         # Actions: one with a UK date, one ISO; a bad date first gets a clear message.
-        await pilot.press("f8")
+        await pilot.press("f9")
         await type_text(pilot, "Draft the employer offer")
         await pilot.press("enter")
         await type_text(pilot, "Priya")
@@ -106,10 +106,10 @@ async def test_type_a_whole_meeting(store):
         await pilot.press("up", "space")
 
         # Comments and next meeting.
-        await pilot.press("f9")
+        await pilot.press("f10")
         await type_text(pilot, "Look at the Humber approach to work trials")
         await pilot.press("enter")
-        await pilot.press("f10")
+        await pilot.press("f11")
         await type_text(pilot, "Confirm the trial numbers")
         await pilot.press("shift+tab", "shift+tab")  # up to the next meeting's date
         assert app.focused.id == "f-next_meeting"

@@ -54,20 +54,30 @@ _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingm
 # ---------------------------------------------------------------- entry point
 
 
-def write_docx(meeting: Meeting, path: Path, *, template: Path | str | None = CONFIGURED, **_options) -> None:
+def write_docx(
+    meeting: Meeting,
+    path: Path,
+    *,
+    template: Path | str | None = CONFIGURED,
+    timestamps: bool = False,
+    **_options,
+) -> None:
     """Write ``meeting`` as Word minutes to ``path``.
 
     ``template`` is a .docx or .dotx whose letterhead and styles to use; by default
     the ``export.template`` setting (see :mod:`minutes_tui.config`); ``None`` or
-    ``""`` for the built-in look. Raises :class:`ExportError` with a plain message.
+    ``""`` for the built-in look. ``timestamps`` shows when each point was saved.
+    Raises :class:`ExportError` with a plain message.
     """
-    document = build_document(meeting, template=template)
+    document = build_document(meeting, template=template, timestamps=timestamps)
     data = io.BytesIO()
     document.save(data)  # in memory: a zip file failing half-written on disk prints tracebacks
     Path(path).write_bytes(data.getvalue())
 
 
-def build_document(meeting: Meeting, *, template: Path | str | None = CONFIGURED) -> Document:
+def build_document(
+    meeting: Meeting, *, template: Path | str | None = CONFIGURED, timestamps: bool = False
+) -> Document:
     """The minutes of ``meeting`` as a python-docx :class:`Document`."""
     if template is CONFIGURED:
         try:
@@ -82,7 +92,7 @@ def build_document(meeting: Meeting, *, template: Path | str | None = CONFIGURED
         _clear_body(document)
         _house_page(document)
     style_ids = prepare_styles(document, house=not template)
-    _Writer(document, style_ids).minutes(meeting)
+    _Writer(document, style_ids).minutes(meeting, timestamps=timestamps)
     _mark_pages(document, draft=meeting.status == "draft")
     _set_properties(document, meeting)
     return document
@@ -232,10 +242,10 @@ class _Writer:
 
     # -- the minutes, in order
 
-    def minutes(self, meeting: Meeting) -> None:
+    def minutes(self, meeting: Meeting, *, timestamps: bool = False) -> None:
         self.title_block(meeting)
         self.attendance(meeting)
-        for kind, title, content in layout.blocks(meeting):
+        for kind, title, content in layout.blocks(meeting, timestamps=timestamps):
             self.heading(title)
             if kind == "bullets":
                 self.bullets(content)

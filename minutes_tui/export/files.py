@@ -22,6 +22,8 @@ _RESERVED = {
 }
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 MAX_STEM = 120
+#: File systems count a name's bytes (255 at most); leave room for " (2)" and the suffix.
+MAX_STEM_BYTES = 200
 
 
 class ExportError(Exception):
@@ -39,7 +41,10 @@ def safe_stem(text: str) -> str:
         text = "minutes"
     if text.split(".")[0].upper() in _RESERVED:
         text = f"_{text}"
-    return text[:MAX_STEM].rstrip(" .")
+    text = text[:MAX_STEM]
+    while len(text.encode("utf-8")) > MAX_STEM_BYTES:  # 120 emoji are 480 bytes: too long a name
+        text = text[:-1]
+    return text.rstrip(" .")
 
 
 def default_name(meeting: Meeting, suffix: str) -> str:
@@ -62,9 +67,9 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bo
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(f"Cannot create the folder {folder}: {exc.strerror or exc}") from exc
-    if path.is_dir():
+    if os.path.isdir(path):  # os.path: False, not OSError, for a name too long (os.link reports it)
         raise ExportError(f"{path} is a folder; give a file name to export to")
-    if path.exists() and not overwrite:
+    if os.path.lexists(path) and not overwrite:
         raise ExportError(f"{path} already exists; choose another name or allow overwriting")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".minutes-", suffix=path.suffix, dir=folder)

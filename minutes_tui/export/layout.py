@@ -9,10 +9,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..model import ACTION_STATUS_LABELS, ATTENDANCE, SECTION_TITLES, SECTIONS, Action, Attendee, Meeting
+from ..model import (
+    ACTION_STATUS_LABELS,
+    ATTENDANCE,
+    SECTION_TITLES,
+    SECTIONS,
+    Action,
+    Attendee,
+    Bullet,
+    Meeting,
+    Point,
+)
 
 ACTION_COLUMNS = ("Action", "Owner", "Due", "Status")
 CARRIED_COLUMNS = ("Action", "Owner", "Raised", "Status", "Progress")
+#: The section that holds declarations of interest, and its heading when the layout has none.
+DECLARATIONS_KEY = "declarations"
+DECLARATIONS_TITLE = "Declarations of interest"
+_DASH = " \u2013 "
 #: The order of sections for a meeting that has no layout of its own.
 _DEFAULT_ORDER = (
     *(("bullets", key, SECTION_TITLES[key]) for key in SECTIONS[:2]),
@@ -23,21 +37,28 @@ _DEFAULT_ORDER = (
 )
 
 
-def blocks(meeting: Meeting) -> list[tuple[str, str, Any]]:
+def blocks(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, str, Any]]:
     """The sections to show, in the meeting's layout order: ``(kind, heading, content)``.
 
     ``kind`` is "bullets" (content: texts), "round_robin" (:func:`turns`), "actions"
     (:func:`action_rows`) or "matters_arising" (:func:`carried_rows`). Empty sections
-    are left out.
+    are left out. Declarations of interest (:func:`declarations`) open the section keyed
+    "declarations" if the layout has one, else come first under their own heading.
+    ``timestamps`` adds the time each point was saved (:func:`stamped`).
     """
     sections = getattr(meeting, "layout", None)
     order = [(s.kind, s.key, s.title) for s in sections] if sections else _DEFAULT_ORDER
+    declared = declarations(meeting)
     result = []
+    if declared and not any(kind == "bullets" and key == DECLARATIONS_KEY for kind, key, _ in order):
+        result.append(("bullets", DECLARATIONS_TITLE, declared))
     for kind, key, title in order:
         if kind == "bullets":
-            content: Any = bullets(meeting, key)
+            content: Any = bullets(meeting, key, timestamps=timestamps)
+            if key == DECLARATIONS_KEY:
+                content = declared + content
         elif kind == "round_robin":
-            content = turns(meeting)
+            content = turns(meeting, timestamps=timestamps)
         elif kind == "actions":
             content = action_rows(meeting)
         elif kind == "matters_arising":
@@ -80,9 +101,24 @@ def has_label(attendee: Attendee) -> bool:
 
 
 def person(attendee: Attendee) -> str:
-    """``Name (Role)``, or just the name; ``""`` if there is no name."""
+    """``Name (Role)``, or just the name, with any ``on behalf of X``, ``(from 10:40)``, ``(left 11:15)``.
+
+    ``""`` if there is no name and nothing else to say.
+    """
     name, role = attendee.name.strip(), attendee.role.strip()
-    return f"{name} ({role})" if name and role else name
+    label = f"{name} ({role})" if name and role else name
+    return " ".join(part for part in (label, *_attendance_notes(attendee)) if part)
+
+
+def _attendance_notes(attendee: Attendee) -> list[str]:
+    notes = []
+    if getattr(attendee, "on_behalf_of", "").strip():
+        notes.append(f"on behalf of {attendee.on_behalf_of.strip()}")
+    if getattr(attendee, "arrived", "").strip():
+        notes.append(f"(from {attendee.arrived.strip()})")
+    if getattr(attendee, "left", "").strip():
+        notes.append(f"(left {attendee.left.strip()})")
+    return notes
 
 
 def attendance(meeting: Meeting) -> list[tuple[str, list[tuple[str, list[str]]]]]:
@@ -118,17 +154,46 @@ def by_organisation(people: list[Attendee]) -> list[tuple[str, list[str]]]:
     return groups
 
 
-def bullets(meeting: Meeting, section: str) -> list[str]:
+def bullets(meeting: Meeting, section: str, *, timestamps: bool = False) -> list[str]:
     """The non-blank points of a bulleted section, as typed."""
-    return [b.text for b in meeting.sections.get(section, []) if b.text.strip()]
+    return [stamped(b, timestamps) for b in meeting.sections.get(section, []) if b.text.strip()]
 
 
-def turns(meeting: Meeting) -> list[tuple[str, list[str]]]:
+def stamped(item: Bullet | Point, timestamps: bool) -> str:
+    """A point's text, with ``[10:42]`` (local time it was saved) after it if ``timestamps``."""
+    created = getattr(item, "created", None)
+    if not timestamps or created is None:
+        return item.text
+    return f"{item.text} [{clock(created)}]"
+
+
+def clock(when: dt.datetime) -> str:
+    """``HH:MM`` in local time (a time without a zone is taken as UTC, as stored)."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone().strftime("%H:%M")
+
+
+def declarations(meeting: Meeting) -> list[str]:
+    """Declarations of interest as lines: ``Priya (Cogent SSC) – Item 4: director of ChemiCol``."""
+    lines = []
+    for declaration in getattr(meeting, "declarations", []):
+        attendee = meeting.declarant(declaration)
+        who = attendee.label.strip() if attendee else ""
+        what = _DASH.join(part for part in (who, declaration.item.strip()) if part)
+        text = declaration.text.strip()
+        line = f"{what}: {text}" if what and text else what or text
+        if line:
+            lines.append(line)
+    return lines
+
+
+def turns(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, list[str]]]:
     """Round-robin turns with a speaker or a point: (speaker, points)."""
     result = []
     for turn in meeting.round_robin:
         speaker = turn.speaker.strip()
-        points = [p.text for p in turn.points if p.text.strip()]
+        points = [stamped(p, timestamps) for p in turn.points if p.text.strip()]
         if speaker or points:
             result.append((speaker, points))
     return result

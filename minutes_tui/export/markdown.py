@@ -48,8 +48,8 @@ def _indent(text: str, prefix: str) -> str:
     return text.replace("\n", "\n" + " " * len(prefix))
 
 
-def render_markdown(meeting: Meeting) -> str:
-    """The minutes of ``meeting`` as Markdown text."""
+def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
+    """The minutes of ``meeting`` as Markdown text (``timestamps``: when each point was saved)."""
     out: list[str] = []
 
     def para(text: str) -> None:
@@ -96,7 +96,7 @@ def render_markdown(meeting: Meeting) -> str:
                     people.append(escape(organisation, inline=True) or names_md)
             para(f"**{ATTENDANCE_LABELS[kind]}:** " + "; ".join(people))
 
-    for kind, heading, content in layout.blocks(meeting):
+    for kind, heading, content in layout.blocks(meeting, timestamps=timestamps):
         para(f"## {escape(heading, inline=True)}")
         if kind == "bullets":
             bullets(content)
@@ -114,5 +114,5 @@ def render_markdown(meeting: Meeting) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def write_markdown(meeting: Meeting, path: Path, **_options) -> None:
-    path.write_text(render_markdown(meeting), encoding="utf-8", newline="\n")
+def write_markdown(meeting: Meeting, path: Path, *, timestamps: bool = False, **_options) -> None:
+    path.write_text(render_markdown(meeting, timestamps=timestamps), encoding="utf-8", newline="\n")

@@ -31,7 +31,7 @@ def default_path() -> Path:
 
 def _create_private(path: Path, create_folder: bool) -> None:
     """Create ``path`` empty and readable by its owner only, unless it exists."""
-    if path.exists():
+    if os.path.exists(path):
         return
     if not create_folder and not path.parent.is_dir():
         raise StoreError(f"The folder {path.parent} does not exist; create it first or choose another path")
@@ -56,7 +56,7 @@ def connect(
     memory = str(path) == ":memory:"
     if not memory:
         path = Path(path).expanduser()
-        if path.is_dir():
+        if os.path.isdir(path):  # os.path: False, not OSError, for a name too long
             raise StoreError(f"{path} is a folder, not a minutes database")
         _create_private(path, create_folder)
     conn: sqlite3.Connection | None = None
@@ -83,7 +83,8 @@ def connect(
     except BaseException as exc:
         if conn is not None:
             conn.close()  # a file left open would keep the folder busy and the error hidden
-        if isinstance(exc, sqlite3.Error) and not memory and "unable to open" in str(exc) and not _writable(path):
+        unopenable = isinstance(exc, sqlite3.Error) and "unable to open" in str(exc)
+        if unopenable and not memory and not _writable(path):
             raise StoreError(
                 f"The database {path} is read-only (its file or folder cannot be written), and "
                 "SQLite needs to write beside it to open it; copy it to a folder you can write to"

@@ -19,11 +19,16 @@ class ListKind:
         return " AND ".join(f"{column} = ?" for column in self.scope)
 
 
-ATTENDEES = ListKind("attendees", ("meeting_id",), ("name", "organisation", "role", "attendance"))
+ATTENDEES = ListKind(
+    "attendees",
+    ("meeting_id",),
+    ("name", "organisation", "role", "attendance", "arrived", "left", "on_behalf_of"),
+)
 BULLETS = ListKind("bullets", ("meeting_id", "section"), ("text",))
 TURNS = ListKind("turns", ("meeting_id",), ("speaker",))
 POINTS = ListKind("points", ("turn_id",), ("text",))
 ACTIONS = ListKind("actions", ("meeting_id",), ("text", "owner", "due", "status"))
+DECLARATIONS = ListKind("declarations", ("meeting_id",), ("attendee_id", "item", "text"))
 
 
 def position_at(

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from .errors import StoreError, translate
+from .schema import fill_search_index
 from .search import ALL_INDEXED
 
 #: Problems listed at most by ``PRAGMA integrity_check``.
@@ -286,12 +287,6 @@ def repair(db: Database) -> list[str]:
     with db.atomic():
         db.execute("REINDEX")
         done.append("Rebuilt every lookup index.")
-        db.execute("DELETE FROM search_index")
-        for table, code, text_sql in ALL_INDEXED:
-            meeting = "id" if table == "meetings" else "meeting_id"
-            db.execute(
-                "INSERT INTO search_index(rowid, text, kind, meeting_id) "
-                f"SELECT id * 8 + {code}, {text_sql.format(r=table)}, '{table}', {meeting} FROM {table}"
-            )
+        fill_search_index(db)
         done.append("Rebuilt the search index from the minutes.")
     return done

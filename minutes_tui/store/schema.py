@@ -180,6 +180,62 @@ def m004_layouts(db: Database) -> None:
     )
 
 
+def fill_search_index(db: Database) -> None:
+    """Refill the search index from every indexed table (inside the caller's transaction)."""
+    db.execute("DELETE FROM search_index")
+    for table, code, text_sql in (*INDEXED, CARRIED_INDEX):
+        meeting = "id" if table == "meetings" else "meeting_id"
+        db.execute(
+            "INSERT INTO search_index(rowid, text, kind, meeting_id) "
+            f"SELECT id * 8 + {code}, {text_sql.format(r=table)}, '{table}', {meeting} FROM {table}"
+        )
+
+
+@migrations()
+def m005_search_prefixes(db: Database) -> None:
+    """Index 2- and 3-letter prefixes, so `appren*` and search-as-you-type stay fast."""
+    db.execute("DROP TABLE search_index")
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            text, kind UNINDEXED, meeting_id UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+        )"""
+    )
+    fill_search_index(db)
+
+
+@migrations()
+def m006_capture(db: Database) -> None:
+    """Attendance as it happens, declarations of interest, point timestamps, stock phrases."""
+    for column in ("arrived", "left", "on_behalf_of"):
+        db.execute(f"ALTER TABLE attendees ADD COLUMN \"{column}\" TEXT NOT NULL DEFAULT ''")
+    for table in ("points", "bullets"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN created TEXT")  # NULL: saved before timestamps
+    db.execute(
+        """
+        CREATE TABLE declarations (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            attendee_id INTEGER NOT NULL REFERENCES attendees(id) ON DELETE CASCADE,
+            item TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            position REAL NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX declarations_by_meeting ON declarations(meeting_id, position)")
+    db.execute("CREATE INDEX declarations_by_attendee ON declarations(attendee_id)")
+    db.execute(
+        """
+        CREATE TABLE stock_phrases (
+            series TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            phrase TEXT NOT NULL,
+            PRIMARY KEY (series, position)
+        )"""
+    )
+
+
 def upgrade(db: Database) -> None:
     """Create or upgrade the schema to the newest version this app knows.
 

@@ -27,6 +27,7 @@ from ..model import (
     Turn,
     check_action_status,
     check_attendance,
+    check_clock,
     check_meeting_status,
     check_section,
     make_layout,
@@ -34,8 +35,10 @@ from ..model import (
 from ..search_model import SearchHit
 from ..text import storable
 from . import maintenance
+from .capture import CaptureMixin
 from .database import connect
 from .errors import Locked, NotFound, StoreError, translate
+from .filing import FilingMixin
 from .lists import ACTIONS, ATTENDEES, BULLETS, POINTS, TURNS, ListKind, position_at
 from .search import search as search_archive
 from .series import SeriesMixin, layout_from_json, layout_to_json, status_event
@@ -61,6 +64,10 @@ def _datetime_out(value: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(value) if value else None
 
 
+def _datetime_in(value: dt.datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
 def _clean(values: dict) -> dict:
     """Field values ready for SQLite: text made storable, dates as ISO strings."""
     out = {}
@@ -73,7 +80,7 @@ def _clean(values: dict) -> dict:
     return out
 
 
-class Store(SeriesMixin):
+class Store(SeriesMixin, FilingMixin, CaptureMixin):
     """Meetings in one SQLite database (a file, or ``:memory:`` for tests)."""
 
     def __init__(self, db: Database, path: str | Path = ":memory:") -> None:
@@ -189,15 +196,24 @@ class Store(SeriesMixin):
                 "INSERT INTO meetings (created, updated) VALUES (?, ?)", (now, now)
             ).lastrowid
             self._set_fields("meetings", meeting_id, {**_clean(header), "layout": layout_to_json(meeting.layout)})
-            for attendee in meeting.attendees:
+            attendee_ids = [
                 self._insert(ATTENDEES, (meeting_id,), self._attendee_values(attendee), None)
+                for attendee in meeting.attendees
+            ]
+            self._insert_declarations(meeting_id, meeting, attendee_ids)
             for section, bullets in meeting.sections.items():
                 for bullet in bullets:
-                    self._insert(BULLETS, (meeting_id, section), {"text": bullet.text}, None)
+                    values = {"text": bullet.text, "created": _datetime_in(bullet.created)}
+                    self._insert(BULLETS, (meeting_id, section), values, None)
             for turn in meeting.round_robin:
                 turn_id = self._insert(TURNS, (meeting_id,), {"speaker": turn.speaker}, None)
                 for point in turn.points:
-                    self._insert(POINTS, (turn_id,), {"text": point.text, "meeting_id": meeting_id}, None)
+                    values = {
+                        "text": point.text,
+                        "meeting_id": meeting_id,
+                        "created": _datetime_in(point.created),
+                    }
+                    self._insert(POINTS, (turn_id,), values, None)
             for action in meeting.actions:
                 action_id = self._insert(ACTIONS, (meeting_id,), self._action_values(action), None)
                 self._action_event(action_id, meeting_id, "raised", action.status)
@@ -217,15 +233,16 @@ class Store(SeriesMixin):
         for row in self._read(
             "SELECT * FROM bullets WHERE meeting_id = ? ORDER BY section, position, id", (meeting_id,)
         ):
-            meeting.sections.setdefault(row["section"], []).append(Bullet(row["text"], row["id"]))
+            meeting.sections.setdefault(row["section"], []).append(self._bullet_from_row(row))
         turns = {
             r["id"]: Turn(r["speaker"], [], r["id"]) for r in self._read(q.format("turns"), (meeting_id,))
         }
         for row in self._read(
             "SELECT * FROM points WHERE meeting_id = ? ORDER BY turn_id, position, id", (meeting_id,)
         ):
-            turns[row["turn_id"]].points.append(Point(row["text"], row["id"]))
+            turns[row["turn_id"]].points.append(self._point_from_row(row))
         meeting.round_robin = list(turns.values())
+        meeting.declarations = self.declarations(meeting_id)
         meeting.actions = [self._action_from_row(r) for r in self._read(q.format("actions"), (meeting_id,))]
         meeting.matters_arising = self.carried_actions(meeting_id)
         return meeting
@@ -322,6 +339,9 @@ class Store(SeriesMixin):
     def update_attendee(self, attendee_id: int, **fields) -> Attendee:
         if "attendance" in fields:
             check_attendance(fields["attendance"])
+        for clock in ("arrived", "left"):
+            if clock in fields:
+                fields[clock] = check_clock(fields[clock] or "")
         self._update(ATTENDEES, attendee_id, fields)
         return self.get_attendee(attendee_id)
 
@@ -336,12 +356,11 @@ class Store(SeriesMixin):
     def add_bullet(self, meeting_id: int, section: str, text: str, index: int | None = None) -> Bullet:
         check_section(section, self.get_header(meeting_id).layout)
         with self._write(meeting_id):
-            item_id = self._insert(BULLETS, (meeting_id, section), {"text": text}, index)
+            item_id = self._insert(BULLETS, (meeting_id, section), {"text": text, "created": _now()}, index)
         return self.get_bullet(item_id)
 
     def get_bullet(self, bullet_id: int) -> Bullet:
-        row = self._row("bullets", bullet_id)
-        return Bullet(row["text"], row["id"])
+        return self._bullet_from_row(self._row("bullets", bullet_id))
 
     def update_bullet(self, bullet_id: int, text: str) -> Bullet:
         self._update(BULLETS, bullet_id, {"text": text})
@@ -361,15 +380,17 @@ class Store(SeriesMixin):
         with self._write(meeting_id):
             turn_id = self._insert(TURNS, (meeting_id,), {"speaker": speaker}, index)
             for text in points:
-                self._insert(POINTS, (turn_id,), {"text": text, "meeting_id": meeting_id}, None)
+                self._insert(
+                    POINTS, (turn_id,), {"text": text, "meeting_id": meeting_id, "created": _now()}, None
+                )
         return self.get_turn(turn_id)
 
     def get_turn(self, turn_id: int) -> Turn:
         row = self._row("turns", turn_id)
         points = [
-            Point(r["text"], r["id"])
+            self._point_from_row(r)
             for r in self._read(
-                "SELECT id, text FROM points WHERE turn_id = ? ORDER BY position, id", (turn_id,)
+                "SELECT id, text, created FROM points WHERE turn_id = ? ORDER BY position, id", (turn_id,)
             )
         ]
         return Turn(row["speaker"], points, row["id"])
@@ -387,12 +408,12 @@ class Store(SeriesMixin):
     def add_point(self, turn_id: int, text: str, index: int | None = None) -> Point:
         meeting_id = self._row("turns", turn_id)["meeting_id"]
         with self._write(meeting_id):
-            item_id = self._insert(POINTS, (turn_id,), {"text": text, "meeting_id": meeting_id}, index)
+            values = {"text": text, "meeting_id": meeting_id, "created": _now()}
+            item_id = self._insert(POINTS, (turn_id,), values, index)
         return self.get_point(item_id)
 
     def get_point(self, point_id: int) -> Point:
-        row = self._row("points", point_id)
-        return Point(row["text"], row["id"])
+        return self._point_from_row(self._row("points", point_id))
 
     def update_point(self, point_id: int, text: str) -> Point:
         self._update(POINTS, point_id, {"text": text})
@@ -514,7 +535,16 @@ class Store(SeriesMixin):
 
     @staticmethod
     def _attendee_from_row(row: dict) -> Attendee:
-        return Attendee(row["name"], row["organisation"], row["role"], row["attendance"], row["id"])
+        return Attendee(
+            row["name"],
+            row["organisation"],
+            row["role"],
+            row["attendance"],
+            row["id"],
+            arrived=row.get("arrived") or "",
+            left=row.get("left") or "",
+            on_behalf_of=row.get("on_behalf_of") or "",
+        )
 
     @staticmethod
     def _attendee_values(attendee: Attendee) -> dict:
@@ -523,7 +553,18 @@ class Store(SeriesMixin):
             "organisation": attendee.organisation,
             "role": attendee.role,
             "attendance": check_attendance(attendee.attendance),
+            "arrived": check_clock(attendee.arrived),
+            "left": check_clock(attendee.left),
+            "on_behalf_of": attendee.on_behalf_of,
         }
+
+    @staticmethod
+    def _bullet_from_row(row: dict) -> Bullet:
+        return Bullet(row["text"], row["id"], _datetime_out(row.get("created")))
+
+    @staticmethod
+    def _point_from_row(row: dict) -> Point:
+        return Point(row["text"], row["id"], _datetime_out(row.get("created")))
 
     @staticmethod
     def _action_from_row(row: dict) -> Action:

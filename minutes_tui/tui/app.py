@@ -96,6 +96,10 @@ class MinutesApp(App):
                 f"{binding.tooltip or binding.description}  ({self.get_key_display(binding)})",
                 lambda node=node, action=binding.action: self.run_action(action, node),
             )
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            for title, help_text, callback in commands():
+                yield SystemCommand(title, help_text, callback)
         yield SystemCommand("Help", "Show the keys  (F1)", self.action_help)
         yield from super().get_system_commands(screen)
 

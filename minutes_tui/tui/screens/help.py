@@ -27,7 +27,8 @@ class HelpScreen(ModalScreen[None]):
     def _sections(self) -> list[tuple[str, list[Binding]]]:
         from ..widgets.rows import RowList
 
-        sections = [(getattr(self.for_screen, "HELP_TITLE", "This screen"), self.for_screen.BINDINGS)]
+        bindings = getattr(self.for_screen, "help_bindings", lambda: self.for_screen.BINDINGS)()
+        sections = [(getattr(self.for_screen, "HELP_TITLE", "This screen"), bindings)]
         if self.for_screen.query(RowList):
             sections.append(("In a list", RowList.BINDINGS))
         sections.append(("Everywhere", [*self.app.BINDINGS, Binding("ctrl+p", "", "Command palette")]))

@@ -1,0 +1,126 @@
+"""A bulleted section (Overview, Purpose, All agreed, ... or one the series named itself)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from ....model import Bullet
+from ...widgets.entry import Entry
+from ...widgets.rows import Row, RowList
+from .details import compose_field, load_field
+from .editing import Editor
+from .panel import SectionPanel
+
+
+def bullet_row(b: Bullet) -> Row:
+    return Row(f"b{b.id}", b.text, prefix="· ", prefix_style="bold", indent=2)
+
+
+class BulletsPanel(SectionPanel):
+    """Points typed one per line; Enter saves a point and starts the next.
+
+    The Next steps section also shows the next meeting's date above its points.
+    """
+
+    kind = "bullets"
+
+    def __init__(self, *args, with_next_meeting: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.with_next_meeting = with_next_meeting
+        #: The point in the entry (None: a new one, not yet in the database).
+        self.edit_id: int | None = None
+
+    @property
+    def entry_id(self) -> str:
+        return f"e-{self.wid}"
+
+    def field_ids(self) -> list[str]:
+        return [self.entry_id, *(["f-next_meeting"] if self.with_next_meeting else [])]
+
+    def next_fields(self) -> dict[str, str]:
+        return {"f-next_meeting": self.entry_id} if self.with_next_meeting else {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id=self.panel_id, classes="panel"):
+            if self.with_next_meeting:
+                yield from compose_field("next_meeting", "Next meeting", placeholder="dd/mm/yyyy")
+            yield Static(self.title, classes="panel-title", markup=False)
+            yield RowList(empty="No points yet.", id=self.list_id)
+            yield Entry(placeholder="Type a point; Enter saves it", clears=True, id=self.entry_id)
+
+    def load(self, people: list[tuple[str, str]]) -> None:
+        if self.with_next_meeting:
+            load_field(self, "next_meeting")
+        self.screen.editors[self.entry_id] = Editor(self._save)
+        self.rows().set_rows([bullet_row(b) for b in self.bullets])
+        self.q(self.entry_id).border_title = "New point"
+
+    @property
+    def bullets(self) -> list[Bullet]:
+        return self.meeting.sections.setdefault(self.key, [])
+
+    def _save(self, text: str) -> None:
+        bullets = self.bullets
+        if self.edit_id is None:
+            if not text.strip():
+                return
+            saved = self.store.add_bullet(self.meeting_id, self.key, text)
+            self.edit_id = saved.id
+            bullets.append(saved)
+        else:
+            saved = self.store.update_bullet(self.edit_id, text)
+            index = self.find(bullets, saved.id)
+            if index is not None:
+                bullets[index] = saved
+        rows = self.rows()
+        rows.put(bullet_row(saved))
+        rows.select(f"b{saved.id}")
+
+    def commit(self, submitted: str | None = None) -> bool:
+        key = self.entry_id
+        item = self.edit_id
+        if not self.screen.commit_text(key, submitted):
+            return False
+        self.edit_id = None
+        if item is not None and not self.screen.editors[key].saved.strip():
+            self.screen.guard(self.delete_item, "b", item)
+        self.screen.end_entry(key, submitted)
+        self.q(key).border_title = "New point"
+        self.set_editing(False)
+        return True
+
+    def submitted(self, key: str, value: str) -> None:
+        if key == self.entry_id:
+            self.commit(value)
+        else:
+            self.screen.flush_one(key)
+
+    def stop_editing(self) -> None:
+        self.commit()
+
+    def edit_row(self, kind: str, item_id: int) -> None:
+        if not self.commit():
+            return
+        bullet = next(b for b in self.bullets if b.id == item_id)
+        self.edit_id = item_id
+        self.screen.reset_entry(self.entry_id, bullet.text)
+        self.q(self.entry_id).border_title = "Editing point (Esc: done)"
+        self.set_editing(True)
+        self.screen.focus_now(self.q(self.entry_id))
+
+    def delete_question(self, kind: str, item_id: int) -> str | None:
+        return "Delete this point?"
+
+    def delete_item(self, kind: str, item_id: int) -> None:
+        self.store.delete_bullet(item_id)
+        self.meeting.sections[self.key] = [b for b in self.bullets if b.id != item_id]
+        self.rows().remove(f"b{item_id}")
+        if self.edit_id == item_id:
+            self.edit_id = None
+            self.screen.reset_entry(self.entry_id)
+
+    def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
+        self.move_in(self.bullets, item_id, delta, self.store.move_bullet)
+        self.rows().set_rows([bullet_row(b) for b in self.bullets], cursor_key=key)

@@ -1,0 +1,170 @@
+"""Matters arising: open actions of earlier meetings, with this meeting's progress on each.
+
+Space cycles an action's status (recorded in its history); Enter opens its
+progress note for typing, saved as you type like everything else.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from ....model import ACTION_STATUS, ACTION_STATUS_LABELS, CarriedAction
+from ....parsing import format_date, visible
+from ...widgets.entry import Entry
+from ...widgets.rows import Row, RowList
+from .actions import ACTION_STYLES
+from .editing import Editor
+from .panel import SectionPanel
+
+IDLE_TITLE = "Progress note: Enter on an action to write one"
+
+
+def carried_rows(c: CarriedAction) -> list[Row]:
+    """An action brought forward: what, who, due, where raised; then the progress noted here."""
+    a = c.action
+    label = ACTION_STATUS_LABELS[a.status]
+    extra = ""
+    if a.owner:
+        extra += f" — {a.owner}"
+    if a.due:
+        extra += f" — by {format_date(a.due)}"
+    raised = " ".join(p for p in (format_date(c.raised_on), f"({c.raised_in})" if c.raised_in else "") if p)
+    if raised:
+        extra += f" — raised {raised}"
+    rows = [
+        Row(
+            f"c{c.id}",
+            a.text or "(no text)",
+            prefix=f"{label:<9}",
+            prefix_style=ACTION_STYLES[a.status],
+            suffix=extra,
+            suffix_style="italic",
+            indent=9,
+        )
+    ]
+    if c.note:
+        rows.append(Row(f"n{c.id}", c.note, prefix="         Progress: ", prefix_style="dim", indent=19))
+    return rows
+
+
+class MattersArisingPanel(SectionPanel):
+    kind = "matters_arising"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        #: The matter whose note is in the entry (None: none picked; the entry is disabled).
+        self.edit_id: int | None = None
+
+    @property
+    def entry_id(self) -> str:
+        return f"e-{self.wid}"
+
+    @property
+    def carried(self) -> list[CarriedAction]:
+        return self.meeting.matters_arising
+
+    def field_ids(self) -> list[str]:
+        return [self.entry_id]
+
+    def primary_id(self) -> str:
+        return self.entry_id if self.edit_id is not None else self.list_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id=self.panel_id, classes="panel"):
+            yield Static(self.title, classes="panel-title", markup=False)
+            yield RowList(
+                empty="No open actions were brought forward from earlier meetings.",
+                can_toggle=True,
+                can_move=False,
+                id=self.list_id,
+            )
+            yield Entry(placeholder="Progress reported at this meeting", clears=True, id=self.entry_id)
+
+    def load(self, people: list[tuple[str, str]]) -> None:
+        self.screen.editors[self.entry_id] = Editor(self._save)
+        self._show_all()
+        entry = self.q(self.entry_id)
+        entry.border_title = IDLE_TITLE
+        entry.disabled = True
+
+    def refresh_rows(self) -> None:
+        self._show_all(self.rows().cursor_key)
+
+    def _show_all(self, cursor_key: str | None = None) -> None:
+        rows: list[Row] = []
+        for c in self.carried:
+            rows += carried_rows(c)
+        self.rows().set_rows(rows, cursor_key=cursor_key, follow_end=False)
+
+    def _show(self, c: CarriedAction, select: bool = True) -> None:
+        rows = self.rows()
+        rows.replace_block([f"c{c.id}", f"n{c.id}"], carried_rows(c))
+        if select:
+            rows.select(f"c{c.id}")
+
+    def _save(self, text: str) -> None:
+        if self.edit_id is None:
+            return
+        saved = self.store.update_carried(self.edit_id, note=text)
+        index = self.find(self.carried, saved.id)
+        if index is not None:
+            self.carried[index] = saved
+            self._show(saved)
+
+    def commit(self, submitted: str | None = None) -> bool:
+        if self.edit_id is None:
+            return True
+        item = self.edit_id
+        if not self.screen.commit_text(self.entry_id, submitted):
+            return False
+        self.edit_id = None
+        self.screen.end_entry(self.entry_id, submitted)
+        entry = self.q(self.entry_id)
+        entry.border_title = IDLE_TITLE
+        entry.disabled = True
+        self.set_editing(False)
+        rows = self.rows()
+        rows.select(f"c{item}")
+        self.screen.focus_now(rows)
+        rows.action_cursor(1 if rows.row(f"n{item}") is None else 2)
+        return True
+
+    def submitted(self, key: str, value: str) -> None:
+        self.commit(value)
+
+    def stop_editing(self) -> None:
+        self.commit()
+
+    def edit_row(self, kind: str, item_id: int) -> None:
+        if self.screen.read_only:
+            self.screen.refuse_read_only()
+            return
+        if not self.commit():
+            return
+        c = next(c for c in self.carried if c.id == item_id)
+        self.edit_id = item_id
+        entry = self.q(self.entry_id)
+        entry.disabled = False
+        self.screen.reset_entry(self.entry_id, c.note)
+        entry.border_title = Content(f"Progress on: {visible(c.action.text)[:50]} (Enter: done)")
+        self.set_editing(True)
+        self.screen.focus_now(entry)
+
+    def toggle_row(self, kind: str, item_id: int) -> None:
+        index = self.find(self.carried, item_id)
+        if index is None:
+            return
+        current = self.carried[index].action.status
+        nxt = ACTION_STATUS[(ACTION_STATUS.index(current) + 1) % len(ACTION_STATUS)]
+        saved = self.store.update_carried(item_id, status=nxt)
+        self.carried[index] = saved
+        self._show(saved)
+
+    def delete_question(self, kind: str, item_id: int) -> str | None:
+        self.screen.notify(
+            "Actions from earlier meetings stay on the list: Space marks one Done or Dropped.", timeout=4
+        )
+        return None

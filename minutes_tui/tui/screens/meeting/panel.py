@@ -1,0 +1,143 @@
+"""What every section of the meeting screen has in common.
+
+A :class:`SectionPanel` is a controller, not a widget: it composes the widgets
+of one section (a title, a :class:`~minutes_tui.tui.widgets.rows.RowList`, the
+entry fields), fills them from the meeting, and turns what the widgets post
+(Enter, edit/delete/move/toggle a row) into calls on the store. The
+:class:`~.screen.MeetingScreen` owns the panels and routes messages to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.widget import Widget
+
+from ....model import Meeting
+from ...widgets.rows import RowList
+
+if TYPE_CHECKING:
+    from .screen import MeetingScreen
+
+_SAFE_ID = re.compile(r"[a-z][a-z0-9_]*")
+#: Ids the screen itself uses; a custom section with such a key gets a numbered id.
+_RESERVED = {"details", "attendees", "nav", "sections", "body", "topbar", "speakers"}
+
+
+def widget_id(key: str, index: int) -> str:
+    """A widget id for a section key (keys of custom sections may hold any letters)."""
+    if _SAFE_ID.fullmatch(key) and key not in _RESERVED:
+        return key
+    return f"section_{index}"
+
+
+class SectionPanel:
+    """One section of the meeting screen (see the module's notes)."""
+
+    #: The layout kind this panel shows (``bullets``, ``round_robin``, ...).
+    kind = ""
+
+    def __init__(self, screen: MeetingScreen, key: str, title: str, wid: str) -> None:
+        self.screen = screen
+        self.key = key
+        self.title = title
+        #: The section's part of widget ids (``l-{wid}`` is its list, ``s-{wid}`` its panel).
+        self.wid = wid
+        #: Whether the entry holds an item picked from the list (Escape: Done).
+        self.editing = False
+
+    # -- where things are ----------------------------------------------------------
+
+    @property
+    def store(self):
+        return self.screen.store
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.screen.meeting
+
+    @property
+    def meeting_id(self) -> int:
+        return self.screen.meeting_id
+
+    @property
+    def panel_id(self) -> str:
+        return f"s-{self.wid}"
+
+    @property
+    def list_id(self) -> str | None:
+        return f"l-{self.wid}"
+
+    def rows(self) -> RowList | None:
+        return self.screen.query_one(f"#{self.list_id}", RowList) if self.list_id else None
+
+    def q(self, widget_id: str) -> Widget:
+        return self.screen.query_one(f"#{widget_id}")
+
+    #: Fields where Enter moves on to the next one (field id -> next field id).
+    def next_fields(self) -> dict[str, str]:
+        return {}
+
+    #: Ids of the text fields of this panel (disabled when the minutes are approved).
+    def field_ids(self) -> list[str]:
+        return []
+
+    def primary_id(self) -> str:
+        """The widget to focus when the section is shown."""
+        return f"e-{self.wid}"
+
+    # -- building --------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def load(self, people: list[tuple[str, str]]) -> None:
+        """Fill the widgets from :attr:`meeting` (and register the fields' editors)."""
+
+    def shown(self) -> None:
+        """The section has just been switched to."""
+
+    # -- what the widgets ask for -------------------------------------------------------
+
+    def submitted(self, key: str, value: str) -> None:
+        """Enter in one of this panel's fields."""
+
+    def stop_editing(self) -> None:
+        """Escape: finish the item being edited."""
+
+    def edit_row(self, kind: str, item_id: int) -> None:
+        pass
+
+    def toggle_row(self, kind: str, item_id: int) -> None:
+        pass
+
+    def delete_question(self, kind: str, item_id: int) -> str | None:
+        """What to ask before deleting the row (``None``: it cannot be deleted)."""
+        return "Delete this item?"
+
+    def delete_item(self, kind: str, item_id: int) -> None:
+        pass
+
+    def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
+        pass
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def set_editing(self, editing: bool) -> None:
+        self.editing = editing
+        self.screen.refresh_bindings()
+
+    @staticmethod
+    def find(items: list, item_id: int) -> int | None:
+        return next((n for n, item in enumerate(items) if item.id == item_id), None)
+
+    @staticmethod
+    def move_in(items: list, item_id: int, delta: int, move: Callable[[int, int], None]) -> None:
+        index = next(n for n, item in enumerate(items) if item.id == item_id)
+        target = index + delta
+        if 0 <= target < len(items):
+            move(item_id, target)
+            items.insert(target, items.pop(index))
