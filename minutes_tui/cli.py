@@ -347,8 +347,8 @@ def search_command(ctx: click.Context, query: str, series: str | None, since: st
             for text, is_match in hit.snippet
         )
         snippet = " ".join(snippet.split())
-        click.echo(f"{hit.meeting_id:>{width}}  {date}  {heading}  ({hit.label})")
-        click.echo(f"{'':>{width}}  {snippet}")
+        click.echo(f"{hit.meeting_id:>{width}}  {date}  {visible(heading)}  ({visible(hit.label)})")
+        click.echo(f"{'':>{width}}  {visible(snippet)}")
 
 
 @main.command("backup")

@@ -146,3 +146,28 @@ def as_dotx(source: Path, target: Path) -> Path:
                 data = data.replace(b"document.main+xml", b"template.main+xml")
             zout.writestr(item, data)
     return target
+
+
+#: When the sample points of :func:`capture_meeting` were typed (UTC, as stored).
+TYPED_AT = dt.datetime(2025, 3, 14, 10, 5, tzinfo=dt.UTC)
+
+
+def capture_meeting() -> Meeting:
+    """The design meeting as captured live: late arrivals, early leavers, a substitute,
+    declarations of interest, timestamped points and a "No update" turn."""
+    from minutes_tui.model import Declaration
+
+    meeting = design_meeting()
+    tom, gareth, aisha = meeting.attendees[1:4]
+    tom.arrived = "10:40"
+    gareth.left = "11:15"
+    aisha.on_behalf_of = "Helen Jones"
+    meeting.declarations = [
+        Declaration(item="Employer offer", text="Director of a member company", attendee_index=4),
+    ]
+    for n, turn in enumerate(meeting.round_robin):
+        for k, point in enumerate(turn.points):
+            point.created = TYPED_AT + dt.timedelta(minutes=10 * n + k)
+    meeting.sections["agreed"][0].created = TYPED_AT + dt.timedelta(minutes=45)
+    meeting.round_robin.append(Turn("Business Link", [Point("No update")]))
+    return meeting

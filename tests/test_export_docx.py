@@ -404,3 +404,67 @@ def test_a_very_long_action_may_break_across_pages():
     assert table.rows[1].cells[0].text == LONG
     assert table.rows[1]._tr.trPr is None
     assert table.rows[2]._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+# -- captured live: attendance as it happened, declarations, timestamps ------------------------
+
+
+def test_attendance_says_from_left_and_on_behalf_of():
+    from export_samples import capture_meeting
+
+    content = [text for _, text in blocks(export(capture_meeting()))]
+    start = content.index("Present")
+    assert content[start + 1 : start + 5] == [
+        "Cogent SSC: Priya (Chair), Sam Lee",
+        "LSC: Tom (from 10:40)",
+        "Business Link: Gareth (left 11:15)",
+        "JCP: Aisha on behalf of Helen Jones",
+    ]
+
+
+def test_declarations_of_interest_get_a_section_when_any_exist():
+    from export_samples import capture_meeting
+
+    content = blocks(export(capture_meeting()))
+    i = content.index(("Heading 1", "Declarations of interest"))
+    assert content[i + 1] == (
+        "List Bullet",
+        "Dave & (ChemiCol) \u2013 Employer offer: Director of a member company",
+    )
+    assert i < content.index(("Heading 1", "Overview"))
+    assert ("Heading 1", "Declarations of interest") not in blocks(export(design_meeting()))
+
+
+def test_declarations_fill_a_board_layouts_own_section():
+    from minutes_tui.model import BOARD_LAYOUT, Attendee, Declaration
+
+    board = Meeting(
+        title="Board",
+        status="approved",
+        layout=BOARD_LAYOUT,
+        attendees=[Attendee("Priya", "Cogent SSC")],
+        declarations=[Declaration(item="Item 4", text="Director of ChemiCol", attendee_index=0)],
+    )
+    board.sections["declarations"] = [Bullet("No other declarations")]
+    content = blocks(export(board))
+    assert [text for name, text in content if name == "Heading 1"].count("Declarations of interest") == 1
+    i = content.index(("Heading 1", "Declarations of interest"))
+    assert content[i + 1 : i + 3] == [
+        ("List Bullet", "Priya (Cogent SSC) \u2013 Item 4: Director of ChemiCol"),
+        ("List Bullet", "No other declarations"),
+    ]
+
+
+def test_timestamps_only_when_asked_for():
+    from export_samples import TYPED_AT, capture_meeting
+
+    from minutes_tui.export.layout import clock
+
+    first, agreed = clock(TYPED_AT), clock(TYPED_AT + dt.timedelta(minutes=45))
+    plain = [text for _, text in blocks(export(capture_meeting()))]
+    assert "Cogent SSC \u2013 Sector Skills Agreement stage 4 is complete." in plain
+    assert not any(f"[{first}]" in text for text in plain)
+    stamped = blocks(export(capture_meeting(), timestamps=True))
+    assert ("Normal", f"Cogent SSC \u2013 Sector Skills Agreement stage 4 is complete. [{first}]") in stamped
+    assert ("List Bullet", f"Providers share one employer contact list [{agreed}]") in stamped
+    assert ("Normal", "Business Link \u2013 No update") in stamped  # nothing stored, nothing shown

@@ -149,3 +149,33 @@ def test_the_actions_table_is_a_table():
     ).stdout
     assert "<th>Action</th>" in html
     assert "&lt;b&gt;not bold&lt;/b&gt;" in html and "<b>" not in html
+
+
+def test_attendance_as_it_happened_and_declarations():
+    from export_samples import capture_meeting
+
+    text = render_markdown(capture_meeting())
+    assert (
+        "Tom (from 10:40) (LSC); Gareth (left 11:15) (Business Link); Aisha on behalf of Helen Jones (JCP)"
+        in text
+    )
+    declared = "## Declarations of interest\n\n- Dave & (ChemiCol) \u2013 Employer offer: Director of a member company"
+    assert declared in text
+    assert text.index("## Attendance") < text.index("## Declarations of interest") < text.index("## Overview")
+    assert "**Business Link** \u2013 No update" in text
+    assert "\\[" not in text  # no timestamps unless asked for
+
+
+def test_timestamps_on_request():
+    from export_samples import TYPED_AT, capture_meeting
+
+    from minutes_tui.export.layout import clock
+
+    plain = render_markdown(capture_meeting())
+    stamped = render_markdown(capture_meeting(), timestamps=True)
+    first = clock(TYPED_AT)
+    assert f"Sector Skills Agreement stage 4 is complete. \\[{first}\\]" in stamped
+    assert f"\\[{first}\\]" not in plain
+    assert "**Business Link** \u2013 No update\n" in stamped  # no timestamp: none stored
+    path = export_meeting(capture_meeting(), "md", timestamps=True)
+    assert path.read_text(encoding="utf-8") == stamped

@@ -269,6 +269,8 @@ def test_corpus_through_json_import_and_the_cli(tmp_path):
         ["layout", CORPUS[1]],
         ["approve", meeting_id],
         ["reopen", meeting_id, CORPUS[2]],
+        ["search", "escapes"],
+        ["search", "H00"],
     ):
         result = runner.invoke(main, [*db, *args])
         assert result.exit_code == 0, result.output

@@ -65,3 +65,54 @@ def test_the_documented_example_imports_cleanly():
     example = json.loads(re.search(r"```json\n(.*?)```", doc, re.S).group(1))
     meeting, warnings = meeting_from_dict(example)
     assert warnings == [] and meeting_to_dict(meeting) == example
+
+
+def _meeting_with_capture():
+    from minutes_tui.model import Attendee, Declaration
+
+    meeting = full_meeting()
+    meeting.attendees[0] = Attendee("Priya", "Cogent SSC", "Chair", arrived="10:40", left="11:15")
+    meeting.attendees.append(Attendee("Tom", "LSC", on_behalf_of="Helen (NWDA)"))
+    meeting.declarations = [
+        Declaration(item="Item 4: Budget", text="Director of ChemiCol", attendee_index=0),
+        Declaration(item="Item 5", text="Governor of Runcorn College", attendee_index=4),
+    ]
+    return meeting
+
+
+def test_attendance_times_substitutes_and_declarations_round_trip(store):
+    original = meeting_to_dict(_meeting_with_capture())
+    assert original["attendees"][0]["arrived"] == "10:40" and original["attendees"][0]["left"] == "11:15"
+    assert original["attendees"][4]["on_behalf_of"] == "Helen (NWDA)"
+    assert "arrived" not in original["attendees"][1]  # written only when noted
+    assert original["declarations"] == [
+        {"attendee": 0, "item": "Item 4: Budget", "text": "Director of ChemiCol"},
+        {"attendee": 4, "item": "Item 5", "text": "Governor of Runcorn College"},
+    ]
+    meeting, warnings = meeting_from_dict(json.loads(json.dumps(original, ensure_ascii=False)))
+    assert warnings == []
+    saved = store.get_meeting(store.add_meeting(meeting).id)
+    assert saved.declarant(saved.declarations[1]).name == "Tom"
+    assert meeting_to_dict(saved) == original
+
+
+@pytest.mark.parametrize(
+    "data, problem",
+    [
+        (
+            {"attendees": [{"name": "A", "arrived": "late"}]},
+            r"attendees\[0\].arrived must be a time as HH:MM",
+        ),
+        ({"attendees": [{"name": "A", "left": "25:00"}]}, r"attendees\[0\].left must be a time as HH:MM"),
+        ({"declarations": [{"attendee": 0, "text": "x"}]}, r"declarations\[0\].attendee must be the number"),
+        (
+            {"attendees": [{"name": "A"}], "declarations": [{"attendee": True}]},
+            r"declarations\[0\].attendee must be the number",
+        ),
+        ({"declarations": {}}, "declarations must be a list"),
+        ({"declarations": ["x"]}, r"declarations\[0\] must be an object"),
+    ],
+)
+def test_malformed_capture_data_names_the_problem(data, problem):
+    with pytest.raises(FormatError, match=problem):
+        meeting_from_dict(data)

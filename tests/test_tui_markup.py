@@ -42,12 +42,12 @@ async def test_markup_and_escapes_show_literally_everywhere(store):
         _assert_literal(app, "[link=x]Series[/]", "[bold]Title[/]")
         await pilot.press("f3")
         _assert_literal(app, "[b]Ann ([/]Org\x1b[2J)")
-        for key in ("f4", "f5", "f7", "f9", "f10"):
+        for key in ("f4", "f5", "f8", "f10", "f11"):
             await pilot.press(key)
             _assert_literal(app, *NASTY[:3], "red\x1b[31mtext")
-        await pilot.press("f6")
+        await pilot.press("f7")
         _assert_literal(app, "[red]Speaker[/] – [bold]bold?[/]", "[/] –", "· [bold]a[/]", "· \x1b[0m b")
-        await pilot.press("f8")
+        await pilot.press("f9")
         _assert_literal(app, "[bold]bold?[/]", "— [i]owner")
         # Editing a point that holds an escape: the field shows it harmlessly too.
         await pilot.press("f4", "up", "enter")
@@ -74,7 +74,7 @@ async def test_typed_markup_is_stored_and_shown_literally(store):
         await pilot.press("enter")
         await pilot.pause()
         _assert_literal(app, "[red]")
-        await pilot.press("f6")
+        await pilot.press("f7")
         _assert_literal(app, "[bold]Area[/] – [link=x]typed[/] [/]")
     m = store.get_meeting(meeting.id)
     assert m.series == "[red]"

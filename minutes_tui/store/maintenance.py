@@ -231,6 +231,7 @@ _WHAT = {
     "points": "round-robin points",
     "actions": "actions",
     "carried_actions": "matters arising",
+    "declarations": "declarations of interest",
 }
 
 

@@ -1,4 +1,8 @@
-"""Home: the meetings in the database, newest first; new, open, delete."""
+"""Home: the meetings in the database, newest first; search, new, open, delete, action log.
+
+A long archive is shown a page at a time (keyset paging: each page reads only its
+own rows), so the screen opens as fast with 10,000 meetings as with ten.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,52 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
 
-from ...model import Attendee
-from ...parsing import format_date, visible
+from ...model import Attendee, MeetingSummary
+from ...parsing import format_date, single_line, visible
+from ...search_model import SearchHit
 from ...store import StoreError
+from ..widgets.entry import Entry
 from .confirm import ConfirmScreen
 from .meeting import MeetingScreen
 from .new_meeting import NewMeeting, NewMeetingScreen
+
+#: Meetings loaded at a time; the next page comes as the cursor nears the end.
+PAGE = 100
+#: Seconds of quiet typing before the search runs.
+SEARCH_DELAY = 0.15
+#: Hits shown at most.
+SEARCH_LIMIT = 50
+#: Where a hit's kind of item sits on the meeting screen, and the key of its row there.
+HIT_SECTIONS = {"header": "details"}
+HIT_ROW_PREFIX = {
+    "attendees": "a",
+    "bullets": "b",
+    "points": "p",
+    "turns": "t",
+    "actions": "x",
+    "carried_actions": "c",
+}
+STATUS_STYLES = {"approved": "bold green", "draft": "yellow"}
+
+
+def hit_label(hit: SearchHit) -> Text:
+    """A search hit as two lines: where (date, series · title, section), then the snippet
+    with the matched words highlighted (styles from the hit's segments, never markup)."""
+    where = " · ".join(visible(single_line(p)) for p in (hit.series, hit.title) if p) or "(untitled)"
+    text = Text.assemble(
+        (f"{format_date(hit.date) or '—':<11}", "bold"),
+        (where, "bold"),
+        ("  — ", "dim"),
+        (visible(single_line(hit.label)), "italic"),
+        "\n    ",
+    )
+    for segment, is_match in hit.snippet:
+        text.append(visible(single_line(segment)), "bold reverse" if is_match else None)
+    return text
 
 
 class HomeScreen(Screen):
@@ -23,11 +65,24 @@ class HomeScreen(Screen):
         Binding("n", "new", "New meeting", tooltip="Start minuting a new meeting", id="home.new"),
         Binding("o", "open", "Open", tooltip="Open the highlighted meeting", id="home.open"),
         Binding("delete,d", "delete", "Delete", tooltip="Delete the highlighted meeting", id="home.delete"),
+        Binding("a", "action_log", "Action log", tooltip="Actions of every meeting", id="home.actions"),
+        Binding("slash", "search", "Search", tooltip="Search every meeting's text", id="home.search"),
+        Binding("escape", "clear_search", "Clear", tooltip="Clear the search", id="home.clear"),
+        Binding("down", "to_hits", "Hits", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: list[MeetingSummary] = []
+        self.total = 0
+        self.hits: list[SearchHit] = []
+        self._search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("minutes", id="home-title", markup=False)
+        yield Entry(placeholder="/ to search every meeting (Esc clears)", id="search", compact=True)
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield OptionList(id="hits", classes="hidden")
         yield Static(
             "No meetings yet. Press n to start one.", id="home-empty", markup=False, classes="hidden"
         )
@@ -45,30 +100,59 @@ class HomeScreen(Screen):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    # -- the list of meetings --------------------------------------------------------
+
     def reload(self, select: int | None = None) -> None:
+        """Count the meetings and show the first page (as many as were shown, at least)."""
         table = self.query_one("#meetings", DataTable)
         current = select if select is not None else self.selected_id()
         try:
-            meetings = self.app.store.list_meetings()
+            self.total = self.app.store.count_meetings()
+            meetings = self.app.store.list_meetings(limit=max(PAGE, len(self.loaded)))
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         table.clear()
+        self.loaded = []
+        self._add(meetings)
+        self.query_one("#home-empty").set_class(bool(meetings), "hidden")
+        self._show_title()
+        if current is not None and str(current) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(current)))
+
+    def _add(self, meetings: list[MeetingSummary]) -> None:
+        self.loaded += meetings
+        table = self.query_one("#meetings", DataTable)
         for m in meetings:
             table.add_row(
                 Text(format_date(m.date) or "—"),
-                Text(visible(m.series) or "—"),
-                Text(visible(m.title) or "(untitled)"),
-                Text(m.status),
+                Text(single_line(visible(m.series)) or "—"),
+                Text(single_line(visible(m.title)) or "(untitled)"),
+                Text(m.status, style=STATUS_STYLES.get(m.status, "")),
                 key=str(m.id),
             )
-        self.query_one("#home-empty").set_class(bool(meetings), "hidden")
-        n = len(meetings)
+
+    def _show_more(self) -> None:
+        if not self.loaded or len(self.loaded) >= self.total:
+            return
+        last = self.loaded[-1]
+        try:
+            more = self.app.store.list_meetings_before(last.date, last.id, PAGE)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._add([m for m in more if str(m.id) not in self.query_one("#meetings", DataTable).rows])
+
+    @on(DataTable.RowHighlighted, "#meetings")
+    def _near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.loaded) - PAGE // 4:
+            self._show_more()
+
+    def _show_title(self) -> None:
+        n = self.total
         self.query_one("#home-title", Static).update(
             Text(f"minutes · {n} meeting{'s' if n != 1 else ''} · {self.app.store.path}")
         )
-        if current is not None and str(current) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(current)))
 
     def selected_id(self) -> int | None:
         table = self.query_one("#meetings", DataTable)
@@ -86,6 +170,94 @@ class HomeScreen(Screen):
         if meeting_id is not None:
             self.app.push_screen(MeetingScreen(meeting_id))
 
+    def action_action_log(self) -> None:
+        from .action_log import ActionLogScreen  # on demand: it loads the exporters
+
+        self.app.push_screen(ActionLogScreen())
+
+    # -- search ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_search":
+            return bool(self.query_one("#search", Input).value) or self.query_one("#search").has_focus
+        if action == "to_hits":
+            return self.query_one("#search").has_focus and bool(self.hits)
+        return True
+
+    def action_search(self) -> None:
+        self.set_focus(self.query_one("#search"))
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        self._show_hits([])
+        self.set_focus(self.query_one("#meetings"))
+
+    def action_to_hits(self) -> None:
+        self.set_focus(self.query_one("#hits"))
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        if not event.value.strip():
+            self._search_timer = None
+            self._show_hits([])
+            return
+        self._search_timer = self.set_timer(SEARCH_DELAY, self._run_search)
+        self.refresh_bindings()
+
+    def _run_search(self) -> None:
+        """Search as typed so far. Store.search is bounded (a few thousand index rows at
+        most), so it runs here rather than in a thread sharing the store's connection."""
+        self._search_timer = None
+        query = self.query_one("#search", Input).value
+        if not query.strip():
+            return
+        try:
+            hits = self.app.store.search(query, limit=SEARCH_LIMIT, prefix_last=True)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self._show_hits(hits, searched=True)
+
+    def _show_hits(self, hits: list[SearchHit], searched: bool = False) -> None:
+        self.hits = hits
+        hits_list = self.query_one("#hits", OptionList)
+        hits_list.clear_options()
+        if hits:
+            hits_list.add_options([Option(hit_label(h), id=str(n)) for n, h in enumerate(hits)])
+            hits_list.highlighted = 0
+        elif searched:
+            hits_list.add_option(Option(Text("Nothing found.", style="italic"), disabled=True))
+        showing = bool(hits) or searched
+        hits_list.set_class(not showing, "hidden")
+        self.query_one("#meetings").set_class(showing, "hidden")
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._run_search()
+        hits_list = self.query_one("#hits", OptionList)
+        if self.hits:
+            self.open_hit(self.hits[hits_list.highlighted or 0])
+
+    @on(OptionList.OptionSelected, "#hits")
+    def _hit_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.open_hit(self.hits[int(event.option.id)])
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Open the meeting at the hit's section, with its item highlighted."""
+        section = HIT_SECTIONS.get(hit.section, hit.section)
+        prefix = HIT_ROW_PREFIX.get(hit.kind)
+        select = f"{prefix}{hit.item_id}" if prefix else None
+        self.app.push_screen(MeetingScreen(hit.meeting_id, section=section, select=select))
+
+    # -- new and delete -----------------------------------------------------------------
+
     @work
     async def action_new(self) -> None:
         store = self.app.store
@@ -98,13 +270,22 @@ class HomeScreen(Screen):
         if answer is None:
             return
         try:
-            meeting = store.create_meeting(series=answer.series, title=answer.title, date=answer.date)
-            if answer.copy_from is not None:
-                previous = store.get_meeting(answer.copy_from)
-                for person in previous.attendees:
-                    store.add_attendee(
-                        meeting.id, Attendee(person.name, person.organisation, person.role, "present")
-                    )
+            if answer.bring_forward:
+                meeting = store.start_next_meeting(answer.series, title=answer.title, date=answer.date)
+                people, carried = len(meeting.attendees), len(meeting.matters_arising)
+                self.notify(
+                    f"{people} attendee{'s' if people != 1 else ''} and {carried} open "
+                    f"action{'s' if carried != 1 else ''} brought forward",
+                    markup=False,
+                )
+            else:
+                meeting = store.create_meeting(series=answer.series, title=answer.title, date=answer.date)
+                if answer.copy_from is not None:
+                    previous = store.get_meeting(answer.copy_from)
+                    for person in previous.attendees:
+                        store.add_attendee(
+                            meeting.id, Attendee(person.name, person.organisation, person.role, "present")
+                        )
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return

@@ -101,7 +101,7 @@ class LayoutScreen(ModalScreen[tuple[Section, ...] | None]):
             PromptScreen(
                 "Heading of the new section",
                 "e.g. Funding update",
-                detail="\"Round robin\", \"Actions\" or \"Matters arising\" add those sections back.",
+                detail='"Round robin", "Actions" or "Matters arising" add those sections back.',
             ),
             added,
         )

@@ -1,4 +1,5 @@
-"""A new meeting: series, title, date; offers the series' last attendee list."""
+"""A new meeting: series, title, date; in an existing series, offers to bring forward
+its last attendee list and its open actions (as matters arising)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ class NewMeeting:
     title: str
     date: dt.date | None
     copy_from: int | None
+    #: Start the next meeting of an existing series (``series`` is its stored name):
+    #: its last attendee list and every open action come forward.
+    bring_forward: bool = False
 
 
 class NewMeetingScreen(ModalScreen[NewMeeting | None]):
@@ -39,6 +43,7 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
         super().__init__()
         self.series_names = series_names
         self._previous: int | None = None
+        self._series: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -65,19 +70,23 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
     @on(Input.Changed, "#new-series")
     def _series_changed(self, event: Input.Changed) -> None:
         box = self.query_one("#new-copy", Checkbox)
-        self._previous = None
+        self._previous = self._series = None
         series = event.value.strip()
         match = next((s for s in self.series_names if s.casefold() == series.casefold()), None)
         if match:
             try:
                 latest = self.app.store.latest_in_series(match)
+                still_to_do, _late = self.app.store.count_actions(series=match, still_to_do=True)
             except StoreError:
-                latest = None
-            if latest is not None and latest.attendees:
-                self._previous = latest.id
+                latest, still_to_do = None, 0
+            if latest is not None and (latest.attendees or still_to_do):
+                self._previous, self._series = latest.id, match
                 when = format_date(latest.date) or visible(latest.title) or "the last meeting"
                 n = len(latest.attendees)
-                box.label = Content(f"Copy the {n} attendee{'s' if n != 1 else ''} of {when}")
+                box.label = Content(
+                    f"Copy the {n} attendee{'s' if n != 1 else ''} of {when} "
+                    f"+ {still_to_do} open action{'s' if still_to_do != 1 else ''}"
+                )
         box.set_class(self._previous is None, "hidden")
 
     def action_next_field(self) -> None:
@@ -108,12 +117,14 @@ class NewMeetingScreen(ModalScreen[NewMeeting | None]):
             self.query_one("#new-date").focus()
             return
         copy = self._previous is not None and self.query_one("#new-copy", Checkbox).value
+        series = self.query_one("#new-series", Input).value.strip()
         self.dismiss(
             NewMeeting(
-                series=self.query_one("#new-series", Input).value.strip(),
+                series=self._series if copy and self._series else series,
                 title=self.query_one("#new-title", Input).value.strip(),
                 date=date,
                 copy_from=self._previous if copy else None,
+                bring_forward=bool(copy and self._series),
             )
         )
 

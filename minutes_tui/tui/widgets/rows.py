@@ -75,6 +75,7 @@ class RowList(Widget, can_focus=True):
         empty: str = "Nothing yet.",
         can_toggle: bool = False,
         can_move: bool = True,
+        can_delete: bool = True,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -82,6 +83,7 @@ class RowList(Widget, can_focus=True):
         self.empty = empty
         self.can_toggle = can_toggle
         self.can_move = can_move
+        self.can_delete = can_delete
         self._rows: list[Row] = []
         self._index: dict[str, int] = {}
         self.cursor: int | None = None
@@ -329,7 +331,11 @@ class RowList(Widget, can_focus=True):
     # -- keys ------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if (action == "toggle" and not self.can_toggle) or (action == "move" and not self.can_move):
+        if (
+            (action == "toggle" and not self.can_toggle)
+            or (action == "move" and not self.can_move)
+            or (action == "delete" and not self.can_delete)
+        ):
             return False  # not for this list: hidden
         if action in ("edit", "delete", "toggle", "move") and self.cursor_key is None:
             return None  # nothing highlighted: shown, disabled

@@ -79,6 +79,7 @@ class MattersArisingPanel(SectionPanel):
                 empty="No open actions were brought forward from earlier meetings.",
                 can_toggle=True,
                 can_move=False,
+                can_delete=False,
                 id=self.list_id,
             )
             yield Entry(placeholder="Progress reported at this meeting", clears=True, id=self.entry_id)

@@ -127,8 +127,9 @@ class SectionPanel:
     # -- helpers --------------------------------------------------------------------------
 
     def set_editing(self, editing: bool) -> None:
-        self.editing = editing
-        self.screen.refresh_bindings()
+        if editing != self.editing:
+            self.editing = editing
+            self.screen.refresh_bindings()
 
     @staticmethod
     def find(items: list, item_id: int) -> int | None:

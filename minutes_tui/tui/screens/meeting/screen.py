@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ....model import Meeting, ModelError, Section
+from ....model import KNOWN_SECTIONS, Meeting, ModelError, Section
 from ....parsing import format_date, visible
 from ....store import StoreError
 from ...messages import DeleteRow, EditRow, EntryCommand, LeaveList, MoveRow, ToggleRow
@@ -47,7 +47,18 @@ PANEL_KINDS: dict[str, type[SectionPanel]] = {
 }
 READ_ONLY_LABEL = "APPROVED – read-only (reopen to correct)"
 #: Short labels for the list of sections (it is narrow).
-NAV_LABELS = {"agreed": "Agreed", "comments": "Comments"}
+NAV_LABELS = {"agreed": "Agreed", "comments": "Comments", "matters_arising": "Matters arising"}
+#: Characters of a heading the list of sections has room for.
+NAV_WIDTH = 15
+
+
+def nav_label(key: str, title: str) -> str:
+    """A section's name in the narrow list: its short name, or its heading cut to fit."""
+    known = KNOWN_SECTIONS.get(key)
+    if key in NAV_LABELS and (known is None or known.title == title or key == "matters_arising"):
+        return NAV_LABELS[key]
+    title = visible(" ".join(title.split()))
+    return title if len(title) <= NAV_WIDTH else title[: NAV_WIDTH - 1] + "…"
 
 
 class MeetingScreen(AutosaveScreen):
@@ -160,9 +171,7 @@ class MeetingScreen(AutosaveScreen):
         options = []
         for n, p in enumerate(self.panels):
             key = SECTION_KEYS[n].upper() if n < len(SECTION_KEYS) else ""
-            options.append(
-                Option(Content(f"{key:<4}{visible(NAV_LABELS.get(p.key, p.title))}"), id=p.panel_id)
-            )
+            options.append(Option(Content(f"{key:<4}{nav_label(p.key, p.title)}"), id=p.panel_id))
         return options
 
     def on_mount(self) -> None:
@@ -286,12 +295,11 @@ class MeetingScreen(AutosaveScreen):
     def show_label(self) -> None:
         m = self.meeting
         parts = [visible(p) for p in (m.series, m.title, format_date(m.date)) if p]
-        status = (
-            Content.styled(f"   {READ_ONLY_LABEL}", "bold reverse")
-            if m.approved
-            else Content.styled(f"   {m.status}", "dim")
-        )
-        label = Content.assemble(Content.styled(" · ".join(parts) or "(untitled meeting)", "bold"), status)
+        name = Content.styled(" · ".join(parts) or "(untitled meeting)", "bold")
+        if m.approved:  # first, so that a long title cannot push it out of sight
+            label = Content.assemble(Content.styled(f" {READ_ONLY_LABEL} ", "bold reverse"), "  ", name)
+        else:
+            label = Content.assemble(name, Content.styled(f"   {m.status}", "dim"))
         self.query_one("#meeting-label", Static).update(label)
 
     # -- between sections ----------------------------------------------------------
