@@ -148,3 +148,10 @@ def test_export_defaults_to_word(tmp_path):
     meeting_id = run("import", str(write(tmp_path / "in.json", EXAMPLE))).output.strip()
     path = Path(run("export", meeting_id).output.strip())
     assert path.suffix == ".docx" and path.parent == Path("exports")
+
+
+def test_new_exports_folder_is_private(tmp_path):
+    meeting_id = run("import", str(write(tmp_path / "in.json", EXAMPLE))).output.strip()
+    path = Path(run("export", meeting_id, "-o", str(tmp_path / "new" / "m.docx")).output.strip())
+    assert (path.stat().st_mode & 0o777) == 0o600
+    assert (path.parent.stat().st_mode & 0o777) == 0o700

@@ -64,7 +64,7 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bo
     path = Path(path)
     folder = path.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # file names tell what was minuted
     except OSError as exc:
         raise ExportError(f"Cannot create the folder {folder}: {exc.strerror or exc}") from exc
     if os.path.isdir(path):  # os.path: False, not OSError, for a name too long (os.link reports it)

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from .errors import StoreError, translate
 from .schema import fill_search_index
 from .search import ALL_INDEXED
+from .transaction import immediate
 
 #: Problems listed at most by ``PRAGMA integrity_check``.
 MAX_PROBLEMS = 100
@@ -285,7 +286,7 @@ def repair(db: Database) -> list[str]:
     repairable here: restore those from a backup.
     """
     done = []
-    with db.atomic():
+    with immediate(db):
         db.execute("REINDEX")
         done.append("Rebuilt every lookup index.")
         fill_search_index(db)

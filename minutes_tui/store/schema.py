@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from .transaction import immediate
+
 migrations = Migrations("minutes")
 
 #: What the full-text index holds for each kind of row: (table, code, SQL of the text).
@@ -245,17 +247,8 @@ def upgrade(db: Database) -> None:
     """
     if not migrations.pending(db):
         return
-    if db.conn.in_transaction:
-        migrations.apply(db)
-        return
-    db.conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(db):
         migrations.apply(db)  # re-reads what is pending, now under the write lock
-        db.conn.execute("COMMIT")
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.rollback()
-        raise
 
 
 def unknown_migrations(db: Database) -> list[str]:

@@ -42,6 +42,7 @@ from .filing import FilingMixin
 from .lists import ACTIONS, ATTENDEES, BULLETS, POINTS, TURNS, ListKind, position_at
 from .search import search as search_archive
 from .series import SeriesMixin, layout_from_json, layout_to_json, status_event
+from .transaction import immediate
 
 
 def _now() -> str:
@@ -88,7 +89,9 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path = ":memory:", *, busy_timeout: float | None = None, create_folder: bool = True) -> Store:
+    def open(
+        cls, path: str | Path = ":memory:", *, busy_timeout: float | None = None, create_folder: bool = True
+    ) -> Store:
         """Open (creating and upgrading as needed) the database at ``path``.
 
         ``create_folder=False`` refuses a path whose folder does not exist (a typo in
@@ -109,7 +112,7 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
         A change to the ``content`` of an approved meeting raises :class:`Locked`.
         """
         try:
-            with self._transaction():
+            with immediate(self.db):
                 if content and meeting_id is not None:
                     self._check_editable(meeting_id)
                 yield self.db
@@ -117,27 +120,6 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
                     self.db.execute("UPDATE meetings SET updated = ? WHERE id = ?", (_now(), meeting_id))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
-
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """``BEGIN IMMEDIATE``: take the write lock first, waiting up to the busy timeout.
-
-        A deferred ``BEGIN`` that reads first (the search-index triggers do) cannot
-        wait for another process's write lock: SQLite reports "locked" at once.
-        Nested calls use a savepoint.
-        """
-        if self.db.conn.in_transaction:
-            with self.db.atomic():
-                yield
-            return
-        self.db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.db.conn.execute("COMMIT")
-        except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.conn.rollback()
-            raise
 
     def _check_editable(self, meeting_id: int) -> None:
         row = self.db.execute("SELECT status, title FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
@@ -195,7 +177,9 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
             meeting_id = db.execute(
                 "INSERT INTO meetings (created, updated) VALUES (?, ?)", (now, now)
             ).lastrowid
-            self._set_fields("meetings", meeting_id, {**_clean(header), "layout": layout_to_json(meeting.layout)})
+            self._set_fields(
+                "meetings", meeting_id, {**_clean(header), "layout": layout_to_json(meeting.layout)}
+            )
             attendee_ids = [
                 self._insert(ATTENDEES, (meeting_id,), self._attendee_values(attendee), None)
                 for attendee in meeting.attendees
