@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import click
@@ -342,13 +343,13 @@ def search_command(ctx: click.Context, query: str, series: str | None, since: st
     for hit in hits:
         date = hit.date.isoformat() if hit.date else "----------"
         heading = " / ".join(part for part in (hit.series, hit.title) if part) or "(untitled)"
+        pieces = [(visible(re.sub(r"\s+", " ", text)), is_match) for text, is_match in hit.snippet]
         snippet = "".join(
-            (click.style(text, bold=True) if styled else f"«{text}»") if is_match else text
-            for text, is_match in hit.snippet
-        )
-        snippet = " ".join(snippet.split())
+            (click.style(piece, bold=True) if styled else f"«{piece}»") if is_match else piece
+            for piece, is_match in pieces
+        ).strip()
         click.echo(f"{hit.meeting_id:>{width}}  {date}  {visible(heading)}  ({visible(hit.label)})")
-        click.echo(f"{'':>{width}}  {visible(snippet)}")
+        click.echo(f"{'':>{width}}  {snippet}")
 
 
 @main.command("backup")

@@ -104,7 +104,7 @@ def start_meeting(term: Terminal) -> None:
     term.type("Board")
     term.keys("Enter", "Enter")
     term.wait_for("Add attendee")
-    term.keys("F9")
+    term.keys("F10")  # General comments (F6 is matters arising in the workshop layout)
     term.wait_for("General comments")
 
 
