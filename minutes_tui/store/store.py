@@ -250,17 +250,7 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
                     f"{columns} WHERE date IS NULL ORDER BY id DESC LIMIT ? OFFSET ?",
                     (limit - len(rows), max(0, offset - dated)),
                 )
-        return [
-            MeetingSummary(
-                r["id"],
-                r["series"],
-                r["title"],
-                _date_out(r["date"]),
-                r["status"],
-                _datetime_out(r["updated"]),
-            )
-            for r in rows
-        ]
+        return [self._summary_from_row(r) for r in rows]
 
     def count_meetings(self) -> int:
         return self._read("SELECT count(*) AS n FROM meetings")[0]["n"]
@@ -500,6 +490,17 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
     # -- rows to domain objects -----------------------------------------------
 
     @staticmethod
+    def _summary_from_row(row: dict) -> MeetingSummary:
+        return MeetingSummary(
+            row["id"],
+            row["series"],
+            row["title"],
+            _date_out(row["date"]),
+            row["status"],
+            _datetime_out(row["updated"]),
+        )
+
+    @staticmethod
     def _meeting_from_row(row: dict) -> Meeting:
         return Meeting(
             series=row["series"],
@@ -611,17 +612,7 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
             undated = f"{columns} WHERE date IS NULL" + ("" if date is not None else " AND id < ?")
             params = (limit - len(rows),) if date is not None else (meeting_id, limit - len(rows))
             rows += self._read(f"{undated} ORDER BY id DESC LIMIT ?", params)
-        return [
-            MeetingSummary(
-                r["id"],
-                r["series"],
-                r["title"],
-                _date_out(r["date"]),
-                r["status"],
-                _datetime_out(r["updated"]),
-            )
-            for r in rows
-        ]
+        return [self._summary_from_row(r) for r in rows]
 
     def backup(self, path: str | Path | None = None) -> Path:
         """Copy the database, consistently even while it is being written, to a new file.
