@@ -156,6 +156,10 @@ def parse_point(
     if len(dues) > 1:
         problems.append(f"{' and '.join(typed for typed, _ in dues)}: give one due date")
     cleaned = _remove(body, inline)
+    if not prefix and (late := _START.match(cleaned)):  # "due:30/04 A: Book venue"
+        prefix = late["prefix"]
+        kind = _START_KIND[prefix.lower()]
+        cleaned = cleaned[late.end() :].strip()
     if kind == "note" and (owners or dues) and not problems:
         kind = "action"
     if kind == "decision" and (owners or dues):

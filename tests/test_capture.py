@@ -302,3 +302,17 @@ def test_refiling_a_decision_keeps_its_place(store, meeting):
     assert [b.text for b in agreed] == ["Share one list", "Meet in June"] and agreed[1] == second
     store.undo_filing(filed)
     assert store.get_meeting(meeting.id).sections["agreed"] == [first, second]
+
+
+def test_undo_puts_the_point_back_at_its_place_after_more_typing(store, meeting):
+    """The last point is filed, the next one typed takes its id and position: undo still
+    restores it where it was, before the new one, in one transaction."""
+    turn = store.add_turn(meeting.id, "JCP", points=["first"])
+    last = store.add_point(turn.id, "A: Share vacancies")
+    filed = store.file_point(meeting.id, parse_point(last.text, today=dt.date(2026, 4, 20)), ("points", last.id))
+    typed_next = store.add_point(turn.id, "typed after the filing")
+    restored = store.undo_filing(filed)
+    assert [p.text for p in store.get_turn(turn.id).points] == [
+        "first", "A: Share vacancies", "typed after the filing",
+    ]
+    assert restored.id != typed_next.id

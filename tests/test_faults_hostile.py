@@ -332,12 +332,14 @@ def test_generated_text_survives_store_and_every_export(texts, store, tmp_path):
 @settings(max_examples=40, deadline=None)
 @given(text=TEXT)
 def test_generated_text_json_round_trip_is_identical_but_for_surrogates(text):
-    data = as_stored(hostile_meeting([text]))
-    # lone surrogates come back as U+FFFD; everything else exactly
-    once = meeting_to_dict(
-        meeting_from_dict(json.loads(json.dumps(meeting_to_dict(hostile_meeting([text])))))[0]
-    )
-    assert as_stored(meeting_from_dict(once)[0]) == data
+    decoded = json.loads(json.dumps(meeting_to_dict(hostile_meeting([text]))))
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        assert as_stored(meeting_from_dict(decoded)[0]) == as_stored(hostile_meeting([text]))
+    # JSON reads an escaped surrogate pair as the one character it encodes; lone
+    # surrogates come back as U+FFFD; everything else exactly, and stably.
+    data = as_stored(meeting_from_dict(decoded)[0])
+    once = meeting_to_dict(meeting_from_dict(decoded)[0])
+    assert as_stored(meeting_from_dict(json.loads(json.dumps(once)))[0]) == data
 
 
 # -- LibreOffice --------------------------------------------------------------------------------

@@ -265,3 +265,10 @@ def test_malformed_due_never_raises_on_odd_digits():
         assert filing.kind in ("note", "action")
     with pytest.raises(DateError):
         due_date("31/02", TODAY)
+
+
+def test_a_kind_prefix_after_leading_due_or_owner_words_still_counts():
+    filing = parse_point("due:30/04 A: Book venue", today=dt.date(2026, 4, 20))
+    assert (filing.kind, filing.text, filing.due) == ("action", "Book venue", dt.date(2026, 4, 30))
+    filing = parse_point("due:30/04 D: Book venue", today=dt.date(2026, 4, 20))
+    assert filing.kind == "note" and filing.problems

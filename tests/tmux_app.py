@@ -39,6 +39,8 @@ class Tmux:
         """Run ``python -m minutes_tui ARGS`` in a new session ``name``; return the app's pid."""
         command = " ".join([f"exec {sys.executable} -m minutes_tui", *(_quote(a) for a in args)])
         self.tmux("new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command)
+        # A pane whose app exits stays on screen, with whatever the app printed last.
+        self.tmux("set-option", "-t", name, "remain-on-exit", "on")
         return int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
 
     def keys(self, name: str, *keys: str) -> None:
@@ -59,6 +61,10 @@ class Tmux:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} never appeared in {name}:\n{shown}")
             time.sleep(0.03)
+
+    def end(self, name: str) -> None:
+        """Close session ``name`` (if tmux has not already) so that the name can be used again."""
+        self.tmux("kill-session", "-t", name, check=False)
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Action, Bullet, ModelError, Point, check_section
 from ..prefixes import Filing
 from .errors import NotFound, StoreError
-from .lists import ACTIONS, BULLETS
+from .lists import ACTIONS, BULLETS, POINTS, position_at
 
 #: Where filed text may come from: (table, id) of a saved item.
 SOURCES = ("points", "bullets")
@@ -37,6 +37,8 @@ class Filed:
     turn_id: int | None = None
     section: str | None = None
     removed: dict | None = field(default=None, repr=False, compare=False)
+    #: Where the item stood in its list (0 = first), so undo puts it back there.
+    index: int | None = None
 
 
 class FilingMixin:
@@ -54,12 +56,18 @@ class FilingMixin:
         if not text.strip():
             raise StoreError("An action needs some text")
         with self._write(meeting_id):
-            removed = self._take_source(meeting_id, source)
+            removed, index = self._take_source(meeting_id, source)
             values = self._action_values(Action(text, owner, due))
             action_id = self._insert(ACTIONS, (meeting_id,), values, None)
             self._action_event(action_id, meeting_id, "raised", "open")
         return Filed(
-            meeting_id, "action", self.get_action(action_id), source, *_origin(removed), removed=removed
+            meeting_id,
+            "action",
+            self.get_action(action_id),
+            source,
+            *_origin(removed),
+            removed=removed,
+            index=index,
         )
 
     def file_as_decision(
@@ -84,7 +92,7 @@ class FilingMixin:
                 f"This meeting's layout has no {section!r} section to file decisions in"
             ) from None
         with self._write(meeting_id) as db:
-            removed = self._take_source(meeting_id, source)
+            removed, index = self._take_source(meeting_id, source)
             created = (removed or {}).get("created") or _now()
             bullet_id = self._insert(BULLETS, (meeting_id, section), {"text": text, "created": created}, None)
             if removed and source[0] == "bullets" and removed["section"] == section:
@@ -96,6 +104,7 @@ class FilingMixin:
             source,
             *_origin(removed),
             removed=removed,
+            index=index,
         )
 
     def file_point(self, meeting_id: int, filing: Filing, source: tuple[str, int] | None = None) -> Filed:
@@ -133,6 +142,9 @@ class FilingMixin:
                 raise StoreError("The round-robin turn this point came from has been deleted")
             if db.execute(f"SELECT 1 FROM {source_table} WHERE id = ?", (row["id"],)).fetchone():
                 del row["id"]  # taken since: the item comes back under a new id
+            if filed.index is not None:  # at its old place, whatever was added since
+                kind = POINTS if source_table == "points" else BULLETS
+                row["position"] = position_at(db, kind, tuple(row[c] for c in kind.scope), filed.index)
             columns = ", ".join(f'"{c}"' for c in row)
             marks = ", ".join("?" for _ in row)
             item_id = db.execute(
@@ -142,10 +154,11 @@ class FilingMixin:
 
     # -- helpers
 
-    def _take_source(self, meeting_id: int, source: tuple[str, int] | None) -> dict | None:
-        """Delete the saved item ``source`` (in the caller's transaction); its row as it was."""
+    def _take_source(self, meeting_id: int, source: tuple[str, int] | None) -> tuple[dict | None, int | None]:
+        """Delete the saved item ``source`` (in the caller's transaction): its row as it
+        was, and its index in its list."""
         if source is None:
-            return None
+            return None, None
         table, item_id = source
         if table not in SOURCES:
             raise StoreError(f"Filed text comes from points or bullets, not {table!r}")
@@ -154,8 +167,18 @@ class FilingMixin:
             raise NotFound(f"No {table[:-1]} with id {item_id}")
         if rows[0]["meeting_id"] != meeting_id:
             raise StoreError(f"The {table[:-1]} {item_id} belongs to another meeting")
+        index = self._index_of(table, rows[0])
         self.db.execute(f"DELETE FROM {table} WHERE id = ?", (item_id,))
-        return rows[0]
+        return rows[0], index
+
+    def _index_of(self, table: str, row: dict) -> int:
+        """How many items come before ``row`` in its list (call before it is deleted)."""
+        kind = POINTS if table == "points" else BULLETS
+        scope = tuple(row[c] for c in kind.scope)
+        return self.db.execute(
+            f"SELECT count(*) FROM {table} WHERE {kind.where()} AND (position < ? OR (position = ? AND id < ?))",
+            (*scope, row["position"], row["position"], row["id"]),
+        ).fetchone()[0]
 
 
 def _origin(removed: dict | None) -> tuple[int | None, str | None]:

@@ -19,8 +19,21 @@ class PromptScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, placeholder: str = "", *, required: str = "", detail: str = "") -> None:
+    def __init__(
+        self,
+        question: str,
+        placeholder: str = "",
+        *,
+        required: str = "",
+        detail: str = "",
+        value: str = "",
+        allow_empty: bool = False,
+    ) -> None:
         super().__init__()
+        #: The text the field starts with.
+        self.value = value
+        #: An empty answer is "" (e.g. to clear a value), not a cancel.
+        self.allow_empty = allow_empty
         self.question = question
         self.placeholder = placeholder
         #: What to say when nothing was typed ("" : an empty answer is a cancel).
@@ -32,7 +45,7 @@ class PromptScreen(ModalScreen[str | None]):
             yield Static(Content(visible(self.question)), classes="dialog-title")
             if self.detail:
                 yield Static(Content(visible(self.detail)), id="detail")
-            yield Entry(placeholder=self.placeholder, id="prompt-text")
+            yield Entry(self.value, placeholder=self.placeholder, id="prompt-text")
             yield Static("", id="prompt-error", classes="field-error", markup=False)
             yield Static("Enter: OK   Escape: cancel", classes="hint", markup=False)
 
@@ -42,7 +55,7 @@ class PromptScreen(ModalScreen[str | None]):
         if not text and self.required:
             self.query_one("#prompt-error", Static).update(Content(self.required))
             return
-        self.dismiss(text or None)
+        self.dismiss(text if text or self.allow_empty else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rich.highlighter import Highlighter
 from rich.text import Text
@@ -44,11 +45,31 @@ class Entry(Input):
     Enter, however fast, belongs to the next item.
     """
 
-    def __init__(self, value: str | None = None, placeholder: str = "", *, clears: bool = False, **kwargs):
+    def __init__(
+        self,
+        value: str | None = None,
+        placeholder: str = "",
+        *,
+        clears: bool = False,
+        complete: Callable[[str], str] | None = None,
+        **kwargs,
+    ):
         kwargs.setdefault("select_on_focus", False)
         kwargs.setdefault("highlighter", ControlPictures())
         super().__init__(value, placeholder, **kwargs)
         self.clears = clears
+        self.complete = complete
+
+    def _watch_value(self, value: str) -> None:
+        super()._watch_value(value)
+        if self.complete is not None and "@" in value:
+            suggestion = self.complete(value)
+            if suggestion and len(suggestion) > len(value):
+                self._suggestion = suggestion
+
+    #: Completes the value as typed (e.g. an ``@owner``): the whole suggested value, or "".
+    #: Called synchronously and only when the value holds an "@", so typing stays cheap.
+    complete: Callable[[str], str] | None = None
 
     #: Keys that end the text typed so far and post an :class:`EntryCommand`.
     COMMAND_KEYS: dict[str, str] = {}
@@ -57,7 +78,9 @@ class Entry(Input):
         # Bindings are resolved by the app after the key has bubbled up, by which
         # time keys typed after this one may already be in the field. Keys that
         # end an item are handled here, in order with the characters around them.
-        if event.key == "enter" and self.clears:
+        # Enter too: as the Input's binding it would act on whichever field has the focus
+        # when the key reaches the app, after a quick F-key may have moved it elsewhere.
+        if event.key == "enter":
             event.stop()
             event.prevent_default()
             await self.action_submit()
@@ -108,9 +131,29 @@ class PointEntry(Entry):
             tooltip="Someone not on the list speaks now",
             id="rr.add",
         ),
+        Binding(
+            "ctrl+n",
+            "command('no_update')",
+            "No update",
+            tooltip="Mark this speaker 'No update' and move on",
+            id="rr.no_update",
+        ),
+        Binding(
+            "ctrl+y",
+            "command('apologies')",
+            "Apologies",
+            tooltip="Mark this speaker 'Apologies received' and move on",
+            id="rr.apologies",
+        ),
     ]
 
-    COMMAND_KEYS = {"pagedown": "next_speaker", "pageup": "previous_speaker", "ctrl+o": "add_speaker"}
+    COMMAND_KEYS = {
+        "pagedown": "next_speaker",
+        "pageup": "previous_speaker",
+        "ctrl+o": "add_speaker",
+        "ctrl+n": "no_update",
+        "ctrl+y": "apologies",
+    }
 
     def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("clears", True)

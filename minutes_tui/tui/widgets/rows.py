@@ -38,6 +38,8 @@ class Row:
     suffix: str = ""
     suffix_style: str = ""
     indent: int = 2
+    #: A dim time of day ("10:42") shown first, when the screen shows times.
+    stamp: str = ""
 
 
 class RowList(Widget, can_focus=True):
@@ -199,6 +201,8 @@ class RowList(Widget, can_focus=True):
         lines = self._wrap_cache.get(key)
         if lines is None:
             text = Text(no_wrap=False, end="")
+            if row.stamp:
+                text.append(f"{row.stamp} ", "dim")
             if row.prefix:
                 text.append(visible(row.prefix), row.prefix_style or None)
             text.append(visible(row.text), row.style or None)

@@ -192,3 +192,19 @@ class ActionsPanel(SectionPanel):
     def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
         self.move_in(self.meeting.actions, item_id, delta, self.store.move_action)
         self.rows().set_rows([action_row(a) for a in self.meeting.actions], cursor_key=key)
+
+    # -- filing (the store has already done it; these keep the screen in step) ---------
+
+    def add_filed(self, action: Action) -> None:
+        self.meeting.actions.append(action)
+        self.rows().put(action_row(action))
+
+    def forget(self, item_id: int) -> None:
+        self.meeting.actions = [a for a in self.meeting.actions if a.id != item_id]
+        self.rows().remove(f"x{item_id}")
+        if self.edit_id == item_id:
+            self.edit_id = None
+            for field in FIELDS:
+                self.screen.reset_entry(f"e-action-{field}")
+            self.q("e-action-text").border_title = "New action"
+            self.set_editing(False)

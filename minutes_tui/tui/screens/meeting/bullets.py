@@ -11,10 +11,19 @@ from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from .details import compose_field, load_field
 from .editing import Editor
-from .panel import SectionPanel
+from .panel import STAMP_WIDTH, SectionPanel, clock
 
 
-def bullet_row(b: Bullet) -> Row:
+def bullet_row(b: Bullet, times: bool = False) -> Row:
+    if times:
+        return Row(
+            f"b{b.id}",
+            b.text,
+            prefix="· ",
+            prefix_style="bold",
+            indent=2 + STAMP_WIDTH,
+            stamp=clock(b.created),
+        )
     return Row(f"b{b.id}", b.text, prefix="· ", prefix_style="bold", indent=2)
 
 
@@ -48,14 +57,26 @@ class BulletsPanel(SectionPanel):
                 yield from compose_field("next_meeting", "Next meeting", placeholder="dd/mm/yyyy")
             yield Static(self.title, classes="panel-title", markup=False)
             yield RowList(empty="No points yet.", id=self.list_id)
-            yield Entry(placeholder="Type a point; Enter saves it", clears=True, id=self.entry_id)
+            yield Entry(
+                placeholder="Type a point; Enter saves it (A: action, D: decision, @owner, due:fri)",
+                clears=True,
+                complete=self.screen.owner_suggestion,
+                id=self.entry_id,
+            )
 
     def load(self, people: list[tuple[str, str]]) -> None:
         if self.with_next_meeting:
             load_field(self, "next_meeting")
         self.screen.editors[self.entry_id] = Editor(self._save)
-        self.rows().set_rows([bullet_row(b) for b in self.bullets])
+        self.show_rows()
         self.q(self.entry_id).border_title = "New point"
+
+    def row(self, b: Bullet) -> Row:
+        return bullet_row(b, self.screen.show_times)
+
+    def show_rows(self, cursor_key: str | None = None) -> None:
+        rows = self.rows()
+        rows.set_rows([self.row(b) for b in self.bullets], cursor_key=cursor_key or rows.cursor_key)
 
     @property
     def bullets(self) -> list[Bullet]:
@@ -75,20 +96,23 @@ class BulletsPanel(SectionPanel):
             if index is not None:
                 bullets[index] = saved
         rows = self.rows()
-        rows.put(bullet_row(saved))
+        rows.put(self.row(saved))
         rows.select(f"b{saved.id}")
 
     def commit(self, submitted: str | None = None) -> bool:
         key = self.entry_id
-        item = self.edit_id
         if not self.screen.commit_text(key, submitted):
             return False
+        item = self.edit_id  # after the save: a point typed and ended at once is saved by it
         self.edit_id = None
-        if item is not None and not self.screen.editors[key].saved.strip():
+        text = self.screen.editors[key].saved
+        if item is not None and not text.strip():
             self.screen.guard(self.delete_item, "b", item)
         self.screen.end_entry(key, submitted)
         self.q(key).border_title = "New point"
         self.set_editing(False)
+        if item is not None and text.strip():
+            self.screen.file_typed(self, ("bullets", item), text)
         return True
 
     def submitted(self, key: str, value: str) -> None:
@@ -123,4 +147,31 @@ class BulletsPanel(SectionPanel):
 
     def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
         self.move_in(self.bullets, item_id, delta, self.store.move_bullet)
-        self.rows().set_rows([bullet_row(b) for b in self.bullets], cursor_key=key)
+        self.show_rows(cursor_key=key)
+
+    # -- filing (the store has already done it; these keep the screen in step) ---------
+
+    def text_of(self, item_id: int) -> str | None:
+        index = self.find(self.bullets, item_id)
+        return None if index is None else self.bullets[index].text
+
+    def forget(self, item_id: int) -> None:
+        """The bullet ``item_id`` has gone from the database (filed elsewhere)."""
+        self.meeting.sections[self.key] = [b for b in self.bullets if b.id != item_id]
+        self.rows().remove(f"b{item_id}")
+
+    def add_filed(self, bullet: Bullet, replaces: int | None = None) -> None:
+        """A decision filed here; in place of ``replaces`` when it came from this section."""
+        bullets = self.bullets
+        index = self.find(bullets, replaces) if replaces is not None else None
+        rows = self.rows()
+        if index is None:
+            bullets.append(bullet)
+            rows.put(self.row(bullet))
+        else:
+            bullets[index] = bullet
+            rows.replace_block([f"b{replaces}"], [self.row(bullet)])
+
+    def set_bullets(self, bullets: list[Bullet], select: str | None = None) -> None:
+        self.meeting.sections[self.key] = list(bullets)
+        self.show_rows(cursor_key=select)

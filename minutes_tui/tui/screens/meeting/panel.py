@@ -9,6 +9,7 @@ entry fields), fills them from the meeting, and turns what the widgets post
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -25,6 +26,19 @@ if TYPE_CHECKING:
 _SAFE_ID = re.compile(r"[a-z][a-z0-9_]*")
 #: Ids the screen itself uses; a custom section with such a key gets a numbered id.
 _RESERVED = {"details", "attendees", "nav", "sections", "body", "topbar", "speakers"}
+
+
+#: Cells a time of day takes at the start of a row ("10:42 ").
+STAMP_WIDTH = 6
+
+
+def clock(when: dt.datetime | None) -> str:
+    """A saved item's time of day, local ("10:42"); "--:--" for items older than timestamps."""
+    if when is None:
+        return "--:--"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone().strftime("%H:%M")
 
 
 def widget_id(key: str, index: int) -> str:

@@ -21,15 +21,28 @@ from ...widgets.rows import Row, RowList
 from ...widgets.status import SpeakerStrip
 from ..speaker import SpeakerScreen
 from .editing import Editor
-from .panel import SectionPanel
+from .panel import STAMP_WIDTH, SectionPanel, clock
 
 
-def turn_rows(turn: Turn) -> list[Row]:
-    """A turn as rows: one line for a single point, else a heading and its points."""
+def turn_rows(turn: Turn, times: bool = False) -> list[Row]:
+    """A turn as rows: one line for a single point, else a heading and its points.
+
+    With ``times``, each row starts with the time its point was saved.
+    """
     speaker = turn.speaker or "(no speaker)"
+    extra = STAMP_WIDTH if times else 0
     if len(turn.points) == 1:
         point = turn.points[0]
-        return [Row(f"p{point.id}", point.text, prefix=f"{speaker} – ", prefix_style="bold", indent=4)]
+        return [
+            Row(
+                f"p{point.id}",
+                point.text,
+                prefix=f"{speaker} – ",
+                prefix_style="bold",
+                indent=4 + extra,
+                stamp=clock(point.created) if times else "",
+            )
+        ]
     if not turn.points:
         return [
             Row(
@@ -38,10 +51,15 @@ def turn_rows(turn: Turn) -> list[Row]:
                 prefix=f"{speaker} – ",
                 prefix_style="bold",
                 style="dim italic",
+                stamp=" " * (STAMP_WIDTH - 1) if times else "",
             )
         ]
-    rows = [Row(f"t{turn.id}", "", prefix=f"{speaker} –", prefix_style="bold")]
-    rows += [Row(f"p{p.id}", p.text, prefix="    · ", indent=6) for p in turn.points]
+    first = clock(turn.points[0].created) if times else ""
+    rows = [Row(f"t{turn.id}", "", prefix=f"{speaker} –", prefix_style="bold", stamp=first)]
+    rows += [
+        Row(f"p{p.id}", p.text, prefix="    · ", indent=6 + extra, stamp=clock(p.created) if times else "")
+        for p in turn.points
+    ]
     return rows
 
 
@@ -73,7 +91,11 @@ class RoundRobinPanel(SectionPanel):
         with Vertical(id=self.panel_id, classes="panel"):
             yield SpeakerStrip("", id="speakers")
             yield RowList(empty="No turns yet.", id=self.list_id)
-            yield PointEntry(placeholder="Type a point; Enter saves it", id=self.entry_id)
+            yield PointEntry(
+                placeholder="Type a point; Enter saves it (A: action, D: decision, @owner, due:fri)",
+                complete=self.screen.owner_suggestion,
+                id=self.entry_id,
+            )
 
     def load(self, people: list[tuple[str, str]]) -> None:
         self.screen.editors[self.entry_id] = Editor(self._save)
@@ -99,13 +121,13 @@ class RoundRobinPanel(SectionPanel):
         rows: list[Row] = []
         self.turn_keys = {}
         for turn_id in self.turn_order:
-            these = turn_rows(self.turns[turn_id])
+            these = turn_rows(self.turns[turn_id], self.screen.show_times)
             self.turn_keys[turn_id] = [r.key for r in these]
             rows += these
         self.rows().set_rows(rows, cursor_key=cursor_key)
 
     def _show_turn(self, turn_id: int, select: str | None = None) -> None:
-        rows = turn_rows(self.turns[turn_id])
+        rows = turn_rows(self.turns[turn_id], self.screen.show_times)
         widget = self.rows()
         old = self.turn_keys.get(turn_id, [])
         if [r.key for r in rows] == old:
@@ -153,16 +175,19 @@ class RoundRobinPanel(SectionPanel):
             self._show_turn(turn.id, select=f"p{point.id}")
 
     def commit(self, submitted: str | None = None) -> bool:
-        item = self.point_edit
         if not self.screen.commit_text(self.entry_id, submitted):
             return False
+        item = self.point_edit  # after the save: a point typed and ended at once is saved by it
         self.point_edit = None
         self.point_existing = False
-        if item is not None and not self.screen.editors[self.entry_id].saved.strip():
+        text = self.screen.editors[self.entry_id].saved
+        if item is not None and not text.strip():
             self.screen.guard(self.delete_item, "p", item)
         self.screen.end_entry(self.entry_id, submitted)
         self.show_speaker()
         self.set_editing(False)
+        if item is not None and text.strip():
+            self.screen.file_typed(self, ("points", item), text)
         return True
 
     def submitted(self, key: str, value: str) -> None:
@@ -275,6 +300,58 @@ class RoundRobinPanel(SectionPanel):
             self.previous_speaker()
         elif command == "add_speaker":
             self.ask_speaker()
+        elif command == "no_update":
+            self.mark("No update")
+        elif command == "apologies":
+            self.mark("Apologies received")
+
+    def mark(self, phrase: str) -> None:
+        """Mark the current speaker's turn ``phrase`` (one key) and move on to the next speaker.
+
+        A turn that already holds points said is not overwritten: the store refuses, and says so.
+        """
+        speaker = self.queue.current
+        if not speaker:
+            self.screen.notify("No speaker to mark: Ctrl+O adds one.", severity="warning", markup=False)
+            return
+        turn_id = self._turn_for(speaker)
+        try:
+            if turn_id is None:
+                turn = self.store.add_turn(self.meeting_id, speaker, points=[phrase])
+            else:
+                turn = self.store.mark_turn(turn_id, phrase)
+        except StoreError as exc:
+            self.screen.notify(str(exc), title="Not marked", severity="error", markup=False)
+            return
+        self.set_turn(turn)
+        self.next_speaker()
+
+    # -- filing (the store has already done it; these keep the screen in step) ------------
+
+    def text_of(self, item_id: int) -> str | None:
+        turn_id = self.point_turn.get(item_id)
+        if turn_id is None:
+            return None
+        return next((p.text for p in self.turns[turn_id].points if p.id == item_id), None)
+
+    def forget(self, item_id: int) -> None:
+        """The point ``item_id`` has gone from the database (filed elsewhere); its turn stays."""
+        turn_id = self.point_turn.pop(item_id, None)
+        if turn_id is None:
+            return
+        turn = self.turns[turn_id]
+        turn.points = [p for p in turn.points if p.id != item_id]
+        self._show_turn(turn_id)
+
+    def set_turn(self, turn: Turn, select: str | None = None) -> None:
+        """Show ``turn`` as the store has it now (a new turn goes at the end)."""
+        old = self.turns.get(turn.id)
+        if old is not None:
+            for point in old.points:
+                self.point_turn.pop(point.id, None)
+        self._register(turn)
+        self._show_turn(turn.id, select=select)
+        self.show_speaker()
 
     def next_speaker(self) -> None:
         if self.queue.at_end():

@@ -8,6 +8,7 @@ owns the widget. Saving is :class:`~.editing.AutosaveScreen`'s.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from textual import on, work
@@ -25,12 +26,14 @@ from ....model import KNOWN_SECTIONS, Meeting, ModelError, Section
 from ....parsing import format_date, visible
 from ....store import StoreError
 from ...messages import DeleteRow, EditRow, EntryCommand, LeaveList, MoveRow, ToggleRow
+from ...widgets.entry import PointEntry
 from ...widgets.rows import RowList
 from ...widgets.status import SaveIndicator
 from ..confirm import ConfirmScreen
 from .actions import ActionsPanel
 from .attendees import AttendeesPanel
 from .bullets import BulletsPanel
+from .capture import PHRASE_KEYS, CaptureMixin
 from .details import DetailsPanel
 from .editing import AutosaveScreen
 from .matters_arising import MattersArisingPanel
@@ -61,7 +64,7 @@ def nav_label(key: str, title: str) -> str:
     return title if len(title) <= NAV_WIDTH else title[: NAV_WIDTH - 1] + "…"
 
 
-class MeetingScreen(AutosaveScreen):
+class MeetingScreen(CaptureMixin, AutosaveScreen):
     HELP_TITLE = "Meeting"
     BINDINGS = [
         Binding("escape", "stop_editing", "Done", tooltip="Stop editing this item", id="edit.done"),
@@ -90,13 +93,78 @@ class MeetingScreen(AutosaveScreen):
         Binding("ctrl+b", "action_log", "Action log", tooltip="Actions of every meeting", id="action_log"),
         Binding("ctrl+r", "export", "Export", tooltip="Export the minutes (Word)", id="export"),
         Binding("ctrl+l", "close", "Meetings", tooltip="Back to the list of meetings", id="close"),
+        Binding(
+            "ctrl+z",
+            "undo_filing",
+            "Undo filing",
+            tooltip="Put the last point filed as an action or decision back where it was",
+            id="undo_filing",
+        ),
+        Binding(
+            "a", "file_row('action')", "To action", tooltip="List: make the point an action", id="row.action"
+        ),
+        Binding(
+            "d",
+            "file_row('decision')",
+            "To decision",
+            tooltip="List: make the point a decision",
+            id="row.decision",
+        ),
+        Binding(
+            "i",
+            "attendance('arrived')",
+            "Arrived",
+            tooltip="Attendees list: arrived now (again: correct or clear the time)",
+            id="att.arrived",
+        ),
+        Binding(
+            "l",
+            "attendance('left')",
+            "Left",
+            tooltip="Attendees list: left now (again: correct or clear the time)",
+            id="att.left",
+        ),
+        Binding(
+            "b",
+            "attendance('behalf')",
+            "On behalf",
+            tooltip="Attendees list: here on behalf of someone (a substitute)",
+            id="att.behalf",
+        ),
+        Binding(
+            "d",
+            "attendance('declare')",
+            "Interest",
+            tooltip="Attendees list: record a declaration of interest",
+            id="att.declare",
+        ),
+        Binding("t", "toggle_times", "Times", tooltip="List: show or hide each point's time", id="times"),
+        Binding(
+            "ctrl+f", "phrases", "Phrases", tooltip="Insert a stock phrase (or edit the list)", id="phrases"
+        ),
+        *(
+            Binding(f"shift+f{n}", f"insert_phrase({n - 1})", "", show=False, id=f"phrase.{n}")
+            for n in range(1, PHRASE_KEYS + 1)
+        ),
         Binding("enter", "next_field", "Next field", show=False, priority=True),
         Binding("up", "field(-1)", "Previous field", show=False),
         Binding("down", "field(1)", "Next field", show=False),
     ]
 
-    def __init__(self, meeting_id: int, section: str = "details", select: str | None = None) -> None:
+    def __init__(
+        self,
+        meeting_id: int,
+        section: str = "details",
+        select: str | None = None,
+        *,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__()
+        #: The date typed due dates count from (None: today's).
+        self._today = today
+        self.last_filed = None
+        self.show_times = False
+        self._phrases: list[str] | None = None
         self.meeting_id = meeting_id
         self.section = section
         #: A row to put the cursor on when the screen opens (e.g. a search hit's item).
@@ -165,6 +233,7 @@ class MeetingScreen(AutosaveScreen):
             with ContentSwitcher(initial=self.current.panel_id, id="sections"):
                 for p in self.panels:
                     yield from p.compose()
+        yield Static("", id="capture-status", markup=False)
         yield Footer(compact=True)
 
     def _nav_options(self) -> list[Option]:
@@ -257,6 +326,16 @@ class MeetingScreen(AutosaveScreen):
         if action == "rename_speaker":
             rr = self.panel_of_kind("round_robin")
             return rr is not None and isinstance(self.focused, RowList) and self.focused.id == rr.list_id
+        if action == "file_row":
+            return self._row_panel() is not None
+        if action == "attendance":
+            return self._attendees_list_focused()
+        if action == "toggle_times":
+            return isinstance(self.focused, RowList)
+        if action == "undo_filing":
+            return self.last_filed is not None
+        if action in ("phrases", "insert_phrase"):
+            return not self.read_only
         if action == "stop_editing":
             return self.current.editing and not self.read_only
         if action == "approve":
@@ -280,6 +359,15 @@ class MeetingScreen(AutosaveScreen):
                     Binding(key, "", f"Go to {p.title}")
                     for key, p in zip(SECTION_KEYS, self.panels, strict=False)
                 ]
+            elif isinstance(binding, Binding) and binding.key == "shift+f1":
+                out += [
+                    Binding(f"shift+f{n + 1}", "", f"Insert: {phrase}")
+                    for n, phrase in enumerate(self.phrases()[:PHRASE_KEYS])
+                ]
+            elif (
+                isinstance(binding, Binding) and binding.key == "ctrl+s" and self.panel_of_kind("round_robin")
+            ):
+                out += [b for b in PointEntry.BINDINGS if isinstance(b, Binding)]
             out.append(binding)
         return out
 
@@ -289,6 +377,7 @@ class MeetingScreen(AutosaveScreen):
             key = f"  ({SECTION_KEYS[n].upper()})" if n < len(SECTION_KEYS) else ""
             title = escape(visible(p.title))  # the palette reads titles as markup
             yield title, f"Go to {title}{key}", lambda key=p.key: self.action_section(key)
+        yield from self.capture_palette_commands()
 
     # -- the top bar ---------------------------------------------------------------
 
