@@ -5,7 +5,9 @@ the database afterwards."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import docx
 from tui_helpers import row_texts, screen_text, type_text, wait_until
 
 from minutes_tui.model import BOARD_LAYOUT, Attendee
@@ -337,9 +339,16 @@ async def test_times_are_shown_on_demand(store):
         await pilot.pause()
         assert screen.show_times
         assert f"{shown} Cogent SSC – Sector Skills" in screen_text(app)
+        # Exported now, the Word minutes carry the times too.
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
         assert f"{shown} Cogent SSC" not in screen_text(app)
+    (exported,) = (Path.cwd() / "exports").glob("*.docx")
+    text = "\n".join(p.text for p in docx.Document(str(exported)).paragraphs)
+    assert f"[{shown}]" in text
 
 
 async def test_decisions_in_a_board_meeting_go_to_items(store):

@@ -138,3 +138,20 @@ async def test_a_refused_layout_is_a_notification(store, monkeypatch):
         assert isinstance(app.screen, MeetingScreen)
         assert any("busy" in str(n.message) for n in app._notifications)
         assert row_texts(app, "l-overview") == []
+
+
+async def test_sections_saved_for_the_series_next_meetings(store):
+    meeting = store.create_meeting(series="Skills Board", title="May")
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("b", "s")
+        await pilot.pause()
+        assert any("Next meetings of Skills Board" in str(n.message) for n in app._notifications)
+    assert store.get_header(meeting.id).layout == BOARD_LAYOUT
+    assert store.series_layout("Skills Board") == BOARD_LAYOUT
+    following = store.start_next_meeting("Skills Board", title="June")
+    assert following.layout == BOARD_LAYOUT

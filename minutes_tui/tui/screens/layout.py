@@ -22,8 +22,9 @@ KIND_LABELS = {
 }
 
 
-class LayoutScreen(ModalScreen[tuple[Section, ...] | None]):
-    """Edit a list of sections; dismiss with the new layout (Ctrl+S) or ``None`` (Escape).
+class LayoutScreen(ModalScreen[tuple[tuple[Section, ...], bool] | None]):
+    """Edit a list of sections; dismiss with the new layout and whether the series'
+    next meetings should have it too (Enter: no, s: yes), or ``None`` (Escape).
 
     ``counts`` says how many items each section holds now: a section that holds
     something cannot be removed (move or delete its items first).
@@ -37,6 +38,12 @@ class LayoutScreen(ModalScreen[tuple[Section, ...] | None]):
         Binding("w", "preset('workshop')", "Workshop", tooltip="The workshop's sections"),
         Binding("b", "preset('board')", "Board", tooltip="A board meeting's sections"),
         Binding("ctrl+s,enter", "save", "Save", tooltip="Use these sections", priority=True),
+        Binding(
+            "s",
+            "save(True)",
+            "Save for series",
+            tooltip="Use these sections here and in the series' next meetings",
+        ),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -50,7 +57,8 @@ class LayoutScreen(ModalScreen[tuple[Section, ...] | None]):
             yield Static("Sections of these minutes", classes="dialog-title", markup=False)
             yield Static(
                 "Details and attendees always come first. a add · d remove (if empty) · "
-                "u/j or Shift+↑/↓ move · w workshop · b board · Enter save · Esc cancel",
+                "u/j or Shift+↑/↓ move · w workshop · b board · Enter save · "
+                "s save for the series' next meetings too · Esc cancel",
                 classes="hint",
                 markup=False,
             )
@@ -145,8 +153,8 @@ class LayoutScreen(ModalScreen[tuple[Section, ...] | None]):
             )
         self._show(0)
 
-    def action_save(self) -> None:
-        self.dismiss(tuple(self.sections))
+    def action_save(self, for_series: bool = False) -> None:
+        self.dismiss((tuple(self.sections), for_series))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

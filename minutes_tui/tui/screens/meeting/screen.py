@@ -592,13 +592,24 @@ class MeetingScreen(CaptureMixin, AutosaveScreen):
 
         self.flush()
 
-        def done(layout: tuple[Section, ...] | None) -> None:
-            if layout is None or tuple(layout) == tuple(self.meeting.layout):
+        def done(result: tuple[tuple[Section, ...], bool] | None) -> None:
+            if result is None:
                 return
+            layout, for_series = result
+            series = self.meeting.series
             try:
-                self.store.set_layout(self.meeting_id, layout)
+                if for_series and series:
+                    self.store.set_series_layout(series, layout)
+                if tuple(layout) != tuple(self.meeting.layout):
+                    self.store.set_layout(self.meeting_id, layout)
             except (StoreError, ModelError) as exc:
                 self.notify(str(exc), title="Sections not changed", severity="error", markup=False)
+                return
+            if for_series and not series:
+                self.notify("This meeting has no series: the sections apply to it alone.", markup=False)
+            elif for_series:
+                self.notify(f"Next meetings of {visible(series)} will have these sections.", markup=False)
+            if tuple(layout) == tuple(self.meeting.layout):
                 return
             self.flush()
             self.app.switch_screen(MeetingScreen(self.meeting_id, section=self.section))
@@ -660,15 +671,17 @@ class MeetingScreen(CaptureMixin, AutosaveScreen):
             self.notify(str(exc), severity="error", markup=False)
             return
         fmt = "docx" if "docx" in FORMATS else "json"
-        self.notify(f"Exporting ({fmt})…", timeout=2)
-        self._export(meeting, fmt)
+        times = " with the times shown" if self.show_times else ""
+        self.notify(f"Exporting ({fmt}){times}…", timeout=2)
+        self._export(meeting, fmt, self.show_times)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, meeting: Meeting, fmt: str) -> None:
+    def _export(self, meeting: Meeting, fmt: str, timestamps: bool = False) -> None:
+        """Write the minutes; with the points' times when the screen is showing them."""
         from ....export import ExportError, export_meeting
 
         try:
-            path = export_meeting(meeting, fmt)
+            path = export_meeting(meeting, fmt, timestamps=timestamps)
         except ExportError as exc:
             self.app.call_from_thread(
                 self.notify, str(exc), title="Export failed", severity="error", markup=False
