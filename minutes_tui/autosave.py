@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable
 
 class Debouncer:
     def __init__(
-        self, delay: float = 0.4, max_wait: float = 0.8, clock: Callable[[], float] = time.monotonic
+        self, delay: float = 0.4, max_wait: float = 0.6, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self.delay = delay
         self.max_wait = max_wait

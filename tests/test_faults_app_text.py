@@ -9,17 +9,21 @@ a raw escape character. The store, import and export side is test_faults_hostile
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_faults_hostile import CORPUS
 from textual import events
+from textual.keys import _character_to_key
 from textual.widgets import Input
 from tui_helpers import screen_text, type_text, wait_until
 
 from minutes_tui.model import Action, Attendee
-from minutes_tui.parsing import parse_attendee
+from minutes_tui.parsing import format_attendee, parse_attendee
+from minutes_tui.prefixes import parse_point
 from minutes_tui.store import Store
 from minutes_tui.text import storable
 from minutes_tui.tui.app import make_app
@@ -40,9 +44,31 @@ HOSTILE = [
     "=SUM(A1:A9)",
     "../../etc/passwd",
 ]
+#: One of each kind, for the quick run; the slow run types every string into every field.
+CORE = [
+    CORPUS[0],  # every C0 and C1 control, NUL and DEL
+    CORPUS[2],  # escape sequences
+    "\x1b[2J",
+    "\x1b]0;title\x07",
+    *MARKUP,
+    "NUL\x00inside",
+    "lone \ud800 surrogate",
+    "\u0645\u062d\u0636\u0631 right to left \u202eevil",
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467 zwj family",
+    "=SUM(A1:A9)",
+    "../../etc/passwd",
+]
+EVERY = pytest.mark.parametrize(
+    "hostile", [pytest.param(CORE, id="core"), pytest.param(HOSTILE, id="all", marks=pytest.mark.slow)]
+)
 #: Printable and short: the screen must show these exactly as typed.
 SHOWN_VERBATIM = [*MARKUP, "=SUM(A1:A9)", "../../etc/passwd"]
 SIZE = (160, 50)
+
+
+def filed(text: str) -> bool:
+    """Whether a point typed as ``text`` is filed elsewhere (``@owner``, ``A:``: an action)."""
+    return parse_point(text, today=dt.date.today()).filed
 
 
 def put(app, widget_id: str, text: str) -> None:
@@ -76,34 +102,35 @@ def db_bullets(store, meeting_id: int, section: str) -> list[str]:
     return [b.text for b in store.get_meeting(meeting_id).sections.get(section, [])]
 
 
-async def test_hostile_points_attendees_and_details(store):
+@EVERY
+async def test_hostile_points_attendees_and_details(store, hostile):
     meeting = store.create_meeting(series="Board", title="Hostile")
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_meeting(app, pilot, meeting.id, "overview")
-        for text in HOSTILE:
+        for text in hostile:
             put(app, "e-overview", text)
             await pilot.press("enter")
             await settle(pilot)
             page = shown(app)
             if text in SHOWN_VERBATIM:
                 assert text in page, text
-        want = [storable(t) for t in HOSTILE if t.strip()]
+        want = [storable(t) for t in hostile if t.strip() and not filed(t)]
         assert db_bullets(store, meeting.id, "overview") == want
 
         await pilot.press("f3")
-        for text in HOSTILE:
+        for text in hostile:
             put(app, "e-attendees", text)
             await pilot.press("enter")
             await settle(pilot)
             page = shown(app)
-            if text in SHOWN_VERBATIM:
-                assert text in page, text
+            if text in SHOWN_VERBATIM:  # as read: "=SUM(A1:A9)" is "=SUM" of "A1:A9"
+                assert format_attendee(*parse_attendee(text)) in page, text
         people = [(a.name, a.organisation) for a in store.get_meeting(meeting.id).attendees]
-        assert people == [parse_attendee(storable(t)) for t in HOSTILE if t.strip()]
+        assert people == [parse_attendee(storable(t)) for t in hostile if t.strip()]
 
         await pilot.press("f2")
-        for text in HOSTILE:
+        for text in hostile:
             field = screen.query_one("#f-title", Input)
             field.value = ""
             put(app, "f-title", text)
@@ -113,38 +140,40 @@ async def test_hostile_points_attendees_and_details(store):
             shown(app)  # the top bar shows the title too
 
 
-async def test_hostile_round_robin_points_and_speakers(store):
+@EVERY
+async def test_hostile_round_robin_points_and_speakers(store, hostile):
     meeting = store.create_meeting(title="Hostile")
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_meeting(app, pilot, meeting.id, "round_robin")
-        speakers = [t for t in HOSTILE if t.strip()][:12] + MARKUP
+        speakers = [t for t in hostile if t.strip()][:12]
+        speakers += [m for m in MARKUP if m not in speakers]
         for n, speaker in enumerate(speakers):
             await pilot.press("ctrl+o")
             await pilot.pause()
             put(app, "speaker-name", speaker)
             await pilot.press("enter")
             await pilot.pause()
-            put(app, "e-round_robin", HOSTILE[n % len(HOSTILE)] or "empty")
+            put(app, "e-round_robin", hostile[n % len(hostile)] or "empty")
             await pilot.press("enter")
             await settle(pilot)
             page = shown(app)
             if speaker in SHOWN_VERBATIM:
                 assert speaker in page, speaker
         turns = store.get_meeting(meeting.id).round_robin
-        assert [t.speaker for t in turns] == [storable(" ".join(s.split())) for s in speakers] or [
-            t.speaker for t in turns
-        ] == [storable(s.strip()) for s in speakers]
+        assert [t.speaker for t in turns] == [storable(" ".join(s.split())) for s in speakers]
         texts = [p.text for t in turns for p in t.points]
-        assert texts == [storable(HOSTILE[n % len(HOSTILE)] or "empty") for n in range(len(speakers))]
+        points = [hostile[n % len(hostile)] or "empty" for n in range(len(speakers))]
+        assert texts == [storable(p) for p in points if not filed(p)]
 
 
-async def test_hostile_actions_and_the_action_log_filter(store):
+@EVERY
+async def test_hostile_actions_and_the_action_log_filter(store, hostile):
     meeting = store.create_meeting(title="Hostile")
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_meeting(app, pilot, meeting.id, "actions")
-        typed = [t for t in HOSTILE if t.strip()]
+        typed = [t for t in hostile if t.strip()]
         for n, text in enumerate(typed):
             put(app, "e-action-text", text)
             await pilot.press("enter")
@@ -161,7 +190,7 @@ async def test_hostile_actions_and_the_action_log_filter(store):
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert isinstance(app.screen, ActionLogScreen)
-        for text in [*HOSTILE, "[bold]x[/]"]:
+        for text in [*hostile, "[bold]x[/]"]:
             field = app.screen.query_one("#owner-filter", Input)
             field.value = ""
             put(app, "owner-filter", text)
@@ -174,7 +203,8 @@ async def test_hostile_actions_and_the_action_log_filter(store):
             shown(app)
 
 
-async def test_hostile_home_search(store):
+@EVERY
+async def test_hostile_home_search(store, hostile):
     meeting = store.create_meeting(series="[bold]Board[/]", title="\x1b[2JHostile")
     store.add_bullet(meeting.id, "overview", "[link=http://x]y[/link] \x1b]0;title\x07 found")
     store.add_attendee(meeting.id, Attendee("[b]Ann", "\x1b[31mOrg"))
@@ -183,7 +213,7 @@ async def test_hostile_home_search(store):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "[bold]Board[/]" in shown(app)
-        for text in [*HOSTILE, "found", "link", "title", "act"]:
+        for text in [*hostile, "found", "link", "title", "act"]:
             await pilot.press("slash")
             field = app.screen.query_one("#search", Input)
             field.value = ""
@@ -191,7 +221,6 @@ async def test_hostile_home_search(store):
             await pilot.pause(0.3)  # the search runs once typing pauses
             shown(app)
         await pilot.press("escape")
-        field = app.screen.query_one("#search", Input)
         put(app, "search", "found")
         await wait_until(pilot, lambda: "found" in shown(app) and "link=http://x" in shown(app))
         await pilot.press("enter")
@@ -229,7 +258,7 @@ async def test_a_pasted_hostile_block_is_one_clean_line(store):
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_meeting(app, pilot, meeting.id, "overview")
-        block = "\n".join(HOSTILE)
+        block = "\n".join(t for t in HOSTILE if not filed(t))  # "@H11 formula" is an action of H11
         app.screen.focused.post_message(events.Paste(block))
         await pilot.pause()
         await pilot.press("enter")
@@ -242,7 +271,7 @@ async def test_a_pasted_hostile_block_is_one_clean_line(store):
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.text(min_size=1, max_size=60).filter(lambda t: t.strip()))
+@given(st.text(min_size=1, max_size=60).filter(lambda t: t.strip() and not filed(t)))
 def test_any_text_in_a_point_is_kept_and_shown_harmlessly(text):
     store = Store.open(":memory:")
     meeting = store.create_meeting(title="Generated")
@@ -261,3 +290,68 @@ def test_any_text_in_a_point_is_kept_and_shown_harmlessly(text):
         assert db_bullets(store, meeting.id, "agreed") == [storable(text)]
     finally:
         store.close()
+
+
+def send_burst(app, keys: list[tuple[str, str | None]]) -> None:
+    """Keys that arrive together, before the app has handled any of them (a fast typist, a busy app)."""
+    for key, char in keys:
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
+def typed(text: str) -> list[tuple[str, str | None]]:
+    return [(c if c.isalnum() else _character_to_key(c), c) for c in text]
+
+
+async def test_enter_then_a_section_key_goes_to_the_field_it_was_pressed_in(store):
+    """Enter in the due date, F3 at once, a name: the name stays in the attendee field.
+
+    (Found by test_faults_crash.py: Enter was resolved as a binding only once it had
+    bubbled up to the app, by which time F3 had moved the focus, so it "pressed Enter"
+    in the attendee field and split one attendee in two.)
+    """
+    meeting = store.create_meeting(title="Board")
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_meeting(app, pilot, meeting.id, "actions")
+        await type_text(pilot, "Draft the offer")
+        await pilot.press("enter")
+        await type_text(pilot, "Priya")
+        await pilot.press("enter")
+        send_burst(app, [("enter", "\r"), ("f3", None), *typed("Tom, LSC")])
+        await settle(pilot)
+        assert app.screen.query_one("#e-attendees", Input).value == "Tom, LSC"
+    m = store.get_meeting(meeting.id)
+    assert [(a.text, a.owner) for a in m.actions] == [("Draft the offer", "Priya")]
+    assert [(a.name, a.organisation) for a in m.attendees] == [("Tom", "LSC")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="meeting screen (actions.py): keys typed after Enter in the due date, before the screen "
+    "has handled its Submitted message, are wiped by ActionsPanel.commit -> reset_entry",
+)
+async def test_typing_straight_after_the_due_date_starts_the_next_action(store):
+    meeting = store.create_meeting(title="Board")
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_meeting(app, pilot, meeting.id, "actions")
+        await type_text(pilot, "Draft the offer")
+        await pilot.press("enter")
+        await type_text(pilot, "Priya")
+        await pilot.press("enter")
+        await type_text(pilot, "30/04/2025")
+        send_burst(app, [("enter", "\r"), *typed("Next one")])
+        await settle(pilot)
+    assert [a.text for a in store.get_meeting(meeting.id).actions] == ["Draft the offer", "Next one"]
+
+
+async def test_typing_straight_after_n_lands_in_the_new_meeting_dialog(store):
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        send_burst(app, [("n", "n"), *typed("Skills")])
+        await pilot.pause()
+        await wait_until(pilot, lambda: bool(app.screen.query("#new-series")))
+        assert app.screen.query_one("#new-series", Input).value == "Skills"

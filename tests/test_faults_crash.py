@@ -104,8 +104,7 @@ def check(items: list[Item], rows: dict[str, list[tuple[str, ...]]]) -> float:
                 required, full = [norm(r) for r in required], [norm(f) for f in full]
                 row = row and tuple(norm(v) for v in row)
             fits = row is not None and all(
-                got.startswith(need) and want.startswith(got)
-                for got, need, want in zip(row, required, full)
+                got.startswith(need) and want.startswith(got) for got, need, want in zip(row, required, full)
             )
             if fits:
                 at += 1
@@ -223,16 +222,14 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(tmp_path):
             spawned = time.monotonic()
             typist.section = None
             typist.pid = pid
-            if rng.random() < 0.1:  # now and then, while the app is still starting
-                until = spawned + rng.uniform(0.0, 1.5)
-            else:
-                until = spawned + 60.0  # set once the meeting is open
+            early = rng.random() < 0.1  # now and then, kill it while it is still starting
+            until = spawned + (rng.uniform(0.0, 1.5) if early else 60.0)  # else: set once it is open
             opened = wait_or_kill(term, pid, TITLE, until)
             if opened:
                 term.keys("app", "Enter")  # open the meeting
                 # The top bar is filled in when the screen has mounted: keys typed now land.
                 opened = wait_or_kill(term, pid, f"Skills Board · {TITLE}", until)
-            if opened and until - spawned > 30:
+            if opened and not early:
                 until = time.monotonic() + rng.uniform(0.2, 3.0)
             while opened and typist.type_item(until):
                 pass
@@ -250,7 +247,9 @@ def test_kill_9_at_random_moments_loses_nothing_older_than_a_second(tmp_path):
             try:
                 age = check(items, saved_rows(db, meeting_id))
             except AssertionError as exc:
-                raise AssertionError(f"kill {kill_no} (seed {SEED}): {exc}\nThe screen at the kill:\n{shown}") from None
+                raise AssertionError(
+                    f"kill {kill_no} (seed {SEED}): {exc}\nThe screen at the kill:\n{shown}"
+                ) from None
             oldest_unsaved = max(oldest_unsaved, age)
     finally:
         term.close()

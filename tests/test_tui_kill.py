@@ -98,10 +98,14 @@ def comments(db) -> list[str]:
 def start_meeting(term: Terminal) -> None:
     term.wait_for("No meetings yet")
     term.keys("n")
-    term.wait_for("New meeting")
+    term.wait_for("Series or body")  # the dialog ("New meeting" is in the footer too)
+    # Each step waits for the screen to show the last one: on a loaded machine the
+    # dialog may take a moment to take the keys.
     term.type("Kill test")
+    term.wait_for("Kill test")
     term.keys("Enter")
     term.type("Board")
+    term.wait_for("Board")
     term.keys("Enter", "Enter")
     term.wait_for("Add attendee")
     term.keys("F10")  # General comments (F6 is matters arising in the workshop layout)

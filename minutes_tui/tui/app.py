@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Iterable
 
@@ -64,6 +65,13 @@ class MinutesApp(App):
 
     def _on_signal(self, sig: int) -> None:
         self.flush_all()
+        if sig == signal.SIGHUP:
+            # The terminal has gone: there is nothing to restore, and a clean exit can
+            # hang writing to it. Everything is saved (each edit commits), so leave now.
+            try:
+                self.store.close()
+            finally:
+                os._exit(128 + sig)
         self.exit(return_code=128 + sig)
 
     def on_unmount(self) -> None:

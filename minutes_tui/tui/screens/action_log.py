@@ -20,6 +20,7 @@ from ...export.files import unique_path, write_atomically
 from ...model import ACTION_STATUS_LABELS, ActionRow
 from ...parsing import format_date, single_line, visible
 from ...store import StoreError
+from ..widgets.entry import Entry
 
 #: Rows added to the table at a time.
 BATCH = 100
@@ -66,7 +67,8 @@ class ActionLogScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("Action log", id="log-title", markup=False)
-        yield Input(placeholder="Filter by owner (Enter to apply, Esc to leave)", id="owner-filter")
+        # An Entry, not a bare Input: what is typed or pasted shows literally (ESC as ␛).
+        yield Entry(placeholder="Filter by owner (Enter to apply, Esc to leave)", id="owner-filter")
         yield DataTable(id="actions", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 

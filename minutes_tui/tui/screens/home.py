@@ -7,7 +7,7 @@ own rows), so the screen opens as fast with 10,000 meetings as with ten.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -62,7 +62,11 @@ def hit_label(hit: SearchHit) -> Text:
 class HomeScreen(Screen):
     HELP_TITLE = "Meetings"
     BINDINGS = [
-        Binding("n", "new", "New meeting", tooltip="Start minuting a new meeting", id="home.new"),
+        # Priority: the dialog opens before the next key is dispatched, so a fast typist's
+        # first letters land in it (see TypeAhead), not in the list of meetings.
+        Binding(
+            "n", "new", "New meeting", tooltip="Start minuting a new meeting", id="home.new", priority=True
+        ),
         Binding("o", "open", "Open", tooltip="Open the highlighted meeting", id="home.open"),
         Binding("delete,d", "delete", "Delete", tooltip="Delete the highlighted meeting", id="home.delete"),
         Binding("a", "action_log", "Action log", tooltip="Actions of every meeting", id="home.actions"),
@@ -178,6 +182,8 @@ class HomeScreen(Screen):
     # -- search ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "new":  # typing an n into the search field
+            return not isinstance(self.focused, Input)
         if action == "clear_search":
             return bool(self.query_one("#search", Input).value) or self.query_one("#search").has_focus
         if action == "to_hits":
@@ -258,15 +264,19 @@ class HomeScreen(Screen):
 
     # -- new and delete -----------------------------------------------------------------
 
-    @work
-    async def action_new(self) -> None:
-        store = self.app.store
+    def action_new(self) -> None:
         try:
-            series = store.series_names()
+            series = self.app.store.series_names()
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        answer: NewMeeting | None = await self.app.push_screen_wait(NewMeetingScreen(series))
+        # A callback, not push_screen_wait: awaiting the dialog here would hold up the
+        # keys typed as it opens, and a fast typist's first letters would be lost.
+        self.app.push_screen(NewMeetingScreen(series), self._create)
+
+    def _create(self, answer: NewMeeting | None) -> None:
+        """Create the meeting the new-meeting dialog describes, and open it."""
+        store = self.app.store
         if answer is None:
             return
         try:

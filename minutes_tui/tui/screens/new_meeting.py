@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ...parsing import DateError, format_date, parse_date, visible
 from ...store import StoreError
+from ..typeahead import TypeAhead
 from ..widgets.entry import Entry
 
 
@@ -32,7 +33,8 @@ class NewMeeting:
     bring_forward: bool = False
 
 
-class NewMeetingScreen(ModalScreen[NewMeeting | None]):
+class NewMeetingScreen(TypeAhead, ModalScreen[NewMeeting | None]):
+    TYPE_AHEAD = "#new-series"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "create", "Create", tooltip="Create the meeting"),
