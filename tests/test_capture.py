@@ -309,10 +309,14 @@ def test_undo_puts_the_point_back_at_its_place_after_more_typing(store, meeting)
     restores it where it was, before the new one, in one transaction."""
     turn = store.add_turn(meeting.id, "JCP", points=["first"])
     last = store.add_point(turn.id, "A: Share vacancies")
-    filed = store.file_point(meeting.id, parse_point(last.text, today=dt.date(2026, 4, 20)), ("points", last.id))
+    filed = store.file_point(
+        meeting.id, parse_point(last.text, today=dt.date(2026, 4, 20)), ("points", last.id)
+    )
     typed_next = store.add_point(turn.id, "typed after the filing")
     restored = store.undo_filing(filed)
     assert [p.text for p in store.get_turn(turn.id).points] == [
-        "first", "A: Share vacancies", "typed after the filing",
+        "first",
+        "A: Share vacancies",
+        "typed after the filing",
     ]
     assert restored.id != typed_next.id
