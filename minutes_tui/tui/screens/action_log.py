@@ -23,7 +23,7 @@ from ...store import StoreError
 from ..widgets.entry import Entry
 
 #: Rows added to the table at a time.
-BATCH = 100
+BATCH = 60
 
 
 class ActionLogScreen(Screen):
