@@ -355,3 +355,17 @@ async def test_typing_straight_after_n_lands_in_the_new_meeting_dialog(store):
         await pilot.pause()
         await wait_until(pilot, lambda: bool(app.screen.query("#new-series")))
         assert app.screen.query_one("#new-series", Input).value == "Skills"
+
+
+async def test_typing_straight_after_enter_on_a_meeting_lands_in_it(store):
+    meeting = store.create_meeting(title="Board", series="Skills")
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        send_burst(app, [("enter", "\r"), *typed(" 2025")])
+        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.focused, Input))
+        await pilot.pause()
+        # The meeting opens on its details, the first field focused: every key is in it.
+        assert app.focused.value.endswith(" 2025"), app.focused.value
+    assert meeting.id

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
@@ -26,6 +27,7 @@ from ....model import KNOWN_SECTIONS, Meeting, ModelError, Section
 from ....parsing import format_date, visible
 from ....store import StoreError
 from ...messages import DeleteRow, EditRow, EntryCommand, LeaveList, MoveRow, ToggleRow
+from ...typeahead import TypeAhead
 from ...widgets.entry import PointEntry
 from ...widgets.rows import RowList
 from ...widgets.status import SaveIndicator
@@ -64,7 +66,7 @@ def nav_label(key: str, title: str) -> str:
     return title if len(title) <= NAV_WIDTH else title[: NAV_WIDTH - 1] + "…"
 
 
-class MeetingScreen(CaptureMixin, AutosaveScreen):
+class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
     HELP_TITLE = "Meeting"
     BINDINGS = [
         Binding("escape", "stop_editing", "Done", tooltip="Stop editing this item", id="edit.done"),
@@ -281,6 +283,16 @@ class MeetingScreen(CaptureMixin, AutosaveScreen):
     def focus_now(self, widget: Widget | None) -> None:
         """Focus now (not after the queued keys), so the next key lands in ``widget``."""
         self.set_focus(widget)
+
+    def type_ahead_field(self) -> Input | None:
+        """Keys typed as the meeting opens go to the open section's field."""
+        if not self.panels:
+            return None
+        try:
+            field = self.primary(self.current)
+        except NoMatches:  # not composed yet
+            return None
+        return field if isinstance(field, Input) else None
 
     def primary(self, panel: SectionPanel) -> Widget | None:
         """Where typing goes in ``panel``; its list when the minutes are read-only."""
