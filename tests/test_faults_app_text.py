@@ -357,15 +357,12 @@ async def test_typing_straight_after_n_lands_in_the_new_meeting_dialog(store):
         assert app.screen.query_one("#new-series", Input).value == "Skills"
 
 
-async def test_typing_straight_after_enter_on_a_meeting_lands_in_it(store):
-    meeting = store.create_meeting(title="Board", series="Skills")
+async def test_slash_then_fast_typing_searches_and_does_not_open_a_dialog(store):
+    store.create_meeting(title="New employer offer", series="Skills")
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        send_burst(app, [("enter", "\r"), *typed(" 2025")])
+        send_burst(app, [("slash", "/"), *typed("new")])
         await pilot.pause()
-        await wait_until(pilot, lambda: isinstance(app.focused, Input))
-        await pilot.pause()
-        # The meeting opens on its details, the first field focused: every key is in it.
-        assert app.focused.value.endswith(" 2025"), app.focused.value
-    assert meeting.id
+        assert app.screen.query_one("#search", Input).value == "new"
+        assert not app.screen.query("#new-series")

@@ -68,11 +68,17 @@ class HomeScreen(Screen):
             "n", "new", "New meeting", tooltip="Start minuting a new meeting", id="home.new", priority=True
         ),
         Binding("o", "open", "Open", tooltip="Open the highlighted meeting", id="home.open"),
-        # Priority, like n: the meeting opens before the next key is dispatched.
-        Binding("enter", "open", "Open", show=False, priority=True),
         Binding("delete,d", "delete", "Delete", tooltip="Delete the highlighted meeting", id="home.delete"),
         Binding("a", "action_log", "Action log", tooltip="Actions of every meeting", id="home.actions"),
-        Binding("slash", "search", "Search", tooltip="Search every meeting's text", id="home.search"),
+        # Priority, like n, so "/new" typed fast searches for "new" rather than opening a dialog.
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            tooltip="Search every meeting's text",
+            id="home.search",
+            priority=True,
+        ),
         Binding("escape", "clear_search", "Clear", tooltip="Clear the search", id="home.clear"),
         Binding("down", "to_hits", "Hits", show=False),
     ]
@@ -186,8 +192,8 @@ class HomeScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new":  # typing an n into the search field
             return not isinstance(self.focused, Input)
-        if action == "open":  # Enter in the search field or on a hit has its own meaning
-            return self.focused is self.query_one("#meetings")
+        if action == "search":  # a / typed into the search field
+            return not isinstance(self.focused, Input)
         if action == "clear_search":
             return bool(self.query_one("#search", Input).value) or self.query_one("#search").has_focus
         if action == "to_hits":
