@@ -43,11 +43,6 @@ def action_row(a: Action) -> Row:
 class ActionsPanel(SectionPanel):
     kind = "actions"
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        #: The action in the fields (None: a new one, not yet in the database).
-        self.edit_id: int | None = None
-
     def field_ids(self) -> list[str]:
         return [f"e-action-{f}" for f in FIELDS]
 
@@ -153,9 +148,6 @@ class ActionsPanel(SectionPanel):
             self.screen.focus_now(self.q("e-action-due"))
         elif key == "e-action-due" and self.commit():
             self.screen.focus_now(self.q("e-action-text"))
-
-    def stop_editing(self) -> None:
-        self.commit()
 
     def edit_row(self, kind: str, item_id: int) -> None:
         if not self.commit():

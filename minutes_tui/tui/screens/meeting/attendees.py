@@ -65,11 +65,6 @@ def declaration_row(d: Declaration) -> Row:
 class AttendeesPanel(SectionPanel):
     kind = "attendees"
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        #: The attendee in the entry (None: a new one, not yet in the database).
-        self.edit_id: int | None = None
-
     @property
     def entry_id(self) -> str:
         return "e-attendees"
@@ -143,12 +138,6 @@ class AttendeesPanel(SectionPanel):
         self.screen.attendees_changed(people_done=True)
         self.set_editing(False)
         return True
-
-    def submitted(self, key: str, value: str) -> None:
-        self.commit(value)
-
-    def stop_editing(self) -> None:
-        self.commit()
 
     def edit_row(self, kind: str, item_id: int) -> None:
         if kind == "c":

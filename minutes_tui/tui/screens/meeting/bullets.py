@@ -38,8 +38,6 @@ class BulletsPanel(SectionPanel):
     def __init__(self, *args, with_next_meeting: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.with_next_meeting = with_next_meeting
-        #: The point in the entry (None: a new one, not yet in the database).
-        self.edit_id: int | None = None
 
     @property
     def entry_id(self) -> str:
@@ -120,9 +118,6 @@ class BulletsPanel(SectionPanel):
             self.commit(value)
         else:
             self.screen.flush_one(key)
-
-    def stop_editing(self) -> None:
-        self.commit()
 
     def edit_row(self, kind: str, item_id: int) -> None:
         if not self.commit():

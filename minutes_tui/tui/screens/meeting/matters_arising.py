@@ -53,11 +53,6 @@ def carried_rows(c: CarriedAction) -> list[Row]:
 class MattersArisingPanel(SectionPanel):
     kind = "matters_arising"
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        #: The matter whose note is in the entry (None: none picked; the entry is disabled).
-        self.edit_id: int | None = None
-
     @property
     def entry_id(self) -> str:
         return f"e-{self.wid}"
@@ -132,12 +127,6 @@ class MattersArisingPanel(SectionPanel):
         self.screen.focus_now(rows)
         rows.action_cursor(1 if rows.row(f"n{item}") is None else 2)
         return True
-
-    def submitted(self, key: str, value: str) -> None:
-        self.commit(value)
-
-    def stop_editing(self) -> None:
-        self.commit()
 
     def edit_row(self, kind: str, item_id: int) -> None:
         if self.screen.read_only:

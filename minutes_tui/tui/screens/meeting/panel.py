@@ -62,6 +62,8 @@ class SectionPanel:
         self.wid = wid
         #: Whether the entry holds an item picked from the list (Escape: Done).
         self.editing = False
+        #: The saved item in the entry (None: a new one, not yet in the database).
+        self.edit_id: int | None = None
 
     # -- where things are ----------------------------------------------------------
 
@@ -116,11 +118,17 @@ class SectionPanel:
 
     # -- what the widgets ask for -------------------------------------------------------
 
+    def commit(self, submitted: str | None = None) -> bool:
+        """Save what the entry holds and make it ready for the next item; False if it can't."""
+        return True
+
     def submitted(self, key: str, value: str) -> None:
         """Enter in one of this panel's fields."""
+        self.commit(value)
 
     def stop_editing(self) -> None:
         """Escape: finish the item being edited."""
+        self.commit()
 
     def edit_row(self, kind: str, item_id: int) -> None:
         pass

@@ -190,12 +190,6 @@ class RoundRobinPanel(SectionPanel):
             self.screen.file_typed(self, ("points", item), text)
         return True
 
-    def submitted(self, key: str, value: str) -> None:
-        self.commit(value)
-
-    def stop_editing(self) -> None:
-        self.commit()
-
     # -- rows ----------------------------------------------------------------------------
 
     def edit_row(self, kind: str, item_id: int) -> None:
