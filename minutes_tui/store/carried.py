@@ -29,7 +29,11 @@ class CarriedRepository:
         )
         return [
             CarriedAction(
-                action_from_row(r), r["carried_note"], date_out(r["raised_on"]), r["raised_in"], r["carried_id"]
+                action_from_row(r),
+                r["carried_note"],
+                date_out(r["raised_on"]),
+                r["raised_in"],
+                r["carried_id"],
             )
             for r in rows
         ]

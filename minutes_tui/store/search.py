@@ -169,7 +169,8 @@ def search(
     match = to_fts_query(query, prefix_last=prefix_last)
     if match is None or limit <= 0:
         return []
-    conditions, params = [], []
+    conditions: list[str] = []
+    params: list[object] = []
     if series:
         conditions.append("series = ? COLLATE NOCASE")
         params.append(storable(series))
@@ -188,13 +189,17 @@ def search(
     return _hits(db, _search_all(db, match, f" AND meeting_id IN ({meetings})", params, int(limit)))
 
 
+#: A match as the index gives it: its row id, meeting id, score (``None`` unranked),
+#: the item's text and its snippet with the matches marked.
+IndexRow = tuple[int, int, float | None, str, str | None]
+
 _COLUMNS = (
     "search_index.rowid, search_index.meeting_id, {score}, search_index.text, "
     f"snippet(search_index, 0, char(2), char(3), '{ELLIPSIS}', {SNIPPET_TOKENS})"
 )
 
 
-def _search_all(db: Gateway, match: str, where: str, params: list, limit: int) -> list[tuple]:
+def _search_all(db: Gateway, match: str, where: str, params: list[object], limit: int) -> list[IndexRow]:
     """Walk the whole index newest first (optionally keeping some meetings' rows)."""
     sql = f"FROM search_index WHERE search_index MATCH ?{where}"
     many = db.execute(
@@ -206,27 +211,28 @@ def _search_all(db: Gateway, match: str, where: str, params: list, limit: int) -
     ).fetchall()
 
 
-def _ranges(db: Gateway, meetings: str, params: list) -> list[tuple[int, int]]:
+def _ranges(db: Gateway, meetings: str, params: list[object]) -> list[tuple[int, int]]:
     """The index row ids of every item of the chosen meetings, as (low, high) runs."""
     runs: list[tuple[int, int]] = []
     for table, code, _ in ALL_INDEXED:
         column = "id" if table == "meetings" else "meeting_id"
         ids = [r[0] for r in db.execute(f"SELECT id FROM {table} WHERE {column} IN ({meetings})", params)]
         ids.sort()
-        low = high = None
+        start: int | None = None
+        end = 0
         for item in ids:
-            if high is not None and item == high + 1:
-                high = item
+            if start is not None and item == end + 1:
+                end = item
                 continue
-            if low is not None:
-                runs.append((low * 8 + code, high * 8 + code))
-            low = high = item
-        if low is not None:
-            runs.append((low * 8 + code, high * 8 + code))
+            if start is not None:
+                runs.append((start * 8 + code, end * 8 + code))
+            start = end = item
+        if start is not None:
+            runs.append((start * 8 + code, end * 8 + code))
     return runs
 
 
-def _search_ranges(db: Gateway, match: str, runs: list[tuple[int, int]], limit: int) -> list[tuple]:
+def _search_ranges(db: Gateway, match: str, runs: list[tuple[int, int]], limit: int) -> list[IndexRow]:
     """Look up only the given row-id runs of the index: cheap when they are few.
 
     A run may hold rows of other kinds (its row ids step by 8 per item); those are
@@ -255,11 +261,11 @@ def _search_ranges(db: Gateway, match: str, runs: list[tuple[int, int]], limit: 
     ).fetchall()
 
 
-def _in(ids) -> str:
+def _in(ids: Iterable[int]) -> str:
     return ",".join(str(int(i)) for i in ids)
 
 
-def _hits(db: Gateway, rows: list[tuple]) -> list[SearchHit]:
+def _hits(db: Gateway, rows: list[IndexRow]) -> list[SearchHit]:
     if not rows:
         return []
     meetings = {
