@@ -8,7 +8,7 @@ from ..model import Action, ActionRow, check_action_status
 from .carried import STILL_TO_DO
 from .gateway import Gateway
 from .history import HistoryRepository, status_event
-from .rows import action_from_row, date_out
+from .rows import action_from_row, action_row_from_row
 
 
 def _action_filter(
@@ -68,10 +68,7 @@ class ActionLogRepository:
         if limit is not None or offset:
             sql += " LIMIT ? OFFSET ?"
             params += [-1 if limit is None else limit, offset]
-        return [
-            ActionRow(action_from_row(r), date_out(r["meeting_date"]), r["series"], r["meeting_title"])
-            for r in self.db.read(sql, params)
-        ]
+        return [action_row_from_row(r) for r in self.db.read(sql, params)]
 
     def count_actions(
         self,

@@ -6,7 +6,7 @@ from ..model import CarriedAction, check_action_status
 from ..text import storable
 from .gateway import Gateway
 from .history import HistoryRepository, status_event
-from .rows import action_from_row, date_out
+from .rows import carried_from_row
 
 #: Action statuses that still need doing (carried forward, listed by --open).
 STILL_TO_DO = ("open", "on_hold")
@@ -27,16 +27,7 @@ class CarriedRepository:
             "JOIN meetings m ON m.id = a.meeting_id WHERE c.meeting_id = ? ORDER BY c.position, c.id",
             (meeting_id,),
         )
-        return [
-            CarriedAction(
-                action_from_row(r),
-                r["carried_note"],
-                date_out(r["raised_on"]),
-                r["raised_in"],
-                r["carried_id"],
-            )
-            for r in rows
-        ]
+        return [carried_from_row(r) for r in rows]
 
     def carry_forward(self, meeting_id: int, series: str) -> None:
         """Carry every action of ``series`` still to do into ``meeting_id`` (inside the

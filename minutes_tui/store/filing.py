@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..model import Action, Bullet, ModelError, Point, check_section
+from ..model import Action, Bullet, ModelError, Point
 from ..prefixes import Filing
 from .errors import NotFound, StoreError
 from .gateway import Gateway, Row, now
 from .items import ItemRepository
 from .lists import BULLETS, POINTS, ListKind, position_at
-from .rows import layout_from_json
 
 #: Where filed text may come from: (table, id) of a saved item.
 SOURCES = ("points", "bullets")
@@ -95,7 +94,7 @@ class FilingRepository:
         if not text.strip():
             raise StoreError("A decision needs some text")
         try:
-            check_section(section, layout_from_json(self.db.row("meetings", meeting_id)["layout"]))
+            self.items.check_bullet_section(meeting_id, section)
         except ModelError:
             raise StoreError(
                 f"This meeting's layout has no {section!r} section to file decisions in"

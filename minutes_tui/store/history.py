@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import ActionEvent, MeetingEvent
 from ..text import storable
 from .gateway import Gateway, now
-from .rows import datetime_out
+from .rows import action_event_from_row, meeting_event_from_row
 
 
 def status_event(status: str) -> str:
@@ -40,7 +40,7 @@ class HistoryRepository:
         rows = self.db.read(
             "SELECT event, reason, at FROM meeting_events WHERE meeting_id = ? ORDER BY id", (meeting_id,)
         )
-        return [MeetingEvent(r["event"], r["reason"], datetime_out(r["at"])) for r in rows]
+        return [meeting_event_from_row(r) for r in rows]
 
     def action_history(self, action_id: int) -> list[ActionEvent]:
         """Raised, updated and closed: an action's history, oldest first."""
@@ -49,7 +49,4 @@ class HistoryRepository:
             "SELECT event, status, note, at, meeting_id FROM action_events WHERE action_id = ? ORDER BY id",
             (action_id,),
         )
-        return [
-            ActionEvent(r["event"], r["status"], r["note"], datetime_out(r["at"]), r["meeting_id"])
-            for r in rows
-        ]
+        return [action_event_from_row(r) for r in rows]

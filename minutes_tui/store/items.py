@@ -12,10 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Action, Attendee, Bullet, Point, Turn, check_action_status, check_attendance, check_clock
-from ..model import check_section as check_section_of_layout
+from ..model import (
+    Action,
+    Attendee,
+    Bullet,
+    Point,
+    Turn,
+    check_action_status,
+    check_attendance,
+    check_clock,
+    check_section,
+)
 from .errors import StoreError
-from .gateway import Gateway, Row, now
+from .gateway import Gateway, now
 from .history import HistoryRepository, status_event
 from .lists import ACTIONS, ATTENDEES, BULLETS, DECLARATIONS, POINTS, TURNS, OrderedList
 from .rows import (
@@ -28,12 +37,8 @@ from .rows import (
     declaration_from_row,
     layout_from_json,
     point_from_row,
+    turn_from_row,
 )
-
-
-def _turn_from_row(row: Row) -> Turn:
-    """A turn without its points (see :meth:`ItemRepository.get_turn`)."""
-    return Turn(row["speaker"], [], row["id"])
 
 
 class ItemRepository:
@@ -44,7 +49,7 @@ class ItemRepository:
         self.history = history
         self.attendees = OrderedList(db, ATTENDEES, attendee_from_row)
         self.bullets = OrderedList(db, BULLETS, bullet_from_row)
-        self.turns = OrderedList(db, TURNS, _turn_from_row)
+        self.turns = OrderedList(db, TURNS, turn_from_row)
         self.points = OrderedList(db, POINTS, point_from_row)
         self.actions = OrderedList(db, ACTIONS, action_from_row)
         self.declarations = OrderedList(db, DECLARATIONS, declaration_from_row)
@@ -66,14 +71,14 @@ class ItemRepository:
 
     # -- bulleted sections
 
-    def check_section(self, meeting_id: int, section: str) -> None:
+    def check_bullet_section(self, meeting_id: int, section: str) -> None:
         """Raise :class:`~minutes_tui.model.ModelError` unless ``section`` is a bulleted
         section of the meeting's layout."""
         layout = layout_from_json(self.db.row("meetings", meeting_id)["layout"])
-        check_section_of_layout(section, layout)
+        check_section(section, layout)
 
     def add_bullet(self, meeting_id: int, section: str, text: str, index: int | None = None) -> Bullet:
-        self.check_section(meeting_id, section)
+        self.check_bullet_section(meeting_id, section)
         values: dict[str, object] = {"text": text, "created": now()}
         return self.bullets.get(self.bullets.add(meeting_id, (meeting_id, section), values, index))
 

@@ -8,13 +8,18 @@ import json
 from ..model import (
     WORKSHOP_LAYOUT,
     Action,
+    ActionEvent,
+    ActionRow,
     Attendee,
     Bullet,
+    CarriedAction,
     Declaration,
     Meeting,
+    MeetingEvent,
     MeetingSummary,
     Point,
     Section,
+    Turn,
     check_action_status,
     check_attendance,
     check_clock,
@@ -166,3 +171,35 @@ def action_values(action: Action) -> dict[str, object]:
 
 def declaration_from_row(row: Row) -> Declaration:
     return Declaration(row["attendee_id"], row["item"], row["text"], row["id"])
+
+
+def turn_from_row(row: Row) -> Turn:
+    """A turn without its points (they are rows of their own)."""
+    return Turn(row["speaker"], [], row["id"])
+
+
+# -- joined rows and history -----------------------------------------------------
+
+
+def carried_from_row(row: Row) -> CarriedAction:
+    """A matter arising: an action's row with ``carried_id``, ``carried_note``, ``raised_on``, ``raised_in``."""
+    return CarriedAction(
+        action_from_row(row),
+        row["carried_note"],
+        date_out(row["raised_on"]),
+        row["raised_in"],
+        row["carried_id"],
+    )
+
+
+def action_row_from_row(row: Row) -> ActionRow:
+    """An action log line: an action's row with ``meeting_date``, ``series``, ``meeting_title``."""
+    return ActionRow(action_from_row(row), date_out(row["meeting_date"]), row["series"], row["meeting_title"])
+
+
+def meeting_event_from_row(row: Row) -> MeetingEvent:
+    return MeetingEvent(row["event"], row["reason"], datetime_out(row["at"]))
+
+
+def action_event_from_row(row: Row) -> ActionEvent:
+    return ActionEvent(row["event"], row["status"], row["note"], datetime_out(row["at"]), row["meeting_id"])
