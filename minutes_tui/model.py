@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: How someone was at a meeting, in the order the minutes list them.
@@ -126,7 +127,7 @@ def slug(title: str) -> str:
     return "_".join(part for part in key.split("_") if part) or "section"
 
 
-def make_layout(entries: list[str | Section]) -> tuple[Section, ...]:
+def make_layout(entries: Iterable[str | Section]) -> tuple[Section, ...]:
     """A layout from known section keys, Sections, or headings of new bulleted sections.
 
     Raises :class:`ModelError` for an empty layout, repeated keys, or more than one

@@ -37,7 +37,7 @@ def export_meeting(
     *,
     folder: Path = DEFAULT_FOLDER,
     overwrite: bool = False,
-    **options,
+    **options: object,
 ) -> Path:
     """Write ``meeting`` as ``fmt`` to ``path`` (default: a readable name in ``folder``).
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ def inert(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def _record(row: ActionRow, today) -> dict[str, str]:
+def _record(row: ActionRow, today: dt.date | None) -> dict[str, str]:
     a = row.action
     return {
         "id": str(a.id or ""),
@@ -40,7 +41,7 @@ def _record(row: ActionRow, today) -> dict[str, str]:
     }
 
 
-def actions_csv(rows: Sequence[ActionRow], today=None) -> str:
+def actions_csv(rows: Sequence[ActionRow], today: dt.date | None = None) -> str:
     """CSV with a header row; every text cell made inert for spreadsheets."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
@@ -50,11 +51,11 @@ def actions_csv(rows: Sequence[ActionRow], today=None) -> str:
     return out.getvalue()
 
 
-def actions_json(rows: Sequence[ActionRow], today=None) -> str:
+def actions_json(rows: Sequence[ActionRow], today: dt.date | None = None) -> str:
     return json.dumps([_record(row, today) for row in rows], ensure_ascii=False, indent=2) + "\n"
 
 
-def actions_table(rows: Sequence[ActionRow], today=None, width: int = 100) -> str:
+def actions_table(rows: Sequence[ActionRow], today: dt.date | None = None, width: int = 100) -> str:
     """A plain text table for the terminal: due, status, owner, action."""
     lines = []
     for row in rows:

@@ -25,6 +25,8 @@ import docx
 from docx.document import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import _Footer, _Header
 from docx.shared import Mm
 
 from ..config import ConfigError, export_template
@@ -60,7 +62,7 @@ def write_docx(
     *,
     template: Path | str | None = CONFIGURED,
     timestamps: bool = False,
-    **_options,
+    **_options: object,
 ) -> None:
     """Write ``meeting`` as Word minutes to ``path``.
 
@@ -159,7 +161,7 @@ def _house_page(document: Document) -> None:
 # ---------------------------------------------------------------- body
 
 
-def _add_text(run, text: str) -> None:
+def _add_text(run: BaseOxmlElement, text: str) -> None:
     """Put ``text`` into ``run``: tabs and line breaks become Word's own."""
     text = for_xml(text)
     if "\n" not in text and "\t" not in text and "\r" not in text:
@@ -200,9 +202,9 @@ class _Writer:
         *,
         keep_next: bool = False,
         after: int | None = None,
-    ):
+    ) -> BaseOxmlElement:
         """A paragraph of ``runs`` (text, bold) in ``style`` (a name from STYLE_NAMES)."""
-        p = self.body.makeelement(_P)
+        p: BaseOxmlElement = self.body.makeelement(_P)
         if style or keep_next or after is not None:
             ppr = p.makeelement(_PPR)
             p.append(ppr)
@@ -223,8 +225,8 @@ class _Writer:
         return p
 
     @staticmethod
-    def run(parent, text: str, bold: bool = False):
-        r = parent.makeelement(_R)
+    def run(parent: BaseOxmlElement, text: str, bold: bool = False) -> BaseOxmlElement:
+        r: BaseOxmlElement = parent.makeelement(_R)
         if bold:
             rpr = r.makeelement(_RPR)
             rpr.append(rpr.makeelement(_B))
@@ -298,7 +300,9 @@ class _Writer:
                     self.para(None, [(speaker, True)], keep_next=bool(points), after=40 if points else 80)
                 self.bullets(points)
 
-    def table(self, header: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[float, ...]):
+    def table(
+        self, header: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[float, ...]
+    ) -> BaseOxmlElement:
         """A full-width "Table Grid" table whose header row repeats on every page."""
         section = self.document.sections[-1]
         width = (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
@@ -338,8 +342,8 @@ class _Writer:
             tbl.append(tr)
         return tbl
 
-    def _cell_para(self, parent, text: str, bold: bool = False):
-        p = parent.makeelement(_P)
+    def _cell_para(self, parent: BaseOxmlElement, text: str, bold: bool = False) -> BaseOxmlElement:
+        p: BaseOxmlElement = parent.makeelement(_P)
         ppr = p.makeelement(_PPR)
         sp = ppr.makeelement(_SPACING)
         sp.set(_BEFORE, "40")
@@ -394,7 +398,7 @@ def _mark_pages(document: Document, *, draft: bool) -> None:
             _append(footer, _PAGE_X_OF_Y)
 
 
-def _append(header_or_footer, xml: str) -> None:
+def _append(header_or_footer: _Header | _Footer, xml: str) -> None:
     """Add a paragraph to a header or footer, using its empty first paragraph if there is one."""
     element = header_or_footer._element  # creates the part if the section has none
     paragraph = parse_xml(xml)

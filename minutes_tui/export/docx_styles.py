@@ -14,6 +14,7 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 #: Style name -> (type, the inside of our ``w:style`` definition; {numId} is filled in).
 _NAVY = "1F3864"
@@ -135,7 +136,7 @@ def prepare_styles(document: Document, *, house: bool) -> dict[str, str]:
     return ids
 
 
-def _find(document: Document, name: str, kind: WD_STYLE_TYPE):
+def _find(document: Document, name: str, kind: WD_STYLE_TYPE) -> BaseOxmlElement | None:
     """The ``w:style`` element named ``name`` of type ``kind``, or ``None``."""
     try:
         style = document.styles[name]
@@ -144,7 +145,7 @@ def _find(document: Document, name: str, kind: WD_STYLE_TYPE):
     return style.element if style.type == kind else None
 
 
-def _free_style_id(styles_el, wanted: str) -> str:
+def _free_style_id(styles_el: BaseOxmlElement, wanted: str) -> str:
     """``wanted``, or ``wanted`` with a number after it if a style already uses that id."""
     taken = set(styles_el.xpath("./w:style/@w:styleId"))
     style_id, n = wanted, 2

@@ -13,5 +13,5 @@ def render_json(meeting: Meeting) -> str:
     return json.dumps(meeting_to_dict(meeting), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_json(meeting: Meeting, path: Path, **_options) -> None:
+def write_json(meeting: Meeting, path: Path, **_options: object) -> None:
     path.write_text(render_json(meeting), encoding="utf-8", errors="surrogatepass")

@@ -114,5 +114,5 @@ def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def write_markdown(meeting: Meeting, path: Path, *, timestamps: bool = False, **_options) -> None:
+def write_markdown(meeting: Meeting, path: Path, *, timestamps: bool = False, **_options: object) -> None:
     path.write_text(render_markdown(meeting, timestamps=timestamps), encoding="utf-8", newline="\n")

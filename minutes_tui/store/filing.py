@@ -1,10 +1,10 @@
 """Filing a typed point as an action or a decision, and undoing it.
 
-A mixin of :class:`~minutes_tui.store.store.Store`. Filing makes the action (or the
-decision, a bullet of the "agreed" section) and, when the text came from a point or
-bullet already saved, deletes that item in the same transaction. The :class:`Filed`
-it returns is all :meth:`FilingMixin.undo_filing` needs to put the item back where it
-was, with its id, text and timestamp, and remove what was filed: one transaction too.
+Filing makes the action (or the decision, a bullet of the "agreed" section) and,
+when the text came from a point or bullet already saved, deletes that item in the
+same transaction. The :class:`Filed` it returns is all
+:meth:`FilingRepository.undo_filing` needs to put the item back where it was, with
+its id, text and timestamp, and remove what was filed: one transaction too.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..model import Action, Bullet, ModelError, Point, check_section
+from ..model import Action, Bullet, ModelError, Point
 from ..prefixes import Filing
 from .errors import NotFound, StoreError
-from .lists import ACTIONS, BULLETS, POINTS, position_at
+from .gateway import Gateway, Row, now
+from .items import ItemRepository
+from .lists import BULLETS, POINTS, ListKind, position_at
 
 #: Where filed text may come from: (table, id) of a saved item.
 SOURCES = ("points", "bullets")
@@ -36,13 +38,21 @@ class Filed:
     source: tuple[str, int] | None = None
     turn_id: int | None = None
     section: str | None = None
-    removed: dict | None = field(default=None, repr=False, compare=False)
+    removed: Row | None = field(default=None, repr=False, compare=False)
     #: Where the item stood in its list (0 = first), so undo puts it back there.
     index: int | None = None
 
 
-class FilingMixin:
-    """Filing and undoing; uses the store's ``_write``, ``_insert`` and ``_row`` helpers."""
+def _source_kind(table: str) -> ListKind:
+    return POINTS if table == "points" else BULLETS
+
+
+class FilingRepository:
+    """Filing points as actions or decisions, and undoing a filing."""
+
+    def __init__(self, db: Gateway, items: ItemRepository) -> None:
+        self.db = db
+        self.items = items
 
     def file_as_action(
         self,
@@ -55,15 +65,13 @@ class FilingMixin:
         """Save an open action of ``meeting_id``; delete ``source`` in the same transaction."""
         if not text.strip():
             raise StoreError("An action needs some text")
-        with self._write(meeting_id):
+        with self.db.write(meeting_id):
             removed, index = self._take_source(meeting_id, source)
-            values = self._action_values(Action(text, owner, due))
-            action_id = self._insert(ACTIONS, (meeting_id,), values, None)
-            self._action_event(action_id, meeting_id, "raised", "open")
+            action_id = self.items.insert_action(meeting_id, Action(text, owner, due))
         return Filed(
             meeting_id,
             "action",
-            self.get_action(action_id),
+            self.items.actions.get(action_id),
             source,
             *_origin(removed),
             removed=removed,
@@ -86,21 +94,24 @@ class FilingMixin:
         if not text.strip():
             raise StoreError("A decision needs some text")
         try:
-            check_section(section, self.get_header(meeting_id).layout)
+            self.items.check_bullet_section(meeting_id, section)
         except ModelError:
             raise StoreError(
                 f"This meeting's layout has no {section!r} section to file decisions in"
             ) from None
-        with self._write(meeting_id) as db:
+        with self.db.write(meeting_id):
             removed, index = self._take_source(meeting_id, source)
-            created = (removed or {}).get("created") or _now()
-            bullet_id = self._insert(BULLETS, (meeting_id, section), {"text": text, "created": created}, None)
-            if removed and source[0] == "bullets" and removed["section"] == section:
-                db.execute("UPDATE bullets SET position = ? WHERE id = ?", (removed["position"], bullet_id))
+            created = (removed or {}).get("created") or now()
+            values: dict[str, object] = {"text": text, "created": created}
+            bullet_id = self.items.bullets.insert((meeting_id, section), values)
+            if removed and source and source[0] == "bullets" and removed["section"] == section:
+                self.db.execute(
+                    "UPDATE bullets SET position = ? WHERE id = ?", (removed["position"], bullet_id)
+                )
         return Filed(
             meeting_id,
             "decision",
-            self.get_bullet(bullet_id),
+            self.items.bullets.get(bullet_id),
             source,
             *_origin(removed),
             removed=removed,
@@ -127,34 +138,35 @@ class FilingMixin:
         the filing was already undone, or the turn the point came from has gone.
         """
         table = "actions" if filed.kind == "action" else "bullets"
-        with self._write(filed.meeting_id) as db:
-            gone = db.execute(f"DELETE FROM {table} WHERE id = ?", (filed.item.id,)).rowcount == 0
+        with self.db.write(filed.meeting_id):
+            gone = self.db.execute(f"DELETE FROM {table} WHERE id = ?", (filed.item.id,)).rowcount == 0
             if gone:
                 raise StoreError(f"This {filed.kind} is no longer there: the filing was already undone")
-            if filed.removed is None:
+            if filed.removed is None or filed.source is None:
                 return None
             row = dict(filed.removed)
             source_table = filed.source[0]
             if (
                 source_table == "points"
-                and not db.execute("SELECT 1 FROM turns WHERE id = ?", (row["turn_id"],)).fetchone()
+                and not self.db.execute("SELECT 1 FROM turns WHERE id = ?", (row["turn_id"],)).fetchone()
             ):
                 raise StoreError("The round-robin turn this point came from has been deleted")
-            if db.execute(f"SELECT 1 FROM {source_table} WHERE id = ?", (row["id"],)).fetchone():
+            if self.db.execute(f"SELECT 1 FROM {source_table} WHERE id = ?", (row["id"],)).fetchone():
                 del row["id"]  # taken since: the item comes back under a new id
             if filed.index is not None:  # at its old place, whatever was added since
-                kind = POINTS if source_table == "points" else BULLETS
-                row["position"] = position_at(db, kind, tuple(row[c] for c in kind.scope), filed.index)
+                kind = _source_kind(source_table)
+                row["position"] = position_at(self.db, kind, tuple(row[c] for c in kind.scope), filed.index)
             columns = ", ".join(f'"{c}"' for c in row)
             marks = ", ".join("?" for _ in row)
-            item_id = db.execute(
+            item_id = self.db.execute(
                 f"INSERT INTO {source_table} ({columns}) VALUES ({marks})", tuple(row.values())
             ).lastrowid
-        return self.get_point(item_id) if source_table == "points" else self.get_bullet(item_id)
+        assert item_id is not None
+        if source_table == "points":
+            return self.items.points.get(item_id)
+        return self.items.bullets.get(item_id)
 
-    # -- helpers
-
-    def _take_source(self, meeting_id: int, source: tuple[str, int] | None) -> tuple[dict | None, int | None]:
+    def _take_source(self, meeting_id: int, source: tuple[str, int] | None) -> tuple[Row | None, int | None]:
         """Delete the saved item ``source`` (in the caller's transaction): its row as it
         was, and its index in its list."""
         if source is None:
@@ -162,7 +174,7 @@ class FilingMixin:
         table, item_id = source
         if table not in SOURCES:
             raise StoreError(f"Filed text comes from points or bullets, not {table!r}")
-        rows = self._read(f"SELECT * FROM {table} WHERE id = ?", (item_id,))
+        rows = self.db.read(f"SELECT * FROM {table} WHERE id = ?", (item_id,))
         if not rows:
             raise NotFound(f"No {table[:-1]} with id {item_id}")
         if rows[0]["meeting_id"] != meeting_id:
@@ -171,21 +183,19 @@ class FilingMixin:
         self.db.execute(f"DELETE FROM {table} WHERE id = ?", (item_id,))
         return rows[0], index
 
-    def _index_of(self, table: str, row: dict) -> int:
+    def _index_of(self, table: str, row: Row) -> int:
         """How many items come before ``row`` in its list (call before it is deleted)."""
-        kind = POINTS if table == "points" else BULLETS
+        kind = _source_kind(table)
         scope = tuple(row[c] for c in kind.scope)
-        return self.db.execute(
+        found = self.db.execute(
             f"SELECT count(*) FROM {table} WHERE {kind.where()} AND (position < ? OR (position = ? AND id < ?))",
             (*scope, row["position"], row["position"], row["id"]),
-        ).fetchone()[0]
+        ).fetchone()
+        count: int = found[0]
+        return count
 
 
-def _origin(removed: dict | None) -> tuple[int | None, str | None]:
+def _origin(removed: Row | None) -> tuple[int | None, str | None]:
     if not removed:
         return None, None
     return removed.get("turn_id"), removed.get("section")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,10 +1,24 @@
-"""Ordered lists in SQLite: where a new or moved item's ``position`` goes."""
+"""Ordered lists in SQLite, and the one repository that serves every kind of them.
+
+Every list item has a ``position`` (REAL): a list is ordered by it, an item put
+between two others takes the midpoint, and one added at the end takes the last
+position plus one (read with ``max(position)`` from the index that matches the
+list's scope, so adding does not grow with the list).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from sqlite_utils import Database
+from .errors import StoreError
+from .gateway import Gateway, Row
+from .rows import clean
+
+T = TypeVar("T")
+#: The values of a list's scope columns, e.g. ``(meeting_id, section)``.
+Scope = tuple[object, ...]
 
 
 @dataclass(frozen=True)
@@ -18,6 +32,11 @@ class ListKind:
     def where(self) -> str:
         return " AND ".join(f"{column} = ?" for column in self.scope)
 
+    @property
+    def noun(self) -> str:
+        """The item's name in messages: "attendee", "bullet", ..."""
+        return self.table[:-1].replace("_", " ")
+
 
 ATTENDEES = ListKind(
     "attendees",
@@ -29,10 +48,11 @@ TURNS = ListKind("turns", ("meeting_id",), ("speaker",))
 POINTS = ListKind("points", ("turn_id",), ("text",))
 ACTIONS = ListKind("actions", ("meeting_id",), ("text", "owner", "due", "status"))
 DECLARATIONS = ListKind("declarations", ("meeting_id",), ("attendee_id", "item", "text"))
+LIST_KINDS = (ATTENDEES, BULLETS, TURNS, POINTS, ACTIONS, DECLARATIONS)
 
 
 def position_at(
-    db: Database, kind: ListKind, scope: tuple, index: int | None, *, exclude: int | None = None
+    db: Gateway, kind: ListKind, scope: Scope, index: int | None, *, exclude: int | None = None
 ) -> float:
     """The position that puts an item at ``index`` of its list (``None``: the end).
 
@@ -62,15 +82,95 @@ def position_at(
     return position_at(db, kind, scope, index, exclude=exclude)
 
 
-def renumber(db: Database, kind: ListKind, scope: tuple) -> None:
+def renumber(db: Gateway, kind: ListKind, scope: Scope) -> None:
     """Give a list the positions 1, 2, 3, ... in its current order."""
     ids = [
         row[0]
         for row in db.execute(
             f"SELECT id FROM {kind.table} WHERE {kind.where()} ORDER BY position, id", scope
-        )
+        ).fetchall()
     ]
-    db.conn.executemany(
+    db.executemany(
         f"UPDATE {kind.table} SET position = ? WHERE id = ?",
         [(float(n), item) for n, item in enumerate(ids, 1)],
     )
+
+
+class OrderedList(Generic[T]):
+    """Add, read, update, delete and move the items of one :class:`ListKind`.
+
+    ``from_row`` makes the domain object of a row. Every change is one
+    transaction of the gateway, stamped on the item's meeting and refused while
+    that meeting is approved; :meth:`insert` and :meth:`append_all` instead run
+    inside a transaction the caller holds.
+    """
+
+    def __init__(self, db: Gateway, kind: ListKind, from_row: Callable[[Row], T]) -> None:
+        self.db = db
+        self.kind = kind
+        self.from_row = from_row
+
+    # -- reading
+
+    def get(self, item_id: int) -> T:
+        return self.from_row(self.db.row(self.kind.table, item_id))
+
+    def items(self, scope: Scope) -> list[T]:
+        """The items of one list, in order."""
+        rows = self.db.read(
+            f"SELECT * FROM {self.kind.table} WHERE {self.kind.where()} ORDER BY position, id", scope
+        )
+        return [self.from_row(row) for row in rows]
+
+    def meeting_of(self, item_id: int) -> int:
+        """The meeting an item belongs to (:class:`NotFound` if it does not exist)."""
+        meeting_id: int = self.db.row(self.kind.table, item_id)["meeting_id"]
+        return meeting_id
+
+    # -- inside the caller's transaction
+
+    def insert(self, scope: Scope, values: dict[str, object], index: int | None = None) -> int:
+        """Save a new item at ``index`` of its list (``None``: the end); its id."""
+        return self._insert_at(scope, values, position_at(self.db, self.kind, scope, index))
+
+    def append_all(self, scope: Scope, items: Iterable[dict[str, object]]) -> list[int]:
+        """Save items at the end of one list, in order: the end is read once. Their ids."""
+        start = position_at(self.db, self.kind, scope, None)
+        return [self._insert_at(scope, values, start + n) for n, values in enumerate(items)]
+
+    def _insert_at(self, scope: Scope, values: dict[str, object], position: float) -> int:
+        row = {**dict(zip(self.kind.scope, scope)), **clean(values), "position": position}
+        columns = ", ".join(f'"{column}"' for column in row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.db.execute(
+            f"INSERT INTO {self.kind.table} ({columns}) VALUES ({marks})", tuple(row.values())
+        )
+        assert cursor.lastrowid is not None  # an INSERT always sets it
+        return cursor.lastrowid
+
+    # -- one transaction each
+
+    def add(self, meeting_id: int, scope: Scope, values: dict[str, object], index: int | None = None) -> int:
+        """Save a new item of ``meeting_id`` at ``index`` (``None``: the end); its id."""
+        with self.db.write(meeting_id):
+            return self.insert(scope, values, index)
+
+    def update(self, item_id: int, fields: dict[str, object]) -> None:
+        """Change some of an item's fields (only those of its kind)."""
+        unknown = set(fields) - set(self.kind.fields)
+        if unknown:
+            raise StoreError(f"Unknown {self.kind.table} field(s): {', '.join(sorted(unknown))}")
+        with self.db.write(self.meeting_of(item_id)):
+            self.db.set_fields(self.kind.table, item_id, clean(fields))
+
+    def delete(self, item_id: int) -> None:
+        with self.db.write(self.meeting_of(item_id)):
+            self.db.execute(f"DELETE FROM {self.kind.table} WHERE id = ?", (item_id,))
+
+    def move(self, item_id: int, index: int) -> None:
+        """Move an item to ``index`` of its list (counted without the item itself)."""
+        row = self.db.row(self.kind.table, item_id)
+        scope = tuple(row[column] for column in self.kind.scope)
+        with self.db.write(row["meeting_id"]):
+            position = position_at(self.db, self.kind, scope, max(index, 0), exclude=item_id)
+            self.db.execute(f"UPDATE {self.kind.table} SET position = ? WHERE id = ?", (position, item_id))

@@ -238,6 +238,17 @@ def m006_capture(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_bullets_by_section(db: Database) -> None:
+    """Bullets indexed by their list (meeting and section), so adding one at the end of a
+    section reads one index entry however many bullets the meeting holds.
+
+    It also serves every lookup by meeting alone, so it replaces ``bullets_by_meeting``.
+    """
+    db.execute("CREATE INDEX bullets_by_section ON bullets(meeting_id, section, position)")
+    db.execute("DROP INDEX bullets_by_meeting")
+
+
 def upgrade(db: Database) -> None:
     """Create or upgrade the schema to the newest version this app knows.
 

@@ -34,13 +34,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
 
 from ..model import SECTION_TITLES
 from ..search_model import ACTIONS, ATTENDEES, HEADER, MATTERS_ARISING, ROUND_ROBIN, SearchHit, Segment
 from ..text import storable
+from .errors import StoreError
+from .gateway import Gateway
 from .schema import CARRIED_INDEX, INDEXED
 
 #: Every kind of row the index holds: (table, code, SQL of its text).
@@ -151,7 +152,7 @@ def _since_text(since: dt.date | str | None) -> str | None:
 
 
 def search(
-    db: Database,
+    db: Gateway,
     query: str,
     *,
     series: str | None = None,
@@ -168,7 +169,8 @@ def search(
     match = to_fts_query(query, prefix_last=prefix_last)
     if match is None or limit <= 0:
         return []
-    conditions, params = [], []
+    conditions: list[str] = []
+    params: list[object] = []
     if series:
         conditions.append("series = ? COLLATE NOCASE")
         params.append(storable(series))
@@ -187,13 +189,17 @@ def search(
     return _hits(db, _search_all(db, match, f" AND meeting_id IN ({meetings})", params, int(limit)))
 
 
+#: A match as the index gives it: its row id, meeting id, score (``None`` unranked),
+#: the item's text and its snippet with the matches marked.
+IndexRow = tuple[int, int, float | None, str, str | None]
+
 _COLUMNS = (
     "search_index.rowid, search_index.meeting_id, {score}, search_index.text, "
     f"snippet(search_index, 0, char(2), char(3), '{ELLIPSIS}', {SNIPPET_TOKENS})"
 )
 
 
-def _search_all(db: Database, match: str, where: str, params: list, limit: int) -> list[tuple]:
+def _search_all(db: Gateway, match: str, where: str, params: list[object], limit: int) -> list[IndexRow]:
     """Walk the whole index newest first (optionally keeping some meetings' rows)."""
     sql = f"FROM search_index WHERE search_index MATCH ?{where}"
     many = db.execute(
@@ -205,27 +211,28 @@ def _search_all(db: Database, match: str, where: str, params: list, limit: int) 
     ).fetchall()
 
 
-def _ranges(db: Database, meetings: str, params: list) -> list[tuple[int, int]]:
+def _ranges(db: Gateway, meetings: str, params: list[object]) -> list[tuple[int, int]]:
     """The index row ids of every item of the chosen meetings, as (low, high) runs."""
     runs: list[tuple[int, int]] = []
     for table, code, _ in ALL_INDEXED:
         column = "id" if table == "meetings" else "meeting_id"
         ids = [r[0] for r in db.execute(f"SELECT id FROM {table} WHERE {column} IN ({meetings})", params)]
         ids.sort()
-        low = high = None
+        start: int | None = None
+        end = 0
         for item in ids:
-            if high is not None and item == high + 1:
-                high = item
+            if start is not None and item == end + 1:
+                end = item
                 continue
-            if low is not None:
-                runs.append((low * 8 + code, high * 8 + code))
-            low = high = item
-        if low is not None:
-            runs.append((low * 8 + code, high * 8 + code))
+            if start is not None:
+                runs.append((start * 8 + code, end * 8 + code))
+            start = end = item
+        if start is not None:
+            runs.append((start * 8 + code, end * 8 + code))
     return runs
 
 
-def _search_ranges(db: Database, match: str, runs: list[tuple[int, int]], limit: int) -> list[tuple]:
+def _search_ranges(db: Gateway, match: str, runs: list[tuple[int, int]], limit: int) -> list[IndexRow]:
     """Look up only the given row-id runs of the index: cheap when they are few.
 
     A run may hold rows of other kinds (its row ids step by 8 per item); those are
@@ -254,11 +261,11 @@ def _search_ranges(db: Database, match: str, runs: list[tuple[int, int]], limit:
     ).fetchall()
 
 
-def _in(ids) -> str:
+def _in(ids: Iterable[int]) -> str:
     return ",".join(str(int(i)) for i in ids)
 
 
-def _hits(db: Database, rows: list[tuple]) -> list[SearchHit]:
+def _hits(db: Gateway, rows: list[IndexRow]) -> list[SearchHit]:
     if not rows:
         return []
     meetings = {
@@ -358,3 +365,30 @@ def segments(marked: str | None, original: str | None = None) -> tuple[Segment, 
         else:
             merged.append((text, is_match))
     return tuple(merged)
+
+
+class SearchRepository:
+    """The archive's full-text search, with the store's errors."""
+
+    def __init__(self, db: Gateway) -> None:
+        self.db = db
+
+    def search(
+        self,
+        query: str,
+        series: str | None = None,
+        since: dt.date | str | None = None,
+        limit: int = 50,
+        *,
+        prefix_last: bool = False,
+    ) -> list[SearchHit]:
+        """Items of any meeting matching ``query`` (see the module notes).
+
+        Any text is a safe query. Few matches come best first, many come newest
+        first; the work is bounded either way. ``prefix_last`` treats the last
+        word as a prefix, for searching as the user types.
+        """
+        try:
+            return search(self.db, query, series=series, since=since, limit=limit, prefix_last=prefix_last)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from None

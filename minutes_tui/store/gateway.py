@@ -1,0 +1,132 @@
+"""The one way the store's repositories reach SQLite: the :class:`Gateway` contract.
+
+Every repository is handed a :class:`Gateway` and relies on nothing else of the
+database. The one implementation, :class:`SqliteGateway`, holds the one write
+path: a ``BEGIN IMMEDIATE`` transaction that checks the approval lock, stamps the
+changed meeting's ``updated`` time and turns any sqlite3 error into a
+:class:`~minutes_tui.store.errors.StoreError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlite_utils import Database
+
+from ..text import storable
+from .errors import Locked, NotFound, translate
+from .transaction import immediate
+
+#: A row as the store reads it: column name to value. SQLite values are dynamically
+#: typed; each kind's converter in :mod:`minutes_tui.store.rows` gives them their types.
+Row = dict[str, Any]
+#: Parameters of one SQL statement.
+Params = Sequence[object]
+
+
+def now() -> str:
+    """The current time as the store keeps it: UTC, ISO 8601, to the second."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Gateway(Protocol):
+    """What a repository may rely on: transactions, reads and statements, nothing more."""
+
+    def write(self, meeting_id: int | None = None, *, content: bool = True) -> AbstractContextManager[None]:
+        """One transaction; stamps ``updated`` on ``meeting_id`` if given.
+
+        With ``content`` (the default) a change to an approved meeting raises
+        :class:`~minutes_tui.store.errors.Locked` before anything is written.
+        """
+        ...
+
+    def check_editable(self, meeting_id: int) -> None:
+        """Raise :class:`~minutes_tui.store.errors.Locked` if the meeting's minutes are approved."""
+        ...
+
+    def read(self, sql: str, params: Params = ()) -> list[Row]:
+        """The rows a query gives, as dicts (text parameters matched as they are stored)."""
+        ...
+
+    def row(self, table: str, item_id: int) -> Row:
+        """One row of ``table`` by id; :class:`~minutes_tui.store.errors.NotFound` if none."""
+        ...
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        """Run one statement (inside :meth:`write` when it changes anything)."""
+        ...
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        """Run one statement for each of ``rows`` (inside :meth:`write`)."""
+        ...
+
+    def set_fields(self, table: str, item_id: int, values: dict[str, object]) -> None:
+        """``UPDATE table SET ... WHERE id = item_id`` for the given columns (inside :meth:`write`)."""
+        ...
+
+
+class SqliteGateway:
+    """:class:`Gateway` on a sqlite-utils :class:`Database` (a file, or ``:memory:``)."""
+
+    def __init__(self, db: Database, path: str | Path = ":memory:") -> None:
+        self.db = db
+        self.path = path
+
+    @contextlib.contextmanager
+    def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
+        try:
+            with immediate(self.db):
+                if content and meeting_id is not None:
+                    self.check_editable(meeting_id)
+                yield
+                if meeting_id is not None:
+                    self.db.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def check_editable(self, meeting_id: int) -> None:
+        found = self.execute("SELECT status, title FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
+        if found and found[0] == "approved":
+            raise Locked(
+                f"The minutes of {found[1] or 'this meeting'!r} are approved and cannot be changed; "
+                "reopen them (the reopening is recorded) to make a correction"
+            )
+
+    def read(self, sql: str, params: Params = ()) -> list[Row]:
+        stored = tuple(storable(p) if isinstance(p, str) else p for p in params)
+        cursor = self.execute(sql, stored)
+        columns = [c[0] for c in cursor.description]
+        try:
+            return [dict(zip(columns, values)) for values in cursor.fetchall()]
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def row(self, table: str, item_id: int) -> Row:
+        rows = self.read(f"SELECT * FROM {table} WHERE id = ?", (item_id,))
+        if not rows:
+            raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
+        return rows[0]
+
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
+        try:
+            return self.db.conn.execute(sql, tuple(params))
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        try:
+            self.db.conn.executemany(sql, (tuple(r) for r in rows))
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def set_fields(self, table: str, item_id: int, values: dict[str, object]) -> None:
+        if not values:
+            return
+        assignments = ", ".join(f'"{column}" = ?' for column in values)
+        self.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))

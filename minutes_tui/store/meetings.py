@@ -1,0 +1,231 @@
+"""Meetings: headers, whole meetings read and saved at once, and the lists of meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from ..model import MEETING_FIELDS, Meeting, MeetingSummary, Section, check_meeting_status, make_layout
+from .capture import CaptureRepository
+from .carried import CarriedRepository
+from .errors import StoreError
+from .gateway import Gateway, Row, now
+from .history import HistoryRepository
+from .items import ItemRepository
+from .layouts import LayoutRepository
+from .rows import (
+    action_values,
+    attendee_values,
+    bullet_from_row,
+    clean,
+    date_in,
+    datetime_in,
+    layout_to_json,
+    meeting_from_row,
+    point_from_row,
+    summary_from_row,
+)
+
+_SUMMARY = "SELECT id, series, title, date, status, updated FROM meetings"
+
+
+def _check_fields(fields: Mapping[str, object]) -> None:
+    unknown = set(fields) - set(MEETING_FIELDS)
+    if unknown:
+        raise StoreError(f"Unknown meeting field(s): {', '.join(sorted(unknown))}")
+    if "status" in fields:
+        check_meeting_status(str(fields["status"]))
+
+
+class MeetingRepository:
+    """The ``meetings`` table, and whole meetings with every list they hold."""
+
+    def __init__(
+        self,
+        db: Gateway,
+        items: ItemRepository,
+        capture: CaptureRepository,
+        layouts: LayoutRepository,
+        carried: CarriedRepository,
+        history: HistoryRepository,
+    ) -> None:
+        self.db = db
+        self.items = items
+        self.capture = capture
+        self.layouts = layouts
+        self.carried = carried
+        self.history = history
+
+    # -- one meeting
+
+    def create_meeting(self, layout: tuple[Section, ...] | None, fields: dict[str, object]) -> Meeting:
+        """A new, empty meeting with the given header fields.
+
+        Its layout is ``layout``, else its series' chosen layout, else that of the
+        series' latest meeting, else the workshop default.
+        """
+        _check_fields(fields)
+        with self.db.write():
+            meeting_id = self._insert_meeting()
+            series = fields.get("series")
+            if layout is None and series:
+                layout = self.layouts.series_default_layout(str(series))
+            if layout is not None:
+                fields["layout"] = layout_to_json(make_layout(list(layout)))
+            self.db.set_fields("meetings", meeting_id, clean(fields))
+        return self.get_header(meeting_id)
+
+    def _insert_meeting(self) -> int:
+        stamp = now()
+        cursor = self.db.execute("INSERT INTO meetings (created, updated) VALUES (?, ?)", (stamp, stamp))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        """Save a whole meeting (header and every list) as a new one, atomically.
+
+        Each list's end is read once and its items take the positions after it.
+        """
+        header: dict[str, object] = {name: getattr(meeting, name) for name in MEETING_FIELDS}
+        items = self.items
+        with self.db.write():
+            meeting_id = self._insert_meeting()
+            self.db.set_fields(
+                "meetings", meeting_id, {**clean(header), "layout": layout_to_json(meeting.layout)}
+            )
+            attendee_ids = items.attendees.append_all(
+                (meeting_id,), [attendee_values(a) for a in meeting.attendees]
+            )
+            self.capture.insert_declarations(meeting_id, meeting, attendee_ids)
+            for section, bullets in meeting.sections.items():
+                items.bullets.append_all(
+                    (meeting_id, section),
+                    [{"text": b.text, "created": datetime_in(b.created)} for b in bullets],
+                )
+            turn_ids = items.turns.append_all(
+                (meeting_id,), [{"speaker": t.speaker} for t in meeting.round_robin]
+            )
+            for turn_id, turn in zip(turn_ids, meeting.round_robin):
+                items.points.append_all(
+                    (turn_id,),
+                    [
+                        {"text": p.text, "meeting_id": meeting_id, "created": datetime_in(p.created)}
+                        for p in turn.points
+                    ],
+                )
+            action_ids = items.actions.append_all((meeting_id,), [action_values(a) for a in meeting.actions])
+            for action_id, action in zip(action_ids, meeting.actions):
+                self.history.record_action(action_id, meeting_id, "raised", action.status)
+        return self.get_meeting(meeting_id)
+
+    def get_header(self, meeting_id: int) -> Meeting:
+        """A meeting's header fields only (its lists left empty)."""
+        return meeting_from_row(self.db.row("meetings", meeting_id))
+
+    def get_meeting(self, meeting_id: int) -> Meeting:
+        """A whole meeting: header, attendees, sections, round robin and actions."""
+        meeting = self.get_header(meeting_id)
+        scope = (meeting_id,)
+        meeting.attendees = self.items.attendees.items(scope)
+        for row in self.db.read(
+            "SELECT * FROM bullets WHERE meeting_id = ? ORDER BY section, position, id", scope
+        ):
+            meeting.sections.setdefault(row["section"], []).append(bullet_from_row(row))
+        turns = {turn.id: turn for turn in self.items.turns.items(scope)}
+        for row in self.db.read(
+            "SELECT * FROM points WHERE meeting_id = ? ORDER BY turn_id, position, id", scope
+        ):
+            turns[row["turn_id"]].points.append(point_from_row(row))
+        meeting.round_robin = list(turns.values())
+        meeting.declarations = self.items.declarations.items(scope)
+        meeting.actions = self.items.actions.items(scope)
+        meeting.matters_arising = self.carried.carried_actions(meeting_id)
+        return meeting
+
+    def update_meeting(self, meeting_id: int, fields: dict[str, object]) -> Meeting:
+        """Change header fields of a meeting; returns the saved header."""
+        _check_fields(fields)
+        self.db.row("meetings", meeting_id)
+        with self.db.write(meeting_id):
+            self.db.set_fields("meetings", meeting_id, clean(fields))
+            if fields.get("status") == "approved":
+                self.history.record_meeting(meeting_id, "approved")
+        return self.get_header(meeting_id)
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Delete a meeting and everything in it (not while its minutes are approved)."""
+        self.db.row("meetings", meeting_id)
+        with self.db.write():
+            self.db.check_editable(meeting_id)
+            self.db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+
+    # -- lists of meetings
+
+    def list_meetings(self, limit: int | None = None, offset: int = 0) -> list[MeetingSummary]:
+        """Meetings newest first (by date, then by when they were made)."""
+        if limit is None:
+            rows = self.db.read(
+                f"{_SUMMARY} ORDER BY date IS NULL, date DESC, id DESC LIMIT -1 OFFSET ?", (offset,)
+            )
+        else:
+            # Dated then undated, each in index order: a page reads its own rows, not the whole table.
+            rows = self.db.read(
+                f"{_SUMMARY} WHERE date IS NOT NULL ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+                (limit, offset),
+            )
+            if len(rows) < limit:
+                dated: int = self.db.read("SELECT count(*) AS n FROM meetings WHERE date IS NOT NULL")[0]["n"]
+                rows += self.db.read(
+                    f"{_SUMMARY} WHERE date IS NULL ORDER BY id DESC LIMIT ? OFFSET ?",
+                    (limit - len(rows), max(0, offset - dated)),
+                )
+        return [summary_from_row(r) for r in rows]
+
+    def list_meetings_before(
+        self, date: dt.date | None, meeting_id: int, limit: int = 50
+    ) -> list[MeetingSummary]:
+        """The ``limit`` meetings that follow (``date``, ``meeting_id``) in :meth:`list_meetings` order.
+
+        Keyset paging: pass the date and id of the last meeting shown to get the
+        next page. It reads only those rows, however deep in the list.
+        """
+        rows: list[Row] = []
+        if date is not None:
+            rows = self.db.read(
+                f"{_SUMMARY} WHERE date IS NOT NULL AND (date < ? OR (date = ? AND id < ?)) "
+                "ORDER BY date DESC, id DESC LIMIT ?",
+                (date_in(date), date_in(date), meeting_id, limit),
+            )
+        if len(rows) < limit:
+            undated = f"{_SUMMARY} WHERE date IS NULL" + ("" if date is not None else " AND id < ?")
+            params = (limit - len(rows),) if date is not None else (meeting_id, limit - len(rows))
+            rows += self.db.read(f"{undated} ORDER BY id DESC LIMIT ?", params)
+        return [summary_from_row(r) for r in rows]
+
+    def count_meetings(self) -> int:
+        count: int = self.db.read("SELECT count(*) AS n FROM meetings")[0]["n"]
+        return count
+
+    def series_names(self) -> list[str]:
+        """Every series named so far, most recently met first."""
+        rows = self.db.read(
+            "SELECT series FROM meetings WHERE series != '' GROUP BY series "
+            "ORDER BY max(coalesce(date, '')) DESC, max(id) DESC"
+        )
+        return [r["series"] for r in rows]
+
+    def latest_in_series(self, series: str) -> Meeting | None:
+        """The most recent meeting of ``series`` (with its lists), if any."""
+        rows = self.db.read(
+            "SELECT id FROM meetings WHERE series = ? ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
+            (series,),
+        )
+        return self.get_meeting(rows[0]["id"]) if rows else None
+
+    def known_people(self) -> list[tuple[str, str]]:
+        """Distinct (name, organisation) pairs from every meeting, most used first."""
+        rows = self.db.read(
+            "SELECT name, organisation FROM attendees GROUP BY name, organisation "
+            "ORDER BY count(*) DESC, max(id) DESC LIMIT 2000"
+        )
+        return [(r["name"], r["organisation"]) for r in rows]
