@@ -48,13 +48,16 @@ def say(message: str) -> None:
 class Cache:
     """Built data files under ``root/<builders hash>/``."""
 
+    MARK = ".minutes-bench-data"  # in each subfolder we made, so we only ever remove our own
+
     def __init__(self, root: Path) -> None:
         self.folder = root / builders_hash()
         if root.is_dir():
             for old in root.iterdir():
-                if old.is_dir() and old != self.folder:
+                if old != self.folder and (old / self.MARK).is_file():
                     shutil.rmtree(old, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / self.MARK).touch()
 
     def get(self, name: str, build: Callable[[Path], None]) -> Path:
         """The cached file ``name``, built by ``build(path)`` if it is not there yet."""

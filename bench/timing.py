@@ -96,7 +96,7 @@ class Terminal:
             if all(text in screen for text in wanted):
                 return time.perf_counter()
             if not self.read(deadline - time.perf_counter()):
-                tail = ESCAPES.sub(b"", self.output[-400:]).decode("utf-8", "replace")
+                tail = " ".join(ESCAPES.sub(b"", self.output).decode("utf-8", "replace").split())[-300:]
                 raise BenchError(f"{texts} never appeared on screen (last output: {tail!r})")
 
     def read(self, timeout: float) -> bool:

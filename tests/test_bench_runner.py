@@ -20,7 +20,8 @@ ROWS = (
     "`minutes import FILE.json`",
     "load a meeting",
     "search p99: rare word",
-    "search p99: common word in an old, small series",
+    "search p99: common word in a series that stopped long ago",
+    "search p99: common word in a small series that stopped long ago",
     "action log: key",
 )
 
