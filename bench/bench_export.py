@@ -47,32 +47,35 @@ PHRASES = [
 SECTIONS = ("overview", "purpose", "agreed", "comments", "next_steps")
 
 
-def meeting_of(scale: int) -> Meeting:
-    """A meeting of ``1000 * scale`` items (see the module docstring)."""
+def meeting_of(scale: float) -> Meeting:
+    """A meeting of ``1000 * scale`` items (see the module docstring); ``scale`` may be a
+    fraction (0.1 is 100 items: 3 attendees, 30 turns, 30 actions, 37 bullets)."""
+
+    def count(per_thousand: int) -> int:
+        return round(per_thousand * scale)
 
     def phrase(n: int) -> str:
         return f"{PHRASES[n % len(PHRASES)]} ({n})"
 
     attendees = [
         Attendee(f"Person {n}", ORGS[n % len(ORGS)], attendance=("present", "apologies")[n % 7 == 0])
-        for n in range(30 * scale)
+        for n in range(count(30))
     ]
     turns = [
-        Turn(ORGS[n % len(ORGS)], [Point(phrase(n + k)) for k in range(1 + n % 3)])
-        for n in range(300 * scale)
+        Turn(ORGS[n % len(ORGS)], [Point(phrase(n + k)) for k in range(1 + n % 3)]) for n in range(count(300))
     ]
     actions = [
         Action(
             phrase(n), f"Person {n % 30}", dt.date(2025, 1 + n % 12, 1 + n % 28), ("open", "done")[n % 4 == 0]
         )
-        for n in range(300 * scale)
+        for n in range(count(300))
     ]
     sections: dict[str, list[Bullet]] = {name: [] for name in SECTIONS}
-    for n in range(370 * scale):
+    for n in range(count(370)):
         sections[SECTIONS[n % len(SECTIONS)]].append(Bullet(phrase(n)))
     return Meeting(
         series="North West Chemicals Skills Alliance",
-        title=f"Benchmark meeting ({1000 * scale:,} items)",
+        title=f"Benchmark meeting ({round(1000 * scale):,} items)",
         date=dt.date(2025, 3, 14),
         place="Runcorn",
         minute_taker="Sam Lee",
