@@ -202,11 +202,19 @@ def test_db_in_a_missing_folder_is_refused_and_nothing_is_made(tmp_path):
 
 
 def test_default_db_folder_is_created_private(tmp_path, monkeypatch):
-    monkeypatch.setenv("MINUTES_DB", str(tmp_path / "fresh" / "data" / "minutes.db"))
+    monkeypatch.delenv("MINUTES_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "fresh"))
     result = cli("list")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "fresh" / "data" / "minutes.db").is_file()
-    assert (tmp_path / "fresh" / "data").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "fresh" / "minutes" / "minutes.db").is_file()
+    assert (tmp_path / "fresh" / "minutes").stat().st_mode & 0o777 == 0o700
+
+
+def test_minutes_db_in_a_missing_folder_is_refused_like_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("MINUTES_DB", str(tmp_path / "typo" / "minutes.db"))
+    result = cli("list")
+    assert_clean_failure(result, "does not exist")
+    assert not (tmp_path / "typo").exists()
 
 
 def test_db_path_that_is_a_folder(tmp_path):

@@ -1,0 +1,85 @@
+"""Commands on single meetings: list, approve, reopen, import."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..interchange import FormatError, meeting_from_dict
+from ..store import StoreError
+from ..text import visible
+from .common import MEETING_ID, open_store
+
+
+@click.command("list")
+@click.pass_context
+def list_command(ctx: click.Context) -> None:
+    """List meetings, newest first: id, date, series, title, status."""
+    meetings = open_store(ctx).list_meetings()
+    if not meetings:
+        click.echo("No meetings yet. Run `minutes` to start one, or `minutes import FILE.json`.")
+        return
+    width = max(len(str(m.id)) for m in meetings)
+    for m in meetings:
+        date = m.date.isoformat() if m.date else "----------"
+        series, title = visible(m.series) or "-", visible(m.title) or "(untitled)"
+        click.echo(f"{m.id:>{width}}  {date}  {series}  {title}  [{m.status}]")
+
+
+@click.command("approve")
+@click.argument("meeting_id", type=MEETING_ID)
+@click.pass_context
+def approve_command(ctx: click.Context, meeting_id: int) -> None:
+    """Mark meeting MEETING_ID's minutes approved: the record, locked against edits."""
+    try:
+        meeting = open_store(ctx).approve_meeting(meeting_id)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"Approved: {visible(meeting.title) or meeting_id}. Reopen with `minutes reopen {meeting_id} REASON`."
+    )
+
+
+@click.command("reopen")
+@click.argument("meeting_id", type=MEETING_ID)
+@click.argument("reason")
+@click.pass_context
+def reopen_command(ctx: click.Context, meeting_id: int, reason: str) -> None:
+    """Reopen approved minutes for a correction; REASON is recorded with the time."""
+    try:
+        meeting = open_store(ctx).reopen_meeting(meeting_id, reason)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Reopened as a draft: {visible(meeting.title) or meeting_id}.")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_context
+def import_command(ctx: click.Context, file: Path) -> None:
+    """Create a meeting from FILE (JSON, see docs/format.md) and print its id."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        meeting, warnings = meeting_from_dict(data)
+    except OSError as exc:
+        raise click.ClickException(f"Cannot read {file}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{file} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise click.ClickException(
+            f"{file} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except FormatError as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    try:
+        saved = open_store(ctx).add_meeting(meeting)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(saved.id)
+
+
+COMMANDS = [list_command, approve_command, reopen_command, import_command]
