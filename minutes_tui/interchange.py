@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from typing import Any
 
 from .model import (
@@ -49,6 +51,52 @@ _ATTENDEE_EXTRAS = ("arrived", "left", "on_behalf_of")
 
 class FormatError(ValueError):
     """A file that is not a meeting in our JSON shape; the message names the problem."""
+
+
+#: The format versions this version reads.
+READABLE_FORMATS = (1, 2)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Longest number read: far beyond any date or count, far below Python's own 4,300-digit limit.
+_MAX_DIGITS = 100
+
+
+def load_json(text: str) -> Any:
+    """Parse ``text`` strictly: a repeated key, NaN/Infinity, a number of more than
+    100 digits or nesting deeper than Python can follow raise :class:`FormatError`."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict:
+        seen: dict[str, Any] = {}
+        for key, value in items:
+            if key in seen:
+                raise FormatError(f"the key {key!r} appears twice in one object")
+            seen[key] = value
+        return seen
+
+    def constant(name: str) -> Any:
+        raise FormatError(f"{name} is not a number JSON allows")
+
+    def number(kind):
+        def parse(text: str):
+            if len(text) > _MAX_DIGITS:
+                raise FormatError(f"a number of {len(text)} characters is too long to be meant")
+            return kind(text)
+
+        return parse
+
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_constant=constant,
+            parse_int=number(int),
+            parse_float=number(float),
+        )
+    except RecursionError:
+        raise FormatError("the JSON is nested too deeply to be a meeting") from None
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"this is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
@@ -112,6 +160,12 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
     """
     if not isinstance(data, dict):
         raise FormatError("the file must hold one JSON object (a meeting), not a list or value")
+    version = data.get("format", 1)
+    if type(version) is not int or version not in READABLE_FORMATS:
+        raise FormatError(
+            f"format {version!r} is not one this version of minutes reads "
+            f"({' or '.join(map(str, READABLE_FORMATS))}); upgrade minutes to import it"
+        )
     warnings = [f"unknown key {key!r} ignored" for key in data if key not in KEYS]
     meeting = Meeting(
         **{name: _text(data, name) for name in _TEXT_FIELDS},
@@ -260,6 +314,9 @@ def _date(data: dict, key: str, where: str = "") -> dt.date | None:
     if value is None or value == "":
         return None
     try:
-        return dt.date.fromisoformat(_string(value, _name(key, where)))
+        text = _string(value, _name(key, where))
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise FormatError(f"{_name(key, where)} must be a date as YYYY-MM-DD, not {value!r}") from None

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from ..interchange import FormatError, meeting_from_dict
+from ..interchange import FormatError, load_json, meeting_from_dict
 from ..store import StoreError
 from ..text import visible
 from .common import MEETING_ID, open_store
@@ -61,16 +60,12 @@ def reopen_command(ctx: click.Context, meeting_id: int, reason: str) -> None:
 def import_command(ctx: click.Context, file: Path) -> None:
     """Create a meeting from FILE (JSON, see docs/format.md) and print its id."""
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = load_json(file.read_text(encoding="utf-8"))
         meeting, warnings = meeting_from_dict(data)
     except OSError as exc:
         raise click.ClickException(f"Cannot read {file}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise click.ClickException(f"{file} is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise click.ClickException(
-            f"{file} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
     except FormatError as exc:
         raise click.ClickException(f"{file}: {exc}") from None
     for warning in warnings:
@@ -82,4 +77,21 @@ def import_command(ctx: click.Context, file: Path) -> None:
     click.echo(saved.id)
 
 
-COMMANDS = [list_command, approve_command, reopen_command, import_command]
+@click.command("history")
+@click.argument("meeting_id", type=MEETING_ID)
+@click.pass_context
+def history_command(ctx: click.Context, meeting_id: int) -> None:
+    """When meeting MEETING_ID's minutes were approved and reopened, and why (UTC times)."""
+    store = open_store(ctx)
+    header = store.get_header(meeting_id)
+    events = store.meeting_history(meeting_id)
+    if not events:
+        click.echo(f"{visible(header.title) or meeting_id}: never approved ({header.status}).")
+        return
+    for event in events:
+        when = event.at.strftime("%Y-%m-%d %H:%M") if event.at else "----------------"
+        reason = f": {visible(event.reason)}" if event.reason else ""
+        click.echo(f"{when}  {event.event}{reason}")
+
+
+COMMANDS = [history_command, list_command, approve_command, reopen_command, import_command]

@@ -33,6 +33,7 @@ from ..text import for_xml
 from . import layout
 from .docx_styles import prepare_styles
 from .files import ExportError
+from .template_safety import TemplateRejected, check_package
 
 #: The default ``template``: the one in the settings file, if any.
 CONFIGURED: Any = object()
@@ -112,6 +113,10 @@ def open_template(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise ExportError(f"Cannot read {what}: {exc.strerror or exc}") from None
+    try:
+        check_package(data)
+    except TemplateRejected as exc:
+        raise ExportError(f"{what} cannot be used: {exc}") from None
     try:
         data = _as_document_package(data)
         return docx.Document(io.BytesIO(data))
