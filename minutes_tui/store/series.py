@@ -158,14 +158,15 @@ class SeriesMixin:
     # -- the next meeting of a series -------------------------------------------
 
     def start_next_meeting(self, series: str, **fields) -> Meeting:
-        """A new meeting of ``series``: its last attendee list (attendance reset to
-        present) and every action still to do brought forward as matters arising."""
+        """A new meeting of ``series``: its last attendee list (members reset to present,
+        those in attendance kept so) and every action still to do brought forward as matters arising."""
         previous = self.latest_in_series(series)
         meeting = self.create_meeting(series=series, **fields)
         with self._write(meeting.id):
             for attendee in previous.attendees if previous else []:
+                kind = "in_attendance" if attendee.attendance == "in_attendance" else "present"
                 values = self._attendee_values(
-                    Attendee(attendee.name, attendee.organisation, attendee.role, "present")
+                    Attendee(attendee.name, attendee.organisation, attendee.role, kind)
                 )
                 self._insert(ATTENDEES, (meeting.id,), values, None)
             outstanding = self.db.execute(

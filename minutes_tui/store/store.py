@@ -34,7 +34,7 @@ from ..model import (
 )
 from ..search_model import SearchHit
 from ..text import storable
-from . import maintenance
+from . import maintenance, transfer
 from .capture import CaptureMixin
 from .database import connect
 from .errors import Locked, NotFound, StoreError, translate
@@ -200,7 +200,8 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
                     self._insert(POINTS, (turn_id,), values, None)
             for action in meeting.actions:
                 action_id = self._insert(ACTIONS, (meeting_id,), self._action_values(action), None)
-                self._action_event(action_id, meeting_id, "raised", action.status)
+                transfer.record_action_history(self, action_id, meeting_id, action)
+            transfer.add_transfer_extras(self, meeting_id, meeting)
         return self.get_meeting(meeting_id)
 
     def get_header(self, meeting_id: int) -> Meeting:
@@ -229,6 +230,7 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
         meeting.declarations = self.declarations(meeting_id)
         meeting.actions = [self._action_from_row(r) for r in self._read(q.format("actions"), (meeting_id,))]
         meeting.matters_arising = self.carried_actions(meeting_id)
+        transfer.load_histories(self, meeting)
         return meeting
 
     def list_meetings(self, limit: int | None = None, offset: int = 0) -> list[MeetingSummary]:
@@ -270,10 +272,11 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
         return self.get_header(meeting_id)
 
     def delete_meeting(self, meeting_id: int) -> None:
-        """Delete a meeting and everything in it (not while its minutes are approved)."""
+        """Delete a meeting and everything in it (not while its minutes, or minutes carrying its actions, are approved)."""
         self._row("meetings", meeting_id)
         with self._write() as db:
             self._check_editable(meeting_id)
+            transfer.check_deletable(self, meeting_id)
             db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
 
     def series_names(self) -> list[str]:
