@@ -253,7 +253,7 @@ def test_corpus_through_json_import_and_the_cli(tmp_path):
     exported = json.loads(Path("out.json").read_text(encoding="utf-8"))
     assert without_history(exported) == as_stored(meeting)
     # round trip: the exported JSON imports to the same meeting, which exports identically
-    result = runner.invoke(main, [*db, "import", "out.json"])
+    result = runner.invoke(main, [*db, "import", "out.json", "--force"])  # a second copy, on purpose
     assert result.exit_code == 0, result.output
     again = result.output.strip()
     result = runner.invoke(main, [*db, "export", again, "--format", "json", "-o", "again.json"])

@@ -154,3 +154,32 @@ def test_deleting_a_meeting_whose_actions_approved_minutes_carry_is_refused(tmp_
         assert store.get_meeting(second).matters_arising == []
     finally:
         store.close()
+
+
+def test_importing_the_same_meeting_twice_needs_force_and_names_the_match(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(
+        json.dumps({"format": 2, "series": "Board", "title": "March", "date": "2025-03-14"}), encoding="utf-8"
+    )
+    first = cli("import", path)
+    result = CliRunner().invoke(main, ["import", str(path)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
+    assert f"meeting {first} (2025-03-14, Board, March)" in result.output and "--force" in result.output
+    assert cli("list").count("March") == 1
+    second = cli("import", path, "--force")
+    assert second != first and cli("list").count("March") == 2
+
+
+def test_history_is_shown_and_recorded_in_the_word_properties(tmp_path):
+    one = tmp_path / "one.db"
+    _, second = build_series(one)
+    lines = cli("--db", one, "history", second).splitlines()
+    assert [line.split("  ", 1)[1] for line in lines] == [
+        "approved",
+        "reopened: Wrong date for the trial",
+        "approved",
+    ]
+    cli("--db", one, "export", second, "-o", tmp_path / "m.docx")
+    comments = docx.Document(str(tmp_path / "m.docx")).core_properties.comments
+    assert comments.startswith("Exported by minutes. Approved 20")
+    assert "; reopened " in comments and "(Wrong date for the trial); approved " in comments

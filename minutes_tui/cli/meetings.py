@@ -56,9 +56,16 @@ def reopen_command(ctx: click.Context, meeting_id: int, reason: str) -> None:
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--force", is_flag=True, help="Import even if a meeting with the same series, date and title exists."
+)
 @click.pass_context
-def import_command(ctx: click.Context, file: Path) -> None:
-    """Create a meeting from FILE (JSON, see docs/format.md) and print its id."""
+def import_command(ctx: click.Context, file: Path, force: bool) -> None:
+    """Create a meeting from FILE (JSON, see docs/format.md) and print its id.
+
+    A meeting with the same series, date and title as one already saved is
+    refused (it was imported before) unless --force is given.
+    """
     try:
         data = load_json(file.read_text(encoding="utf-8"))
         meeting, warnings = meeting_from_dict(data)
@@ -70,11 +77,26 @@ def import_command(ctx: click.Context, file: Path) -> None:
         raise click.ClickException(f"{file}: {exc}") from None
     for warning in warnings:
         click.echo(f"Warning: {warning}", err=True)
+    store = open_store(ctx)
+    same = [] if force else store.matching_meetings(meeting)
+    if same:
+        m = same[0]
+        date = m.date.isoformat() if m.date else "undated"
+        raise click.ClickException(
+            f"{file} looks imported already: meeting {m.id} ({date}, {_short(m.series) or '-'}, "
+            f"{_short(m.title) or '(untitled)'}) has the same series, date and title; "
+            "use --force to import a second copy"
+        )
     try:
-        saved = open_store(ctx).add_meeting(meeting)
+        saved = store.add_meeting(meeting)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(saved.id)
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(visible(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @click.command("history")

@@ -424,7 +424,8 @@ def _set_properties(document: Document, meeting: Meeting) -> None:
     props.last_modified_by = props.author
     props.category = "Minutes"
     props.keywords = "minutes, draft" if draft else "minutes"
-    props.comments = "Exported by minutes"
+    record = layout.approval_record(meeting)  # approved and reopened, when and why
+    props.comments = for_xml(f"Exported by minutes. {record}." if record else "Exported by minutes")
     props.language = "en-GB"
     props.revision = 1
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)

@@ -204,6 +204,10 @@ class Store(SeriesMixin, FilingMixin, CaptureMixin):
             transfer.add_transfer_extras(self, meeting_id, meeting)
         return self.get_meeting(meeting_id)
 
+    def matching_meetings(self, meeting: Meeting) -> list[MeetingSummary]:
+        """Saved meetings with the same series, date and title as ``meeting``."""
+        return transfer.matching_meetings(self, meeting)
+
     def get_header(self, meeting_id: int) -> Meeting:
         """A meeting's header fields only (its lists left empty)."""
         return self._meeting_from_row(self._row("meetings", meeting_id))

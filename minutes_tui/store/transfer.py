@@ -152,3 +152,13 @@ def check_deletable(store, meeting_id: int) -> None:
             f"{row[2] or 'another meeting'!r} (id {row[0]}); deleting it would change them. "
             "Reopen those minutes first if it must go"
         )
+
+
+def matching_meetings(store, meeting: Meeting) -> list:
+    """Meetings with ``meeting``'s series, date and title (an import that was done already)."""
+    rows = store._read(
+        "SELECT id, series, title, date, status, updated FROM meetings "
+        "WHERE series = ? AND title = ? AND date IS ? ORDER BY id",
+        (meeting.series, meeting.title, meeting.date.isoformat() if meeting.date else None),
+    )
+    return [store._summary_from_row(r) for r in rows]
