@@ -253,11 +253,23 @@ def test_meeting_ids_beyond_sqlite_are_usage_errors(meeting_id, command, bad):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("date", ["20250101", "2025-W01-1", "2025-1-1", "14/03/2025x"])
+@pytest.mark.parametrize("date", ["20250101", "2025-W01-1", "2025-1-1", "14/03/2025x", "1/3/2025"])
 def test_dates_are_strictly_yyyy_mm_dd(meeting_id, date):
     for command in (["next", "Board", "--date", date], ["search", "Workshop", "--since", date]):
         result = cli(*command)
         assert result.exit_code == 2 and "YYYY-MM-DD" in result.output, result.output
+
+
+def test_search_since_still_takes_a_uk_date(meeting_id):
+    assert "Workshop" in cli("search", "Workshop", "--since", "14/03/2025").output
+    assert "Workshop" not in cli("search", "Workshop", "--since", "15/03/2025").output
+
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+def test_backup_never_writes_over_the_database_files(meeting_id, suffix):
+    path = Path(f"{db()}{suffix}")
+    assert_error(cli("backup", path), "the database minutes has open")
+    assert "Workshop" in cli("list").output
 
 
 # -- Word templates -------------------------------------------------------------------

@@ -7,15 +7,16 @@ from pathlib import Path
 
 import click
 
+from ..export.files import ExportError, check_target
 from ..store import StoreError
 from ..text import visible
-from .common import db_path, iso_date, open_store
+from .common import database_files, db_path, iso_date, open_store
 
 
 @click.command("search")
 @click.argument("query")
 @click.option("--series", help="Only meetings of this series (its full name, any case).")
-@click.option("--since", help="Only meetings on or after this date (YYYY-MM-DD).")
+@click.option("--since", help="Only meetings on or after this date (YYYY-MM-DD or DD/MM/YYYY).")
 @click.option(
     "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Show at most this many."
 )
@@ -32,7 +33,7 @@ def search_command(ctx: click.Context, query: str, series: str | None, since: st
     and title, the part of the meeting, and the matching words: in bold on a
     terminal, between « and » when the output goes to a file or a pipe.
     """
-    since_day = iso_date(since, "--since")
+    since_day = iso_date(since, "--since", uk=True)
     try:
         hits = open_store(ctx).search(query, series=series, since=since_day, limit=limit)
     except StoreError as exc:
@@ -73,6 +74,10 @@ def backup_command(ctx: click.Context, path: Path | None) -> None:
         raise click.ClickException(f"There is no database at {source} yet; nothing to back up")
     if path is not None and path.is_dir():
         path = path / default_backup_path(source).name
+    try:
+        check_target(path or source, overwrite=path is None, protect=database_files(ctx) if path else ())
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from None
     try:
         target = backup_file(source, path or default_backup_path(source))
     except StoreError as exc:

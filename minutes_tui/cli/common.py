@@ -15,6 +15,7 @@ from ..store.database import ENV_VAR
 #: The largest id SQLite can hold.
 MAX_ID = 2**63 - 1
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_UK_DATE = re.compile(r"[0-9]{2}/[0-9]{2}/[0-9]{4}")
 
 
 def db_path(ctx: click.Context) -> Path:
@@ -60,8 +61,11 @@ class MeetingId(click.ParamType):
 MEETING_ID = MeetingId()
 
 
-def iso_date(value: str | None, option: str):
-    """``value`` as a date, strictly ``YYYY-MM-DD`` (not ``20250101`` or ``2025-W01-1``), or None."""
+def iso_date(value: str | None, option: str, *, uk: bool = False):
+    """``value`` as a date, strictly ``YYYY-MM-DD`` (not ``20250101`` or ``2025-W01-1``), or None.
+
+    ``uk`` also takes ``DD/MM/YYYY``.
+    """
     import datetime as dt
 
     if not value:
@@ -70,9 +74,12 @@ def iso_date(value: str | None, option: str):
     try:
         if _ISO_DATE.fullmatch(text):
             return dt.date.fromisoformat(text)
+        if uk and _UK_DATE.fullmatch(text):
+            return dt.datetime.strptime(text, "%d/%m/%Y").date()
     except ValueError:
         pass
-    raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=option)
+    forms = "YYYY-MM-DD or DD/MM/YYYY" if uk else "YYYY-MM-DD"
+    raise click.BadParameter(f"{value!r} is not a date; use {forms}", param_hint=option)
 
 
 def write_output(
