@@ -183,3 +183,29 @@ def test_history_is_shown_and_recorded_in_the_word_properties(tmp_path):
     comments = docx.Document(str(tmp_path / "m.docx")).core_properties.comments
     assert comments.startswith("Exported by minutes. Approved 20")
     assert "; reopened " in comments and "(Wrong date for the trial); approved " in comments
+
+
+async def test_the_home_screen_says_why_such_a_delete_is_refused(tmp_path):
+    from tui_helpers import screen_text
+
+    from minutes_tui.tui.app import make_app
+
+    build_series(tmp_path / "one.db")
+    store = Store.open(tmp_path / "one.db")
+    app = make_app(store)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert text.index("March") < text.index("December")
+            await pilot.press("down", "d")
+            await pilot.pause()
+            await pilot.press("y")
+            await pilot.pause()
+            said = [str(n.message) for n in app._notifications]  # as the other home-screen tests read them
+            assert any("matters arising in the approved minutes of 2025-03-14 'March'" in m for m in said), (
+                said
+            )
+            assert store.count_meetings() == 2
+    finally:
+        store.close()
