@@ -43,7 +43,7 @@ def sweep_stale(folder: Path) -> list[Path]:
     A file is stale when the process that wrote it is gone, or it is over a day
     old. A file another export is writing right now is left alone.
     """
-    removed = []
+    removed: list[Path] = []
     try:
         names = [n for n in os.listdir(folder) if n.startswith(TEMP_PREFIX)]
     except OSError:

@@ -85,7 +85,7 @@ def iso_date(value: str | None, option: str, *, uk: bool = False):
 def write_output(
     ctx: click.Context,
     output: Path,
-    write: Callable[[Path], None],
+    write: Callable[[Path], object],
     *,
     force: bool,
     binary: bool = False,

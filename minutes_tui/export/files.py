@@ -95,7 +95,7 @@ def check_target(path: Path, *, overwrite: bool, protect: tuple | list = ()) -> 
 
 
 def write_atomically(
-    path: Path, write: Callable[[Path], None], *, overwrite: bool = False, protect: tuple | list = ()
+    path: Path, write: Callable[[Path], object], *, overwrite: bool = False, protect: tuple | list = ()
 ) -> Path:
     """Have ``write`` fill a temporary file beside ``path``, then move it into place.
 
@@ -134,7 +134,7 @@ def write_atomically(
     return path
 
 
-def write_stdout(write: Callable[[Path], None], *, binary: bool = False) -> None:
+def write_stdout(write: Callable[[Path], object], *, binary: bool = False) -> None:
     """Have ``write`` fill a private temporary file, then copy it to standard output.
 
     A ``binary`` file is refused when standard output is a terminal.
