@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from typing import Any
 
 from .model import (
@@ -13,10 +15,13 @@ from .model import (
     SECTIONS,
     WORKSHOP_LAYOUT,
     Action,
+    ActionEvent,
     Attendee,
     Bullet,
+    CarriedAction,
     Declaration,
     Meeting,
+    MeetingEvent,
     ModelError,
     Point,
     Section,
@@ -26,7 +31,7 @@ from .model import (
     slug,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _TEXT_FIELDS = ("series", "title", "time", "place", "chair", "minute_taker")
 KEYS = (
     "format",
@@ -42,13 +47,63 @@ KEYS = (
     "layout",
     "sections",
     "declarations",
+    "matters_arising",
+    "history",
 )
+_ACTION_KEYS = ("text", "owner", "due", "status", "history")
+_CARRIED_KEYS = (*_ACTION_KEYS, "note", "raised_on", "raised_in")
 #: Attendee keys written only when they say something (so older files read back the same).
 _ATTENDEE_EXTRAS = ("arrived", "left", "on_behalf_of")
 
 
 class FormatError(ValueError):
     """A file that is not a meeting in our JSON shape; the message names the problem."""
+
+
+#: The format versions this version reads.
+READABLE_FORMATS = (1, 2)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Longest number read: far beyond any date or count, far below Python's own 4,300-digit limit.
+_MAX_DIGITS = 100
+
+
+def load_json(text: str) -> Any:
+    """Parse ``text`` strictly: a repeated key, NaN/Infinity, a number of more than
+    100 digits or nesting deeper than Python can follow raise :class:`FormatError`."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict:
+        seen: dict[str, Any] = {}
+        for key, value in items:
+            if key in seen:
+                raise FormatError(f"the key {key!r} appears twice in one object")
+            seen[key] = value
+        return seen
+
+    def constant(name: str) -> Any:
+        raise FormatError(f"{name} is not a number JSON allows")
+
+    def number(kind):
+        def parse(text: str):
+            if len(text) > _MAX_DIGITS:
+                raise FormatError(f"a number of {len(text)} characters is too long to be meant")
+            return kind(text)
+
+        return parse
+
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_constant=constant,
+            parse_int=number(int),
+            parse_float=number(float),
+        )
+    except RecursionError:
+        raise FormatError("the JSON is nested too deeply to be a meeting") from None
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"this is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
 
 
 def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
@@ -80,28 +135,57 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
     if declarations:
         data["declarations"] = declarations
     for section in SECTIONS:
-        data[section] = [b.text for b in meeting.sections.get(section, [])]
+        data[section] = [_item(b) for b in meeting.sections.get(section, [])]
     data["round_robin"] = [
-        {"speaker": t.speaker, "points": [p.text for p in t.points]} for t in meeting.round_robin
+        {"speaker": t.speaker, "points": [_item(p) for p in t.points]} for t in meeting.round_robin
     ]
     if meeting.layout != WORKSHOP_LAYOUT:
         data["layout"] = [{"key": s.key, "title": s.title, "kind": s.kind} for s in meeting.layout]
     others = {
-        key: [b.text for b in bullets]
+        key: [_item(b) for b in bullets]
         for key, bullets in meeting.sections.items()
         if key not in SECTIONS and bullets
     }
     if others:
         data["sections"] = others
-    data["actions"] = [
-        {
-            "text": a.text,
-            "owner": a.owner,
-            "due": a.due.isoformat() if a.due else None,
-            "status": a.status,
-        }
-        for a in meeting.actions
-    ]
+    data["actions"] = [_action(a) for a in meeting.actions]
+    if meeting.matters_arising:
+        data["matters_arising"] = [
+            {
+                **_action(c.action),
+                "note": c.note,
+                "raised_on": c.raised_on.isoformat() if c.raised_on else None,
+                "raised_in": c.raised_in,
+            }
+            for c in meeting.matters_arising
+        ]
+    if meeting.history:
+        data["history"] = [
+            {"event": e.event, "reason": e.reason, "at": _stamp(e.at)} for e in meeting.history
+        ]
+    return data
+
+
+def _stamp(value: dt.datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+def _item(item: Bullet | Point) -> str | dict[str, Any]:
+    """A point as text, or with the time it was typed when that is known."""
+    return {"text": item.text, "created": _stamp(item.created)} if item.created else item.text
+
+
+def _action(action: Action) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "text": action.text,
+        "owner": action.owner,
+        "due": action.due.isoformat() if action.due else None,
+        "status": action.status,
+    }
+    if action.history:
+        data["history"] = [
+            {"event": e.event, "status": e.status, "note": e.note, "at": _stamp(e.at)} for e in action.history
+        ]
     return data
 
 
@@ -112,9 +196,21 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
     """
     if not isinstance(data, dict):
         raise FormatError("the file must hold one JSON object (a meeting), not a list or value")
+    version = data.get("format", 1)
+    if type(version) is not int or version not in READABLE_FORMATS:
+        raise FormatError(
+            f"format {version!r} is not one this version of minutes reads "
+            f"({' or '.join(map(str, READABLE_FORMATS))}); upgrade minutes to import it"
+        )
     warnings = [f"unknown key {key!r} ignored" for key in data if key not in KEYS]
+    texts = {name: _text(data, name) for name in _TEXT_FIELDS}
     meeting = Meeting(
-        **{name: _text(data, name) for name in _TEXT_FIELDS},
+        series=texts["series"],
+        title=texts["title"],
+        time=texts["time"],
+        place=texts["place"],
+        chair=texts["chair"],
+        minute_taker=texts["minute_taker"],
         date=_date(data, "date"),
         status=_choice(data, "status", MEETING_STATUS, "draft"),
         next_meeting=_date(data, "next_meeting"),
@@ -149,7 +245,7 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
         )
     for section in SECTIONS:
         meeting.sections[section] = [
-            Bullet(_string(text, f"{section}[{n}]")) for n, text in enumerate(_list(data, section))
+            Bullet(*_point(text, f"{section}[{n}]", warnings)) for n, text in enumerate(_list(data, section))
         ]
     sections = data.get("sections") or {}
     if not isinstance(sections, dict):
@@ -159,7 +255,7 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
         if key not in bullet_keys:
             raise FormatError(f"sections.{key} is not a bulleted section of the layout")
         meeting.sections[key] = [
-            Bullet(_string(t, f"sections.{key}[{n}]")) for n, t in enumerate(_list(sections, key))
+            Bullet(*_point(t, f"sections.{key}[{n}]", warnings)) for n, t in enumerate(_list(sections, key))
         ]
     for n, item in enumerate(_list(data, "round_robin")):
         where = f"round_robin[{n}]"
@@ -168,21 +264,78 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
         meeting.round_robin.append(
             Turn(
                 _text(item, "speaker", where),
-                [Point(_string(p, f"{where}.points[{k}]")) for k, p in enumerate(points)],
+                [Point(*_point(p, f"{where}.points[{k}]", warnings)) for k, p in enumerate(points)],
             )
         )
     for n, item in enumerate(_list(data, "actions")):
-        where = f"actions[{n}]"
-        _object(item, where, ("text", "owner", "due", "status"), warnings)
-        meeting.actions.append(
-            Action(
-                text=_text(item, "text", where),
-                owner=_text(item, "owner", where),
-                due=_date(item, "due", where),
-                status=_choice(item, "status", ACTION_STATUS, "open", where),
+        meeting.actions.append(_read_action(item, f"actions[{n}]", _ACTION_KEYS, warnings))
+    for n, item in enumerate(_list(data, "matters_arising")):
+        where = f"matters_arising[{n}]"
+        action = _read_action(item, where, _CARRIED_KEYS, warnings)
+        meeting.matters_arising.append(
+            CarriedAction(
+                action,
+                note=_text(item, "note", where),
+                raised_on=_date(item, "raised_on", where),
+                raised_in=_text(item, "raised_in", where),
+            )
+        )
+    for n, item in enumerate(_list(data, "history")):
+        where = f"history[{n}]"
+        _object(item, where, ("event", "reason", "at"), warnings)
+        meeting.history.append(
+            MeetingEvent(
+                _choice(item, "event", ("approved", "reopened"), "approved", where),
+                _text(item, "reason", where),
+                _datetime(item, "at", where),
             )
         )
     return meeting, warnings
+
+
+def _read_action(item: Any, where: str, keys: tuple[str, ...], warnings: list[str]) -> Action:
+    _object(item, where, keys, warnings)
+    action = Action(
+        text=_text(item, "text", where),
+        owner=_text(item, "owner", where),
+        due=_date(item, "due", where),
+        status=_choice(item, "status", ACTION_STATUS, "open", where),
+    )
+    for k, event in enumerate(_list(item, "history", where)):
+        at = f"{where}.history[{k}]"
+        _object(event, at, ("event", "status", "note", "at"), warnings)
+        action.history.append(
+            ActionEvent(
+                _choice(event, "event", ("raised", "updated", "closed"), "updated", at),
+                _choice(event, "status", ACTION_STATUS, "open", at),
+                _text(event, "note", at),
+                _datetime(event, "at", at),
+            )
+        )
+    return action
+
+
+def _point(value: Any, where: str, warnings: list[str]) -> tuple[str, None, dt.datetime | None]:
+    """A point's text and when it was typed: from text, or ``{"text", "created"}``."""
+    if isinstance(value, dict):
+        _object(value, where, ("text", "created"), warnings)
+        return _text(value, "text", where), None, _datetime(value, "created", where)
+    return _string(value, where), None, None
+
+
+def _datetime(data: dict, key: str, where: str = "") -> dt.datetime | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    text = _string(value, _name(key, where))
+    try:
+        if not _ISO_DATE.match(text) or len(text) > 40:
+            raise ValueError(text)
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise FormatError(
+            f"{_name(key, where)} must be a time as YYYY-MM-DDTHH:MM:SS+00:00, not {value!r}"
+        ) from None
 
 
 def _layout(data: dict) -> tuple[Section, ...]:
@@ -260,6 +413,9 @@ def _date(data: dict, key: str, where: str = "") -> dt.date | None:
     if value is None or value == "":
         return None
     try:
-        return dt.date.fromisoformat(_string(value, _name(key, where)))
+        text = _string(value, _name(key, where))
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise FormatError(f"{_name(key, where)} must be a date as YYYY-MM-DD, not {value!r}") from None

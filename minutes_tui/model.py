@@ -237,6 +237,8 @@ class Action:
     status: str = "open"
     meeting_id: int | None = None
     id: int | None = None
+    #: Raised, updated, closed: oldest first (filled by the store for exports; not compared).
+    history: list[ActionEvent] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         check_action_status(self.status)
@@ -317,6 +319,8 @@ class Meeting:
     updated: dt.datetime | None = None
     id: int | None = None
     declarations: list[Declaration] = field(default_factory=list)
+    #: Approved and reopened (with reasons), oldest first (filled by the store; not compared).
+    history: list[MeetingEvent] = field(default_factory=list, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         check_meeting_status(self.status)

@@ -42,3 +42,12 @@ def full_meeting() -> Meeting:
     m.sections["comments"] = [Bullet("Look at the Humber approach\tto work trials\nsecond line")]
     m.sections["next_steps"] = [Bullet("")]
     return m
+
+
+def without_history(data):
+    """A meeting's JSON shape without the histories an import records (approval, "raised")."""
+    if isinstance(data, dict):
+        return {k: without_history(v) for k, v in data.items() if k != "history"}
+    if isinstance(data, list):
+        return [without_history(v) for v in data]
+    return data

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from samples import full_meeting
+from samples import full_meeting, without_history
 
 from minutes_tui.cli import main
 from minutes_tui.store import Store
@@ -53,7 +53,7 @@ def test_import_list_export_round_trip(tmp_path):
     out = tmp_path / "out.json"
     result = run("export", meeting_id, "--format", "json", "-o", str(out))
     assert result.exit_code == 0 and result.output.strip() == str(out)
-    assert json.loads(out.read_text(encoding="utf-8")) == data
+    assert without_history(json.loads(out.read_text(encoding="utf-8"))) == data
 
 
 def test_default_database_comes_from_minutes_db(tmp_path):

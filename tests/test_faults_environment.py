@@ -202,11 +202,19 @@ def test_db_in_a_missing_folder_is_refused_and_nothing_is_made(tmp_path):
 
 
 def test_default_db_folder_is_created_private(tmp_path, monkeypatch):
-    monkeypatch.setenv("MINUTES_DB", str(tmp_path / "fresh" / "data" / "minutes.db"))
+    monkeypatch.delenv("MINUTES_DB")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "fresh"))
     result = cli("list")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "fresh" / "data" / "minutes.db").is_file()
-    assert (tmp_path / "fresh" / "data").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "fresh" / "minutes" / "minutes.db").is_file()
+    assert (tmp_path / "fresh" / "minutes").stat().st_mode & 0o777 == 0o700
+
+
+def test_minutes_db_in_a_missing_folder_is_refused_like_db(tmp_path, monkeypatch):
+    monkeypatch.setenv("MINUTES_DB", str(tmp_path / "typo" / "minutes.db"))
+    result = cli("list")
+    assert_clean_failure(result, "does not exist")
+    assert not (tmp_path / "typo").exists()
 
 
 def test_db_path_that_is_a_folder(tmp_path):
@@ -245,7 +253,9 @@ def test_backup_copy_on_read_only_media_can_be_read_not_written(good_db, tmp_pat
         assert result.exit_code == 0, result.output
         assert "Big meeting x1" in result.output
         assert cli("--db", str(path), "export", "1", "--format", "md", "-o", "one.md").exit_code == 0
-        assert_clean_failure(cli("--db", str(path), "import", str(meeting_json(tmp_path))), "read-only")
+        assert_clean_failure(
+            cli("--db", str(path), "import", "--force", str(meeting_json(tmp_path))), "read-only"
+        )
         assert_clean_failure(cli("--db", str(path), "approve", "1"), "read-only")
         assert_clean_process_failure(run("--db", str(path), "approve", "2"), "read-only")
     assert path.read_bytes() == before
@@ -263,7 +273,9 @@ def test_immutable_database_file(good_db, tmp_path):
         pytest.skip("chattr +i is not supported here")
     try:
         assert cli("--db", str(path), "list").exit_code == 0
-        assert_clean_failure(cli("--db", str(path), "import", str(meeting_json(tmp_path))), "read-only")
+        assert_clean_failure(
+            cli("--db", str(path), "import", "--force", str(meeting_json(tmp_path))), "read-only"
+        )
     finally:
         subprocess.run(["chattr", "-i", str(path)], capture_output=True)
     with contextlib.closing(Store.open(path)) as store:
@@ -347,7 +359,7 @@ def test_cli_import_while_locked_longer_than_the_busy_timeout(good_db, tmp_path)
     source = meeting_json(tmp_path)
     with exclusive_lock(path):
         started = time.monotonic()
-        done = run("--db", str(path), "import", str(source))
+        done = run("--db", str(path), "import", "--force", str(source))
         assert time.monotonic() - started >= 4.5  # waited the default 5 s first
         assert_clean_process_failure(done, "busy in another program")
         assert_clean_failure(cli("--db", str(path), "approve", "1"), "busy in another program")

@@ -31,3 +31,26 @@ def test_no_textual_outside_the_tui(module):
 def test_model_imports_no_database():
     loaded = modules_after_import("minutes_tui.model")
     assert "sqlite3" not in loaded and "sqlite_utils" not in loaded
+
+
+def test_only_the_store_imports_sqlite3():
+    """SQLite is the store's business: no other module imports sqlite3 (checked in the source)."""
+    import ast
+    from pathlib import Path
+
+    import minutes_tui
+
+    root = Path(minutes_tui.__file__).parent
+    offenders = []
+    for path in root.rglob("*.py"):
+        if path.is_relative_to(root / "store"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            if any(name.split(".")[0] == "sqlite3" for name in names):
+                offenders.append(str(path.relative_to(root)))
+    assert offenders == []

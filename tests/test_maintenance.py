@@ -289,8 +289,8 @@ def test_a_failed_backup_leaves_no_file(tmp_path):
     from minutes_tui.store.maintenance import backup_connection
 
     with pytest.raises(StoreError, match="failed, nothing was kept.*full"):
-        backup_connection(_BrokenSource(), tmp_path / "copy.db")
-    assert list(tmp_path.iterdir()) == []
+        backup_connection(_BrokenSource(), tmp_path / "data" / "copy.db")
+    assert list((tmp_path / "data").iterdir()) == []
 
 
 def test_integrity_messages_become_plain_sentences():

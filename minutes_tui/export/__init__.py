@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,11 +37,13 @@ def export_meeting(
     *,
     folder: Path = DEFAULT_FOLDER,
     overwrite: bool = False,
+    protect: Sequence[str | Path] = (),
     **options: object,
 ) -> Path:
     """Write ``meeting`` as ``fmt`` to ``path`` (default: a readable name in ``folder``).
 
-    Returns where the file went. Raises :class:`ExportError` with a plain message.
+    ``protect`` lists files never to write over (the open database). Returns
+    where the file went. Raises :class:`ExportError` with a plain message.
     """
     try:
         spec = FORMATS[fmt]
@@ -49,7 +51,9 @@ def export_meeting(
         raise ExportError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
     if path is None:
         path = unique_path(folder, default_name(meeting, spec.suffix))
-    return write_atomically(Path(path), lambda tmp: spec.write(meeting, tmp, **options), overwrite=overwrite)
+    return write_atomically(
+        Path(path), lambda tmp: spec.write(meeting, tmp, **options), overwrite=overwrite, protect=protect
+    )
 
 
 __all__ = ["DEFAULT_FOLDER", "FORMATS", "ExportError", "Format", "export_meeting", "safe_stem"]

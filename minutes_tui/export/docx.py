@@ -35,6 +35,7 @@ from ..text import for_xml
 from . import layout
 from .docx_styles import prepare_styles
 from .files import ExportError
+from .template_safety import TemplateRejected, check_package
 
 #: The default ``template``: the one in the settings file, if any.
 CONFIGURED: Any = object()
@@ -114,6 +115,10 @@ def open_template(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise ExportError(f"Cannot read {what}: {exc.strerror or exc}") from None
+    try:
+        check_package(data)
+    except TemplateRejected as exc:
+        raise ExportError(f"{what} cannot be used: {exc}") from None
     try:
         data = _as_document_package(data)
         return docx.Document(io.BytesIO(data))
@@ -423,7 +428,8 @@ def _set_properties(document: Document, meeting: Meeting) -> None:
     props.last_modified_by = props.author
     props.category = "Minutes"
     props.keywords = "minutes, draft" if draft else "minutes"
-    props.comments = "Exported by minutes"
+    record = layout.approval_record(meeting)  # approved and reopened, when and why
+    props.comments = for_xml(f"Exported by minutes. {record}." if record else "Exported by minutes")
     props.language = "en-GB"
     props.revision = 1
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
+import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..model import Meeting
+from ..tempfiles import TEMP_PREFIX, make_private_folder, sweep_stale, temp_file
 
 #: Names Windows reserves for devices, whatever the extension.
 _RESERVED = {
@@ -55,41 +59,100 @@ def default_name(meeting: Meeting, suffix: str) -> str:
     return safe_stem(" ".join(p for p in parts if p)) + suffix
 
 
-def write_atomically(path: Path, write: Callable[[Path], None], *, overwrite: bool = False) -> Path:
+def check_target(path: Path, *, overwrite: bool, protect: Sequence[str | Path] = ()) -> None:
+    """Refuse (:class:`ExportError`) a target that must not be written.
+
+    Never the open database or its ``-wal``/``-shm`` files, never anything but a
+    regular file (a folder, device, FIFO or socket), and an existing file or
+    symbolic link only with ``overwrite`` (a link is then replaced, never written through).
+    """
+    for guarded in protect:
+        guarded = Path(guarded)
+        same = os.path.abspath(path) == os.path.abspath(guarded)
+        with contextlib.suppress(OSError):
+            same = same or os.path.realpath(path) == os.path.realpath(guarded)
+            same = same or os.path.samefile(path, guarded)
+        if same:
+            raise ExportError(f"{path} is the database minutes has open; choose another file name")
+    try:
+        mode = os.lstat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return  # a new file (or a folder that cannot be made, reported when it is made)
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise ExportError(f"{path} is a folder; give a file name to export to")
+    if stat.S_ISLNK(mode):
+        if not overwrite:
+            raise ExportError(
+                f"{path} already exists as a symbolic link; use --force to replace the link itself"
+            )
+        return
+    if not stat.S_ISREG(mode):
+        raise ExportError(f"{path} is not a regular file (a device, pipe or socket); it is never written")
+    if not overwrite:
+        raise ExportError(f"{path} already exists; use --force to replace it, or choose another name")
+
+
+def write_atomically(
+    path: Path, write: Callable[[Path], object], *, overwrite: bool = False, protect: Sequence[str | Path] = ()
+) -> Path:
     """Have ``write`` fill a temporary file beside ``path``, then move it into place.
 
-    The file is readable by its owner only. An existing ``path`` is replaced only
-    when ``overwrite`` is true. Raises :class:`ExportError` with a plain message.
+    The file is readable by its owner only; folders made for it are too. ``path``
+    is checked by :func:`check_target` (``protect`` lists files never to write
+    over). Stale temporary files in the folder are swept first. Raises
+    :class:`ExportError` with a plain message.
     """
     path = Path(path)
     folder = path.parent
+    check_target(path, overwrite=overwrite, protect=protect)
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # file names tell what was minuted
+        make_private_folder(folder)  # file names tell what was minuted
     except OSError as exc:
         raise ExportError(f"Cannot create the folder {folder}: {exc.strerror or exc}") from exc
-    if os.path.isdir(path):  # os.path: False, not OSError, for a name too long (os.link reports it)
-        raise ExportError(f"{path} is a folder; give a file name to export to")
-    if os.path.lexists(path) and not overwrite:
-        raise ExportError(f"{path} already exists; choose another name or allow overwriting")
+    sweep_stale(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".minutes-", suffix=path.suffix, dir=folder)
+        tmp = temp_file(folder, path.suffix)
     except OSError as exc:
         raise ExportError(f"Cannot write to {folder}: {exc.strerror or exc}") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         write(tmp)
+        check_target(path, overwrite=overwrite, protect=protect)  # again: time has passed
         if overwrite:
             os.replace(tmp, path)
         else:
             os.link(tmp, path)
     except FileExistsError:
-        raise ExportError(f"{path} already exists; choose another name or allow overwriting") from None
+        raise ExportError(
+            f"{path} already exists; use --force to replace it, or choose another name"
+        ) from None
     except OSError as exc:
         raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def write_stdout(write: Callable[[Path], object], *, binary: bool = False) -> None:
+    """Have ``write`` fill a private temporary file, then copy it to standard output.
+
+    A ``binary`` file is refused when standard output is a terminal.
+    """
+    out = sys.stdout
+    if binary and out.isatty():
+        raise ExportError("Word files are binary: redirect standard output to a file or pipe (> file.docx)")
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as folder:
+        tmp = Path(folder) / "out"
+        write(tmp)
+        data = tmp.read_bytes()
+    out.flush()
+    stream = getattr(out, "buffer", None)
+    if stream is None:
+        out.write(data.decode("utf-8", errors="replace"))
+    else:
+        stream.write(data)
+        stream.flush()
 
 
 def unique_path(folder: Path, name: str) -> Path:

@@ -222,3 +222,14 @@ def carried_rows(meeting: Meeting) -> list[tuple[str, str, str, str, str]]:
         raised = carried.raised_on.strftime("%d/%m/%Y") if carried.raised_on else carried.raised_in
         rows.append((action.text, action.owner, raised, ACTION_STATUS_LABELS[action.status], carried.note))
     return rows
+
+
+def approval_record(meeting: Meeting) -> str:
+    """The approve/reopen history in one line, e.g. ``Approved 2025-06-12 09:30 UTC; reopened ...``."""
+    parts = []
+    for event in meeting.history:
+        when = f" {event.at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if event.at else ""
+        reason = f" ({' '.join(event.reason.split())})" if event.reason.strip() else ""
+        parts.append(f"{event.event}{when}{reason}")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]

@@ -54,8 +54,8 @@ def connect(
     not a database, unreadable, locked, made by a newer version.
     """
     memory = str(path) == ":memory:"
+    path = Path(path).expanduser()
     if not memory:
-        path = Path(path).expanduser()
         if os.path.isdir(path):  # os.path: False, not OSError, for a name too long
             raise StoreError(f"{path} is a folder, not a minutes database")
         _create_private(path, create_folder)

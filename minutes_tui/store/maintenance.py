@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..tempfiles import sweep_stale, temp_file
 from .errors import StoreError, translate
 from .schema import fill_search_index
 from .search import ALL_INDEXED
@@ -61,37 +62,73 @@ def backup_connection(source: sqlite3.Connection, target: str | Path) -> Path:
     """Copy the database open on ``source`` to the new file ``target``; returns its path.
 
     Refuses (:class:`StoreError`) if ``target`` exists. The copy is one snapshot
-    of what ``source`` sees, taken in a single backup step.
+    of what ``source`` sees, taken in a single backup step into a temporary file
+    beside ``target``, checked with ``quick_check``, and only then given its
+    name: an interrupted backup leaves nothing under ``target``.
     """
     target = Path(target).expanduser()
     if target.is_dir():
         raise StoreError(f"{target} is a folder; give a file name for the backup")
+    if os.path.lexists(target):
+        raise StoreError(f"{target} already exists; choose another name or remove it first")
+    folder = target.parent
+    sweep_stale(folder)
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        raise StoreError(f"{target} already exists; choose another name or remove it first") from None
+        tmp = temp_file(folder, ".db")
     except OSError as exc:
         raise StoreError(f"Cannot create the backup {target}: {exc.strerror or exc}") from None
-    os.close(fd)
+    try:
+        _copy(source, tmp, target)
+        verdict = quick_check(tmp)
+        if verdict != "ok":
+            raise StoreError(
+                f"The backup to {target} does not read back cleanly, nothing was kept: {verdict}"
+            )
+        _place(tmp, target)
+    finally:
+        _remove(tmp)
+    return target
+
+
+def _copy(source: sqlite3.Connection, tmp: Path, target: Path) -> None:
     dest = None
     try:
-        dest = sqlite3.connect(str(target))
+        dest = sqlite3.connect(str(tmp))
         source.backup(dest, pages=-1)
         dest.execute("PRAGMA journal_mode = DELETE").fetchone()
         dest.commit()
-        dest.close()
-        dest = None
     except sqlite3.Error as exc:
-        if dest is not None:
-            dest.close()
-        _remove(target)
         raise StoreError(f"The backup to {target} failed, nothing was kept: {translate(exc)}") from exc
-    except BaseException:
+    finally:
         if dest is not None:
             dest.close()
-        _remove(target)
-        raise
-    return target
+
+
+def _place(tmp: Path, target: Path) -> None:
+    """Give the checked copy its name, never over an existing file."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise StoreError(f"{target} already exists; choose another name or remove it first") from None
+    except OSError as exc:
+        if os.path.lexists(target):
+            raise StoreError(f"Cannot write the backup {target}: {exc.strerror or exc}") from None
+        try:  # a file system without hard links
+            os.rename(tmp, target)
+        except OSError as again:
+            raise StoreError(f"Cannot write the backup {target}: {again.strerror or again}") from None
+
+
+def quick_check(path: str | Path) -> str:
+    """SQLite's ``quick_check`` of the database file ``path``, read-only: ``"ok"`` or the problem."""
+    try:
+        copy = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return str(copy.execute("PRAGMA quick_check").fetchone()[0])
+        finally:
+            copy.close()
+    except sqlite3.Error as exc:
+        return str(exc)
 
 
 def backup_file(db_path: str | Path, target: str | Path) -> Path:

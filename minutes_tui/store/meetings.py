@@ -25,6 +25,13 @@ from .rows import (
     point_from_row,
     summary_from_row,
 )
+from .transfer import (
+    add_transfer_extras,
+    check_deletable,
+    load_histories,
+    matching_meetings,
+    record_action_history,
+)
 
 _SUMMARY = "SELECT id, series, title, date, status, updated FROM meetings"
 
@@ -115,8 +122,13 @@ class MeetingRepository:
                 )
             action_ids = items.actions.append_all((meeting_id,), [action_values(a) for a in meeting.actions])
             for action_id, action in zip(action_ids, meeting.actions):
-                self.history.record_action(action_id, meeting_id, "raised", action.status)
+                record_action_history(self.db, action_id, meeting_id, action)
+            add_transfer_extras(self.db, items.actions, meeting_id, meeting)
         return self.get_meeting(meeting_id)
+
+    def matching_meetings(self, meeting: Meeting) -> list[MeetingSummary]:
+        """Saved meetings with the same series, date and title as ``meeting``."""
+        return matching_meetings(self.db, meeting)
 
     def get_header(self, meeting_id: int) -> Meeting:
         """A meeting's header fields only (its lists left empty)."""
@@ -140,6 +152,7 @@ class MeetingRepository:
         meeting.declarations = self.items.declarations.items(scope)
         meeting.actions = self.items.actions.items(scope)
         meeting.matters_arising = self.carried.carried_actions(meeting_id)
+        load_histories(self.db, meeting)
         return meeting
 
     def update_meeting(self, meeting_id: int, fields: dict[str, object]) -> Meeting:
@@ -153,10 +166,12 @@ class MeetingRepository:
         return self.get_header(meeting_id)
 
     def delete_meeting(self, meeting_id: int) -> None:
-        """Delete a meeting and everything in it (not while its minutes are approved)."""
+        """Delete a meeting and everything in it (not while its minutes, or minutes
+        carrying its actions, are approved)."""
         self.db.row("meetings", meeting_id)
         with self.db.write():
             self.db.check_editable(meeting_id)
+            check_deletable(self.db, meeting_id)
             self.db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
 
     # -- lists of meetings

@@ -46,8 +46,8 @@ class SeriesRepository:
         return self.meetings.get_header(meeting_id)
 
     def start_next_meeting(self, series: str, fields: dict[str, object]) -> Meeting:
-        """A new meeting of ``series``: its last attendee list (attendance reset to
-        present) and every action still to do brought forward as matters arising."""
+        """A new meeting of ``series``: its last attendee list (members reset to present,
+        those in attendance kept so) and every action still to do brought forward as matters arising."""
         previous = self.meetings.latest_in_series(series)
         meeting = self.meetings.create_meeting(None, {"series": series, **fields})
         assert meeting.id is not None
@@ -55,7 +55,14 @@ class SeriesRepository:
             self.items.attendees.append_all(
                 (meeting.id,),
                 [
-                    attendee_values(Attendee(a.name, a.organisation, a.role, "present"))
+                    attendee_values(
+                        Attendee(
+                            a.name,
+                            a.organisation,
+                            a.role,
+                            "in_attendance" if a.attendance == "in_attendance" else "present",
+                        )
+                    )
                     for a in (previous.attendees if previous else [])
                 ],
             )

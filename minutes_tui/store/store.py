@@ -93,6 +93,10 @@ class Store:
     def add_meeting(self, meeting: Meeting) -> Meeting:
         return self.meetings.add_meeting(meeting)
 
+    def matching_meetings(self, meeting: Meeting) -> list[MeetingSummary]:
+        """Saved meetings with the same series, date and title as ``meeting``."""
+        return self.meetings.matching_meetings(meeting)
+
     def get_header(self, meeting_id: int) -> Meeting:
         return self.meetings.get_header(meeting_id)
 

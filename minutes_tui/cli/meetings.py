@@ -1,0 +1,119 @@
+"""Commands on single meetings: list, approve, reopen, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..interchange import FormatError, load_json, meeting_from_dict
+from ..store import StoreError
+from ..text import visible
+from .common import MEETING_ID, open_store
+
+
+@click.command("list")
+@click.pass_context
+def list_command(ctx: click.Context) -> None:
+    """List meetings, newest first: id, date, series, title, status."""
+    meetings = open_store(ctx).list_meetings()
+    if not meetings:
+        click.echo("No meetings yet. Run `minutes` to start one, or `minutes import FILE.json`.")
+        return
+    width = max(len(str(m.id)) for m in meetings)
+    for m in meetings:
+        date = m.date.isoformat() if m.date else "----------"
+        series, title = visible(m.series) or "-", visible(m.title) or "(untitled)"
+        click.echo(f"{m.id:>{width}}  {date}  {series}  {title}  [{m.status}]")
+
+
+@click.command("approve")
+@click.argument("meeting_id", type=MEETING_ID)
+@click.pass_context
+def approve_command(ctx: click.Context, meeting_id: int) -> None:
+    """Mark meeting MEETING_ID's minutes approved: the record, locked against edits."""
+    try:
+        meeting = open_store(ctx).approve_meeting(meeting_id)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(
+        f"Approved: {visible(meeting.title) or meeting_id}. Reopen with `minutes reopen {meeting_id} REASON`."
+    )
+
+
+@click.command("reopen")
+@click.argument("meeting_id", type=MEETING_ID)
+@click.argument("reason")
+@click.pass_context
+def reopen_command(ctx: click.Context, meeting_id: int, reason: str) -> None:
+    """Reopen approved minutes for a correction; REASON is recorded with the time."""
+    try:
+        meeting = open_store(ctx).reopen_meeting(meeting_id, reason)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Reopened as a draft: {visible(meeting.title) or meeting_id}.")
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--force", is_flag=True, help="Import even if a meeting with the same series, date and title exists."
+)
+@click.pass_context
+def import_command(ctx: click.Context, file: Path, force: bool) -> None:
+    """Create a meeting from FILE (JSON, see docs/format.md) and print its id.
+
+    A meeting with the same series, date and title as one already saved is
+    refused (it was imported before) unless --force is given.
+    """
+    try:
+        data = load_json(file.read_text(encoding="utf-8"))
+        meeting, warnings = meeting_from_dict(data)
+    except OSError as exc:
+        raise click.ClickException(f"Cannot read {file}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{file} is not UTF-8 text") from None
+    except FormatError as exc:
+        raise click.ClickException(f"{file}: {exc}") from None
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    store = open_store(ctx)
+    same = [] if force else store.matching_meetings(meeting)
+    if same:
+        m = same[0]
+        date = m.date.isoformat() if m.date else "undated"
+        raise click.ClickException(
+            f"{file} looks imported already: meeting {m.id} ({date}, {_short(m.series) or '-'}, "
+            f"{_short(m.title) or '(untitled)'}) has the same series, date and title; "
+            "use --force to import a second copy"
+        )
+    try:
+        saved = store.add_meeting(meeting)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(saved.id)
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(visible(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@click.command("history")
+@click.argument("meeting_id", type=MEETING_ID)
+@click.pass_context
+def history_command(ctx: click.Context, meeting_id: int) -> None:
+    """When meeting MEETING_ID's minutes were approved and reopened, and why (UTC times)."""
+    store = open_store(ctx)
+    header = store.get_header(meeting_id)
+    events = store.meeting_history(meeting_id)
+    if not events:
+        click.echo(f"{visible(header.title) or meeting_id}: never approved ({header.status}).")
+        return
+    for event in events:
+        when = event.at.strftime("%Y-%m-%d %H:%M") if event.at else "----------------"
+        reason = f": {visible(event.reason)}" if event.reason else ""
+        click.echo(f"{when}  {event.event}{reason}")
+
+
+COMMANDS = [history_command, list_command, approve_command, reopen_command, import_command]
