@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import click
@@ -41,7 +42,7 @@ def search_command(ctx: click.Context, query: str, series: str | None, since: st
     if not hits:
         click.echo("No matches.", err=True)
         return
-    styled = not click.utils.should_strip_ansi(click.get_text_stream("stdout"), ctx.color)
+    styled = not click.utils.should_strip_ansi(sys.stdout, ctx.color)
     width = max(len(str(hit.meeting_id)) for hit in hits)
     for hit in hits:
         date = hit.date.isoformat() if hit.date else "----------"
