@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..model import MEETING_FIELDS, Meeting, MeetingSummary, Section, check_meeting_status, make_layout
+from ..model import (
+    MEETING_FIELDS,
+    Action,
+    CarriedAction,
+    Meeting,
+    MeetingSummary,
+    Section,
+    check_meeting_status,
+    make_layout,
+)
 from .capture import CaptureRepository
 from .carried import CarriedRepository
 from .errors import StoreError
@@ -13,6 +22,7 @@ from .gateway import Gateway, Row, now
 from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
+from .record import RecordRepository
 from .rows import (
     action_values,
     attendee_values,
@@ -48,8 +58,10 @@ class MeetingRepository:
         layouts: LayoutRepository,
         carried: CarriedRepository,
         history: HistoryRepository,
+        record: RecordRepository,
     ) -> None:
         self.db = db
+        self.record = record
         self.items = items
         self.capture = capture
         self.layouts = layouts
@@ -116,6 +128,8 @@ class MeetingRepository:
             action_ids = items.actions.append_all((meeting_id,), [action_values(a) for a in meeting.actions])
             for action_id, action in zip(action_ids, meeting.actions):
                 self.history.record_action(action_id, meeting_id, "raised", action.status)
+            if meeting.status == "approved":
+                self.fix_record(meeting_id)
         return self.get_meeting(meeting_id)
 
     def get_header(self, meeting_id: int) -> Meeting:
@@ -138,9 +152,19 @@ class MeetingRepository:
             turns[row["turn_id"]].points.append(point_from_row(row))
         meeting.round_robin = list(turns.values())
         meeting.declarations = self.items.declarations.items(scope)
-        meeting.actions = self.items.actions.items(scope)
-        meeting.matters_arising = self.carried.carried_actions(meeting_id)
+        if meeting.approved:
+            meeting.actions, meeting.matters_arising = self.record.approved(meeting_id)
+        else:
+            meeting.actions, meeting.matters_arising = self.live_actions(meeting_id)
         return meeting
+
+    def live_actions(self, meeting_id: int) -> tuple[list[Action], list[CarriedAction]]:
+        """A meeting's actions and matters arising as they stand now."""
+        return self.items.actions.items((meeting_id,)), self.carried.carried_actions(meeting_id)
+
+    def fix_record(self, meeting_id: int) -> None:
+        """Fix what the approved minutes of ``meeting_id`` show (inside the approving transaction)."""
+        self.record.fix(meeting_id, *self.live_actions(meeting_id))
 
     def update_meeting(self, meeting_id: int, fields: dict[str, object]) -> Meeting:
         """Change header fields of a meeting; returns the saved header."""
@@ -150,6 +174,7 @@ class MeetingRepository:
             self.db.set_fields("meetings", meeting_id, clean(fields))
             if fields.get("status") == "approved":
                 self.history.record_meeting(meeting_id, "approved")
+                self.fix_record(meeting_id)
         return self.get_header(meeting_id)
 
     def delete_meeting(self, meeting_id: int) -> None:

@@ -192,6 +192,22 @@ def carried_from_row(row: Row) -> CarriedAction:
     )
 
 
+def approved_action_from_row(row: Row) -> Action:
+    """An action as approved minutes show it: a row of ``approved_actions``."""
+    return action_from_row({**row, "id": row["action_id"], "meeting_id": row["action_meeting_id"]})
+
+
+def approved_carried_from_row(row: Row) -> CarriedAction:
+    """A matter arising as approved minutes show it: a row of ``approved_actions``."""
+    return CarriedAction(
+        approved_action_from_row(row),
+        row["note"],
+        date_out(row["raised_on"]),
+        row["raised_in"],
+        row["carried_id"],
+    )
+
+
 def action_row_from_row(row: Row) -> ActionRow:
     """An action log line: an action's row with ``meeting_date``, ``series``, ``meeting_title``."""
     return ActionRow(action_from_row(row), date_out(row["meeting_date"]), row["series"], row["meeting_title"])

@@ -43,6 +43,7 @@ class SeriesRepository:
         with self.db.write(meeting_id, content=False):
             self.db.execute("UPDATE meetings SET status = 'draft' WHERE id = ?", (meeting_id,))
             self.history.record_meeting(meeting_id, "reopened", reason)
+            self.meetings.record.clear(meeting_id)
         return self.meetings.get_header(meeting_id)
 
     def start_next_meeting(self, series: str, fields: dict[str, object]) -> Meeting:

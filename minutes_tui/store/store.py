@@ -45,6 +45,7 @@ from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
 from .meetings import MeetingRepository
+from .record import RecordRepository
 from .search import SearchRepository
 from .series import SeriesRepository
 
@@ -61,8 +62,9 @@ class Store:
         self.capture = CaptureRepository(gateway, self.items)
         self.layouts = LayoutRepository(gateway)
         self.carried = CarriedRepository(gateway, self.history)
+        self.record = RecordRepository(gateway)
         self.meetings = MeetingRepository(
-            gateway, self.items, self.capture, self.layouts, self.carried, self.history
+            gateway, self.items, self.capture, self.layouts, self.carried, self.history, self.record
         )
         self.series = SeriesRepository(gateway, self.meetings, self.items, self.carried, self.history)
         self.action_log = ActionLogRepository(gateway, self.history)
