@@ -123,3 +123,62 @@ def test_meetings_approved_before_the_upgrade_are_fixed_as_they_stand(tmp_path):
         assert store.check() == []
     finally:
         store.close()
+
+
+# -- action history: every note, and the status settled on
+
+
+def history(store: Store, action_id: int) -> list[tuple[str, str, str, int | None]]:
+    return [(e.event, e.status, e.note, e.meeting_id) for e in store.action_history(action_id)]
+
+
+def test_a_progress_note_alone_is_recorded_in_the_action_history(store):
+    first, second, offer, contacts = two_meetings(store)
+    carried = {c.action.id: c for c in store.carried_actions(second.id)}
+    store.update_carried(carried[offer.id].id, note="First draft circulated")
+    store.set_action_status(contacts.id, "open", note="Chased JCP by email")
+    assert history(store, offer.id) == [
+        ("raised", "open", "", first.id),
+        ("noted", "open", "First draft circulated", second.id),
+    ]
+    assert history(store, contacts.id) == [
+        ("raised", "open", "", first.id),
+        ("noted", "open", "Chased JCP by email", None),
+    ]
+
+
+def test_a_note_typed_at_a_meeting_is_one_event_however_often_it_is_saved(store):
+    first, second, offer, _ = two_meetings(store)
+    carried = store.carried_actions(second.id)[0]
+    for typed in ("First", "First draft", "First draft circulated"):  # autosave as it is typed
+        store.update_carried(carried.id, note=typed)
+    store.update_carried(carried.id, note="First draft circulated")  # unchanged: nothing new
+    assert history(store, offer.id)[1:] == [("noted", "open", "First draft circulated", second.id)]
+    store.update_carried(carried.id, status="done")
+    store.update_carried(carried.id, note="First draft circulated; agreed")
+    assert [e[:2] for e in history(store, offer.id)] == [
+        ("raised", "open"),
+        ("noted", "open"),
+        ("closed", "done"),
+        ("noted", "done"),
+    ]
+
+
+def test_cycling_the_status_at_a_meeting_records_only_the_status_settled_on(store):
+    first, second, offer, contacts = two_meetings(store)
+    carried = {c.action.id: c for c in store.carried_actions(second.id)}
+    for status in ("done", "on_hold", "dropped"):  # Space, Space, Space
+        store.update_carried(carried[offer.id].id, status=status)
+    assert history(store, offer.id)[1:] == [("closed", "dropped", "", second.id)]
+    for status in ("done", "on_hold", "dropped", "open"):  # all the way round: no change
+        store.update_carried(carried[contacts.id].id, status=status)
+    assert history(store, contacts.id) == [("raised", "open", "", first.id)]
+    # A change made elsewhere in between is kept.
+    store.set_action_status(offer.id, "open", note="Reopened from the log")
+    store.update_carried(carried[offer.id].id, status="done")
+    assert [e[:2] for e in history(store, offer.id)] == [
+        ("raised", "open"),
+        ("closed", "dropped"),
+        ("updated", "open"),
+        ("closed", "done"),
+    ]

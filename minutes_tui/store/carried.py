@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import CarriedAction, check_action_status
 from ..text import storable
 from .gateway import Gateway
-from .history import HistoryRepository, status_event
+from .history import HistoryRepository
 from .rows import carried_from_row
 
 #: Action statuses that still need doing (carried forward, listed by --open).
@@ -47,23 +47,23 @@ class CarriedRepository:
         self, carried_id: int, *, note: str | None = None, status: str | None = None
     ) -> CarriedAction:
         """Record progress on a matter arising at the meeting that carries it:
-        a progress note and/or a new status (kept in the action's history)."""
+        a progress note and/or a new status, each kept in the action's history
+        (a note alone as a ``noted`` event)."""
         row = self.db.row("carried_actions", carried_id)
         if status is not None:
             check_action_status(status)
         with self.db.write(row["meeting_id"]):
-            if note is not None:
+            noted = False
+            if note is not None and storable(note) != row["note"]:
+                noted = True
                 self.db.execute(
                     "UPDATE carried_actions SET note = ? WHERE id = ?", (storable(note), carried_id)
                 )
             action = self.db.row("actions", row["action_id"])
+            current = note if note is not None else row["note"]
             if status is not None and status != action["status"]:
                 self.db.execute("UPDATE actions SET status = ? WHERE id = ?", (status, row["action_id"]))
-                self.history.record_action(
-                    row["action_id"],
-                    row["meeting_id"],
-                    status_event(status),
-                    status,
-                    note if note is not None else row["note"],
-                )
+                self.history.record_status(row["action_id"], row["meeting_id"], status, current)
+            elif noted:
+                self.history.record_note(row["action_id"], row["meeting_id"], action["status"], current)
         return next(c for c in self.carried_actions(row["meeting_id"]) if c.id == carried_id)

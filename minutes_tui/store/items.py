@@ -25,7 +25,7 @@ from ..model import (
 )
 from .errors import StoreError
 from .gateway import Gateway, now
-from .history import HistoryRepository, status_event
+from .history import HistoryRepository
 from .lists import ACTIONS, ATTENDEES, BULLETS, DECLARATIONS, POINTS, TURNS, OrderedList
 from .rows import (
     action_from_row,
@@ -136,5 +136,5 @@ class ItemRepository:
         with self.db.write(row["meeting_id"], content=bool(set(fields) - {"status"})):
             self.db.set_fields("actions", action_id, clean(fields))
             if status is not None and status != row["status"]:
-                self.history.record_action(action_id, row["meeting_id"], status_event(status), status)
+                self.history.record_status(action_id, row["meeting_id"], status)
         return self.actions.get(action_id)
