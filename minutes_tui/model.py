@@ -317,6 +317,8 @@ class Meeting:
     updated: dt.datetime | None = None
     id: int | None = None
     declarations: list[Declaration] = field(default_factory=list)
+    #: When the meeting was deleted (it can be restored until purged); ``None`` if it was not.
+    deleted: dt.datetime | None = None
 
     def __post_init__(self) -> None:
         check_meeting_status(self.status)
@@ -366,6 +368,8 @@ class MeetingSummary:
     date: dt.date | None
     status: str
     updated: dt.datetime | None = None
+    #: When it was deleted (see the store's ``deleted_meetings``); ``None`` if it was not.
+    deleted: dt.datetime | None = None
 
 
 #: Header fields of a meeting that can be edited one at a time.

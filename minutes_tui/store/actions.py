@@ -15,7 +15,7 @@ def _action_filter(
     series: str | None, owner: str | None, still_to_do: bool, overdue: bool, today: dt.date | None
 ) -> tuple[str, list[object]]:
     """The WHERE clause (with its parameters) of the action log's filters."""
-    where: list[str] = []
+    where: list[str] = ["m.deleted IS NULL"]
     params: list[object] = []
     if series:
         where.append("m.series = ?")
@@ -29,7 +29,7 @@ def _action_filter(
     if overdue:
         where.append("a.due IS NOT NULL AND a.due < ?")
         params.append((today or dt.date.today()).isoformat())
-    return (" WHERE " + " AND ".join(where) if where else ""), params
+    return " WHERE " + " AND ".join(where), params
 
 
 class ActionLogRepository:

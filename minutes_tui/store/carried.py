@@ -20,11 +20,12 @@ class CarriedRepository:
         self.history = history
 
     def carried_actions(self, meeting_id: int) -> list[CarriedAction]:
-        """The matters arising of a meeting, in order."""
+        """The matters arising of a meeting, in order (as they stand now; none from a deleted meeting)."""
         rows = self.db.read(
             "SELECT c.id AS carried_id, c.note AS carried_note, a.*, m.date AS raised_on, "
             "m.title AS raised_in FROM carried_actions c JOIN actions a ON a.id = c.action_id "
-            "JOIN meetings m ON m.id = a.meeting_id WHERE c.meeting_id = ? ORDER BY c.position, c.id",
+            "JOIN meetings m ON m.id = a.meeting_id WHERE c.meeting_id = ? AND m.deleted IS NULL "
+            "ORDER BY c.position, c.id",
             (meeting_id,),
         )
         return [carried_from_row(r) for r in rows]
@@ -35,6 +36,7 @@ class CarriedRepository:
         outstanding = self.db.execute(
             "SELECT actions.id FROM actions JOIN meetings ON meetings.id = actions.meeting_id "
             f"WHERE meetings.series = ? AND actions.status IN {STILL_TO_DO} AND meetings.id != ? "
+            "AND meetings.deleted IS NULL "
             "ORDER BY meetings.date, meetings.id, actions.position",
             (series, meeting_id),
         ).fetchall()

@@ -42,12 +42,14 @@ class Gateway(Protocol):
         """One transaction; stamps ``updated`` on ``meeting_id`` if given.
 
         With ``content`` (the default) a change to an approved meeting raises
-        :class:`~minutes_tui.store.errors.Locked` before anything is written.
+        :class:`~minutes_tui.store.errors.Locked` before anything is written; any
+        change to a deleted meeting raises :class:`~minutes_tui.store.errors.NotFound`.
         """
         ...
 
     def check_editable(self, meeting_id: int) -> None:
-        """Raise :class:`~minutes_tui.store.errors.Locked` if the meeting's minutes are approved."""
+        """Raise :class:`~minutes_tui.store.errors.Locked` if the meeting's minutes are approved
+        (:class:`~minutes_tui.store.errors.NotFound` if it has been deleted)."""
         ...
 
     def read(self, sql: str, params: Params = ()) -> list[Row]:
@@ -82,8 +84,8 @@ class SqliteGateway:
     def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
         try:
             with immediate(self.db):
-                if content and meeting_id is not None:
-                    self.check_editable(meeting_id)
+                if meeting_id is not None:
+                    self._check_meeting(meeting_id, content)
                 yield
                 if meeting_id is not None:
                     self.db.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
@@ -91,8 +93,16 @@ class SqliteGateway:
             raise translate(exc, self.path) from exc
 
     def check_editable(self, meeting_id: int) -> None:
-        found = self.execute("SELECT status, title FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-        if found and found[0] == "approved":
+        self._check_meeting(meeting_id, True)
+
+    def _check_meeting(self, meeting_id: int, content: bool) -> None:
+        """Refuse a change to a deleted meeting, and (``content``) to approved minutes."""
+        found = self.execute(
+            "SELECT status, title, deleted FROM meetings WHERE id = ?", (meeting_id,)
+        ).fetchone()
+        if found and found[2] is not None:
+            raise NotFound(f"The meeting {meeting_id} has been deleted; restore it to change it")
+        if content and found and found[0] == "approved":
             raise Locked(
                 f"The minutes of {found[1] or 'this meeting'!r} are approved and cannot be changed; "
                 "reopen them (the reopening is recorded) to make a correction"

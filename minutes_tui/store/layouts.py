@@ -60,7 +60,8 @@ class LayoutRepository:
         if row:
             return layout_from_json(None if row[0] == "null" else row[0])
         row = self.db.execute(
-            "SELECT layout FROM meetings WHERE series = ? ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
+            "SELECT layout FROM meetings WHERE series = ? AND deleted IS NULL "
+            "ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
             (series,),
         ).fetchone()
         return layout_from_json(row[0]) if row else None

@@ -17,7 +17,7 @@ from ..model import (
 )
 from .capture import CaptureRepository
 from .carried import CarriedRepository
-from .errors import StoreError
+from .errors import NotFound, StoreError
 from .gateway import Gateway, Row, now
 from .history import HistoryRepository
 from .items import ItemRepository
@@ -36,7 +36,9 @@ from .rows import (
     summary_from_row,
 )
 
-_SUMMARY = "SELECT id, series, title, date, status, updated FROM meetings"
+_SUMMARY = "SELECT id, series, title, date, status, updated, deleted FROM meetings"
+#: Meetings not deleted (deleted ones wait in :meth:`MeetingRepository.deleted_meetings`).
+LIVE = "deleted IS NULL"
 
 
 def _check_fields(fields: Mapping[str, object]) -> None:
@@ -132,13 +134,22 @@ class MeetingRepository:
                 self.fix_record(meeting_id)
         return self.get_meeting(meeting_id)
 
-    def get_header(self, meeting_id: int) -> Meeting:
-        """A meeting's header fields only (its lists left empty)."""
-        return meeting_from_row(self.db.row("meetings", meeting_id))
+    def get_header(self, meeting_id: int, *, include_deleted: bool = False) -> Meeting:
+        """A meeting's header fields only (its lists left empty).
 
-    def get_meeting(self, meeting_id: int) -> Meeting:
-        """A whole meeting: header, attendees, sections, round robin and actions."""
-        meeting = self.get_header(meeting_id)
+        A deleted meeting is :class:`NotFound` unless ``include_deleted``.
+        """
+        row = self.db.row("meetings", meeting_id)
+        if row["deleted"] is not None and not include_deleted:
+            raise NotFound(f"The meeting {meeting_id} has been deleted (it can be restored)")
+        return meeting_from_row(row)
+
+    def get_meeting(self, meeting_id: int, *, include_deleted: bool = False) -> Meeting:
+        """A whole meeting: header, attendees, sections, round robin and actions.
+
+        Approved minutes show actions and matters arising as they stood at approval.
+        """
+        meeting = self.get_header(meeting_id, include_deleted=include_deleted)
         scope = (meeting_id,)
         meeting.attendees = self.items.attendees.items(scope)
         for row in self.db.read(
@@ -178,11 +189,32 @@ class MeetingRepository:
         return self.get_header(meeting_id)
 
     def delete_meeting(self, meeting_id: int) -> None:
-        """Delete a meeting and everything in it (not while its minutes are approved)."""
-        self.db.row("meetings", meeting_id)
+        """Delete a meeting (not while its minutes are approved): it is hidden everywhere,
+        with its actions, until restored or purged."""
+        self.get_header(meeting_id)
         with self.db.write():
             self.db.check_editable(meeting_id)
-            self.db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+            self.db.execute("UPDATE meetings SET deleted = ? WHERE id = ?", (now(), meeting_id))
+
+    def restore_meeting(self, meeting_id: int) -> Meeting:
+        """Bring back a deleted meeting as it was."""
+        if self.get_header(meeting_id, include_deleted=True).deleted is None:
+            raise StoreError(f"The meeting {meeting_id} is not deleted, so there is nothing to restore")
+        with self.db.write():
+            self.db.execute("UPDATE meetings SET deleted = NULL WHERE id = ?", (meeting_id,))
+        return self.get_header(meeting_id)
+
+    def purge_meeting(self, meeting_id: int) -> None:
+        """Remove a deleted meeting and everything in it for good."""
+        if self.get_header(meeting_id, include_deleted=True).deleted is None:
+            raise StoreError(f"The meeting {meeting_id} is not deleted; delete it before purging it")
+        with self.db.write():
+            self.db.execute("DELETE FROM meetings WHERE id = ? AND deleted IS NOT NULL", (meeting_id,))
+
+    def deleted_meetings(self) -> list[MeetingSummary]:
+        """Deleted meetings (``deleted`` says when), most recently deleted first."""
+        rows = self.db.read(f"{_SUMMARY} WHERE deleted IS NOT NULL ORDER BY deleted DESC, id DESC")
+        return [summary_from_row(r) for r in rows]
 
     # -- lists of meetings
 
@@ -190,18 +222,19 @@ class MeetingRepository:
         """Meetings newest first (by date, then by when they were made)."""
         if limit is None:
             rows = self.db.read(
-                f"{_SUMMARY} ORDER BY date IS NULL, date DESC, id DESC LIMIT -1 OFFSET ?", (offset,)
+                f"{_SUMMARY} WHERE {LIVE} ORDER BY date IS NULL, date DESC, id DESC LIMIT -1 OFFSET ?",
+                (offset,),
             )
         else:
             # Dated then undated, each in index order: a page reads its own rows, not the whole table.
             rows = self.db.read(
-                f"{_SUMMARY} WHERE date IS NOT NULL ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+                f"{_SUMMARY} WHERE date IS NOT NULL AND {LIVE} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
                 (limit, offset),
             )
             if len(rows) < limit:
-                dated: int = self.db.read("SELECT count(*) AS n FROM meetings WHERE date IS NOT NULL")[0]["n"]
+                dated = self._count("date IS NOT NULL")
                 rows += self.db.read(
-                    f"{_SUMMARY} WHERE date IS NULL ORDER BY id DESC LIMIT ? OFFSET ?",
+                    f"{_SUMMARY} WHERE date IS NULL AND {LIVE} ORDER BY id DESC LIMIT ? OFFSET ?",
                     (limit - len(rows), max(0, offset - dated)),
                 )
         return [summary_from_row(r) for r in rows]
@@ -217,24 +250,37 @@ class MeetingRepository:
         rows: list[Row] = []
         if date is not None:
             rows = self.db.read(
-                f"{_SUMMARY} WHERE date IS NOT NULL AND (date < ? OR (date = ? AND id < ?)) "
+                f"{_SUMMARY} WHERE date IS NOT NULL AND {LIVE} AND (date < ? OR (date = ? AND id < ?)) "
                 "ORDER BY date DESC, id DESC LIMIT ?",
                 (date_in(date), date_in(date), meeting_id, limit),
             )
         if len(rows) < limit:
-            undated = f"{_SUMMARY} WHERE date IS NULL" + ("" if date is not None else " AND id < ?")
+            undated = f"{_SUMMARY} WHERE date IS NULL AND {LIVE}" + (
+                "" if date is not None else " AND id < ?"
+            )
             params = (limit - len(rows),) if date is not None else (meeting_id, limit - len(rows))
             rows += self.db.read(f"{undated} ORDER BY id DESC LIMIT ?", params)
         return [summary_from_row(r) for r in rows]
 
     def count_meetings(self) -> int:
-        count: int = self.db.read("SELECT count(*) AS n FROM meetings")[0]["n"]
-        return count
+        """How many meetings there are (not counting deleted ones)."""
+        return self._count()
+
+    def _count(self, condition: str | None = None) -> int:
+        """Meetings not deleted meeting ``condition``: the table's count less the deleted ones
+        (few, and found by their own index), so no row is read."""
+        where = f" WHERE {condition}" if condition else ""
+        also = f" AND {condition}" if condition else ""
+        every: int = self.db.read(f"SELECT count(*) AS n FROM meetings{where}")[0]["n"]
+        deleted: int = self.db.read(f"SELECT count(*) AS n FROM meetings WHERE deleted IS NOT NULL{also}")[0][
+            "n"
+        ]
+        return every - deleted
 
     def series_names(self) -> list[str]:
         """Every series named so far, most recently met first."""
         rows = self.db.read(
-            "SELECT series FROM meetings WHERE series != '' GROUP BY series "
+            f"SELECT series FROM meetings WHERE series != '' AND {LIVE} GROUP BY series "
             "ORDER BY max(coalesce(date, '')) DESC, max(id) DESC"
         )
         return [r["series"] for r in rows]
@@ -242,7 +288,8 @@ class MeetingRepository:
     def latest_in_series(self, series: str) -> Meeting | None:
         """The most recent meeting of ``series`` (with its lists), if any."""
         rows = self.db.read(
-            "SELECT id FROM meetings WHERE series = ? ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
+            f"SELECT id FROM meetings WHERE series = ? AND {LIVE} "
+            "ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
             (series,),
         )
         return self.get_meeting(rows[0]["id"]) if rows else None
@@ -250,7 +297,9 @@ class MeetingRepository:
     def known_people(self) -> list[tuple[str, str]]:
         """Distinct (name, organisation) pairs from every meeting, most used first."""
         rows = self.db.read(
-            "SELECT name, organisation FROM attendees GROUP BY name, organisation "
+            "SELECT name, organisation FROM attendees "
+            "WHERE meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL) "
+            "GROUP BY name, organisation "
             "ORDER BY count(*) DESC, max(id) DESC LIMIT 2000"
         )
         return [(r["name"], r["organisation"]) for r in rows]

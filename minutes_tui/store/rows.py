@@ -96,6 +96,7 @@ def summary_from_row(row: Row) -> MeetingSummary:
         date_out(row["date"]),
         row["status"],
         datetime_out(row["updated"]),
+        datetime_out(row.get("deleted")),
     )
 
 
@@ -115,6 +116,7 @@ def meeting_from_row(row: Row) -> Meeting:
         created=datetime_out(row["created"]),
         updated=datetime_out(row["updated"]),
         id=row["id"],
+        deleted=datetime_out(row.get("deleted")),
     )
 
 

@@ -295,6 +295,13 @@ def m008_approved_record(db: Database) -> None:
     )
 
 
+@migrations()
+def m009_deleted_meetings(db: Database) -> None:
+    """A deleted meeting is kept (``deleted``: when) until it is purged; NULL: not deleted."""
+    db.execute("ALTER TABLE meetings ADD COLUMN deleted TEXT")
+    db.execute("CREATE INDEX meetings_deleted ON meetings(deleted) WHERE deleted IS NOT NULL")
+
+
 def upgrade(db: Database) -> None:
     """Create or upgrade the schema to the newest version this app knows.
 

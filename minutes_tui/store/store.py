@@ -95,11 +95,11 @@ class Store:
     def add_meeting(self, meeting: Meeting) -> Meeting:
         return self.meetings.add_meeting(meeting)
 
-    def get_header(self, meeting_id: int) -> Meeting:
-        return self.meetings.get_header(meeting_id)
+    def get_header(self, meeting_id: int, *, include_deleted: bool = False) -> Meeting:
+        return self.meetings.get_header(meeting_id, include_deleted=include_deleted)
 
-    def get_meeting(self, meeting_id: int) -> Meeting:
-        return self.meetings.get_meeting(meeting_id)
+    def get_meeting(self, meeting_id: int, *, include_deleted: bool = False) -> Meeting:
+        return self.meetings.get_meeting(meeting_id, include_deleted=include_deleted)
 
     def list_meetings(self, limit: int | None = None, offset: int = 0) -> list[MeetingSummary]:
         return self.meetings.list_meetings(limit, offset)
@@ -117,6 +117,15 @@ class Store:
 
     def delete_meeting(self, meeting_id: int) -> None:
         self.meetings.delete_meeting(meeting_id)
+
+    def restore_meeting(self, meeting_id: int) -> Meeting:
+        return self.meetings.restore_meeting(meeting_id)
+
+    def purge_meeting(self, meeting_id: int) -> None:
+        self.meetings.purge_meeting(meeting_id)
+
+    def deleted_meetings(self) -> list[MeetingSummary]:
+        return self.meetings.deleted_meetings()
 
     def series_names(self) -> list[str]:
         return self.meetings.series_names()
