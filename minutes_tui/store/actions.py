@@ -103,6 +103,6 @@ class ActionLogRepository:
             if status == row["status"]:
                 self.history.record_note(action_id, None, status, note)
             else:
-                self.db.execute("UPDATE actions SET status = ? WHERE id = ?", (status, action_id))
+                self.db.set_fields("actions", action_id, {"status": status})
                 self.history.record_status(action_id, None, status, note)
         return action_from_row(self.db.row("actions", action_id))

@@ -20,7 +20,8 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from ..text import storable
-from .errors import Locked, NotFound, translate
+from .errors import Conflict, Locked, NotFound, translate
+from .schema import VERSIONED
 from .transaction import immediate
 
 #: A row as the store reads it: column name to value. SQLite values are dynamically
@@ -68,8 +69,15 @@ class Gateway(Protocol):
         """Run one statement for each of ``rows`` (inside :meth:`write`)."""
         ...
 
-    def set_fields(self, table: str, item_id: int, values: dict[str, object]) -> None:
-        """``UPDATE table SET ... WHERE id = item_id`` for the given columns (inside :meth:`write`)."""
+    def set_fields(
+        self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
+    ) -> None:
+        """``UPDATE table SET ... WHERE id = item_id`` for the given columns (inside :meth:`write`),
+        raising the row's ``version`` if it has one.
+
+        With ``expected_version``, a row whose version differs raises
+        :class:`~minutes_tui.store.errors.Conflict` (``current`` unset) before anything is written.
+        """
         ...
 
 
@@ -135,8 +143,21 @@ class SqliteGateway:
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
-    def set_fields(self, table: str, item_id: int, values: dict[str, object]) -> None:
+    def set_fields(
+        self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
+    ) -> None:
+        if expected_version is not None:
+            found = self.execute(f"SELECT version FROM {table} WHERE id = ?", (item_id,)).fetchone()
+            if found is None:
+                raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
+            if found[0] != expected_version:
+                raise Conflict(
+                    f"This {table[:-1].replace('_', ' ')} was changed elsewhere (another window or "
+                    "person) since it was read; nothing was saved over it"
+                )
         if not values:
             return
         assignments = ", ".join(f'"{column}" = ?' for column in values)
+        if table in VERSIONED:
+            assignments += ", version = version + 1"
         self.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))

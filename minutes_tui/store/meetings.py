@@ -17,7 +17,7 @@ from ..model import (
 )
 from .capture import CaptureRepository
 from .carried import CarriedRepository
-from .errors import NotFound, StoreError
+from .errors import Conflict, NotFound, StoreError
 from .gateway import Gateway, Row, now
 from .history import HistoryRepository
 from .items import ItemRepository
@@ -177,15 +177,23 @@ class MeetingRepository:
         """Fix what the approved minutes of ``meeting_id`` show (inside the approving transaction)."""
         self.record.fix(meeting_id, *self.live_actions(meeting_id))
 
-    def update_meeting(self, meeting_id: int, fields: dict[str, object]) -> Meeting:
-        """Change header fields of a meeting; returns the saved header."""
+    def update_meeting(
+        self, meeting_id: int, fields: dict[str, object], expected_version: int | None = None
+    ) -> Meeting:
+        """Change header fields of a meeting; returns the saved header.
+
+        With ``expected_version``, a header changed since raises :class:`Conflict`.
+        """
         _check_fields(fields)
         self.db.row("meetings", meeting_id)
-        with self.db.write(meeting_id):
-            self.db.set_fields("meetings", meeting_id, clean(fields))
-            if fields.get("status") == "approved":
-                self.history.record_meeting(meeting_id, "approved")
-                self.fix_record(meeting_id)
+        try:
+            with self.db.write(meeting_id):
+                self.db.set_fields("meetings", meeting_id, clean(fields), expected_version=expected_version)
+                if fields.get("status") == "approved":
+                    self.history.record_meeting(meeting_id, "approved")
+                    self.fix_record(meeting_id)
+        except Conflict as exc:
+            raise Conflict(str(exc), self.get_header(meeting_id)) from None
         return self.get_header(meeting_id)
 
     def delete_meeting(self, meeting_id: int) -> None:

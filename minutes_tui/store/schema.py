@@ -302,6 +302,27 @@ def m009_deleted_meetings(db: Database) -> None:
     db.execute("CREATE INDEX meetings_deleted ON meetings(deleted) WHERE deleted IS NOT NULL")
 
 
+#: Tables whose rows carry a ``version``, raised by every change of their content (m010).
+VERSIONED = (
+    "meetings",
+    "attendees",
+    "bullets",
+    "turns",
+    "points",
+    "actions",
+    "declarations",
+    "carried_actions",
+)
+
+
+@migrations()
+def m010_row_versions(db: Database) -> None:
+    """A ``version`` on meetings and every list row, so a save can tell that the row
+    changed since it was read (two people, or two windows, on one database)."""
+    for table in VERSIONED:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+
+
 def upgrade(db: Database) -> None:
     """Create or upgrade the schema to the newest version this app knows.
 
