@@ -85,6 +85,9 @@ def test_approved_minutes_survive_the_raising_meeting_being_purged(store):
     approved = render_markdown(store.get_meeting(second.id))
     store.delete_meeting(first.id)  # a draft: it may go
     assert render_markdown(store.get_meeting(second.id)) == approved
+    store.purge_meeting(first.id)  # and go for good, its actions with it
+    assert render_markdown(store.get_meeting(second.id)) == approved
+    assert store.db.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
 
 
 def test_a_meeting_imported_as_approved_is_fixed_as_imported(store):
