@@ -171,6 +171,8 @@ class Attendee:
     left: str = ""
     #: Whom a substitute stands in for ("on behalf of Helen (NWDA)").
     on_behalf_of: str = ""
+    #: Raised by every saved change; an update naming it is refused if the row changed since.
+    version: int = 0
 
     def __post_init__(self) -> None:
         check_attendance(self.attendance)
@@ -191,6 +193,8 @@ class Bullet:
     id: int | None = None
     #: When the point was first saved (UTC); ``None`` for points older than timestamps.
     created: dt.datetime | None = None
+    #: Raised by every saved change; an update naming it is refused if the row changed since.
+    version: int = 0
 
 
 @dataclass
@@ -201,6 +205,8 @@ class Point:
     id: int | None = None
     #: When the point was first saved (UTC); ``None`` for points older than timestamps.
     created: dt.datetime | None = None
+    #: Raised by every saved change; an update naming it is refused if the row changed since.
+    version: int = 0
 
 
 @dataclass
@@ -216,6 +222,8 @@ class Declaration:
     text: str = ""
     id: int | None = None
     attendee_index: int | None = None
+    #: Raised by every saved change; an update naming it is refused if the row changed since.
+    version: int = 0
 
 
 @dataclass
@@ -225,6 +233,8 @@ class Turn:
     speaker: str = ""
     points: list[Point] = field(default_factory=list)
     id: int | None = None
+    #: Raised by every saved change; an update naming it is refused if the row changed since.
+    version: int = 0
 
 
 @dataclass
@@ -239,6 +249,8 @@ class Action:
     id: int | None = None
     #: Raised, updated, closed: oldest first (filled by the store for exports; not compared).
     history: list[ActionEvent] = field(default_factory=list, compare=False, repr=False)
+    #: Raised by every saved change; an update naming it is refused if the row changed since.
+    version: int = 0
 
     def __post_init__(self) -> None:
         check_action_status(self.status)
@@ -272,6 +284,8 @@ class CarriedAction:
     raised_on: dt.date | None = None
     raised_in: str = ""
     id: int | None = None
+    #: The matter arising's own version (its progress note); the action has its own.
+    version: int = 0
 
 
 @dataclass
@@ -321,6 +335,10 @@ class Meeting:
     declarations: list[Declaration] = field(default_factory=list)
     #: Approved and reopened (with reasons), oldest first (filled by the store; not compared).
     history: list[MeetingEvent] = field(default_factory=list, compare=False, repr=False)
+    #: When the meeting was deleted (it can be restored until purged); ``None`` if it was not.
+    deleted: dt.datetime | None = None
+    #: Raised by every saved change; an update naming it is refused if the row changed since.
+    version: int = 0
 
     def __post_init__(self) -> None:
         check_meeting_status(self.status)
@@ -370,6 +388,8 @@ class MeetingSummary:
     date: dt.date | None
     status: str
     updated: dt.datetime | None = None
+    #: When it was deleted (see the store's ``deleted_meetings``); ``None`` if it was not.
+    deleted: dt.datetime | None = None
 
 
 #: Header fields of a meeting that can be edited one at a time.

@@ -267,11 +267,7 @@ def test_m006_applies_to_a_database_of_the_previous_version(tmp_path):
     path = tmp_path / "previous.db"
     db = Database(path)
     db.execute("PRAGMA foreign_keys = ON")
-    only_old = type(migrations)("minutes")
-    for migration in migrations._migrations:
-        if not migration.name.startswith("m006"):
-            only_old._migrations.append(migration)
-    only_old.apply(db)
+    migrations.apply(db, stop_before="m006_capture")
     db.execute(
         "INSERT INTO meetings (id, title, created, updated) VALUES (1, 'Old', '2025-03-14T10:00:00+00:00', '2025-03-14T10:00:00+00:00')"
     )
@@ -285,7 +281,7 @@ def test_m006_applies_to_a_database_of_the_previous_version(tmp_path):
     db.close()
     store = Store.open(path)
     try:
-        assert [m.name for m in migrations.applied(store.db)][-1].startswith("m006")
+        assert "m006_capture" in {m.name for m in migrations.applied(store.db)}
         meeting = store.get_meeting(1)
         assert meeting.attendees[0] == Attendee("Priya", "Cogent SSC", id=1)
         assert meeting.round_robin[0].points[0].created is None and meeting.declarations == []

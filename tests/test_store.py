@@ -52,6 +52,7 @@ def test_list_meetings_newest_first_and_delete(store):
     store.add_attendee(b.id, Attendee("x", "y"))
     store.delete_meeting(b.id)
     assert [m.id for m in store.list_meetings()] == [a.id, c.id]
+    store.purge_meeting(b.id)  # deleted for good: everything in it goes
     assert store.db.execute("SELECT count(*) FROM attendees").fetchone()[0] == 0
     with pytest.raises(NotFound):
         store.get_meeting(b.id)
@@ -186,6 +187,7 @@ def test_search_index_follows_every_change(store):
     store.delete_turn(turn.id)
     assert ("points", "apprentices") not in index_rows(store)
     store.delete_meeting(m.id)
+    store.purge_meeting(m.id)
     assert index_rows(store) == []
 
 

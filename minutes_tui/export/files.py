@@ -95,7 +95,11 @@ def check_target(path: Path, *, overwrite: bool, protect: Sequence[str | Path] =
 
 
 def write_atomically(
-    path: Path, write: Callable[[Path], object], *, overwrite: bool = False, protect: Sequence[str | Path] = ()
+    path: Path,
+    write: Callable[[Path], object],
+    *,
+    overwrite: bool = False,
+    protect: Sequence[str | Path] = (),
 ) -> Path:
     """Have ``write`` fill a temporary file beside ``path``, then move it into place.
 

@@ -7,7 +7,7 @@ import datetime as dt
 from ..model import Action, ActionRow, check_action_status
 from .carried import STILL_TO_DO
 from .gateway import Gateway
-from .history import HistoryRepository, status_event
+from .history import HistoryRepository
 from .rows import action_from_row, action_row_from_row
 
 
@@ -15,7 +15,7 @@ def _action_filter(
     series: str | None, owner: str | None, still_to_do: bool, overdue: bool, today: dt.date | None
 ) -> tuple[str, list[object]]:
     """The WHERE clause (with its parameters) of the action log's filters."""
-    where: list[str] = []
+    where: list[str] = ["m.deleted IS NULL"]
     params: list[object] = []
     if series:
         where.append("m.series = ?")
@@ -29,7 +29,7 @@ def _action_filter(
     if overdue:
         where.append("a.due IS NOT NULL AND a.due < ?")
         params.append((today or dt.date.today()).isoformat())
-    return (" WHERE " + " AND ".join(where) if where else ""), params
+    return " WHERE " + " AND ".join(where), params
 
 
 class ActionLogRepository:
@@ -92,11 +92,17 @@ class ActionLogRepository:
         """Change an action's status from the action log, with an optional note.
 
         Progress, not content: allowed after the raising meeting is approved; kept
-        in the action's history.
+        in the action's history (a note with the status unchanged as a ``noted``
+        event; the same status and no note change nothing).
         """
         check_action_status(status)
         row = self.db.row("actions", action_id)
+        if status == row["status"] and not note.strip():
+            return action_from_row(row)
         with self.db.write(row["meeting_id"], content=False):
-            self.db.execute("UPDATE actions SET status = ? WHERE id = ?", (status, action_id))
-            self.history.record_action(action_id, None, status_event(status), status, note)
+            if status == row["status"]:
+                self.history.record_note(action_id, None, status, note)
+            else:
+                self.db.set_fields("actions", action_id, {"status": status})
+                self.history.record_status(action_id, None, status, note)
         return action_from_row(self.db.row("actions", action_id))

@@ -39,14 +39,16 @@ class CaptureRepository:
         values: dict[str, object] = {"attendee_id": attendee_id, "item": item, "text": text}
         return self.declarations.get(self.declarations.add(meeting_id, (meeting_id,), values, index))
 
-    def update_declaration(self, declaration_id: int, fields: dict[str, object]) -> Declaration:
+    def update_declaration(
+        self, declaration_id: int, fields: dict[str, object], expected_version: int | None = None
+    ) -> Declaration:
         """Change a declaration's ``attendee_id``, ``item`` or ``text``."""
         if "attendee_id" in fields:
             attendee_id = fields["attendee_id"]
             if not isinstance(attendee_id, int):
                 raise StoreError(f"An attendee id is a number, not {attendee_id!r}")
             self.check_attendee(self.declarations.meeting_of(declaration_id), attendee_id)
-        self.declarations.update(declaration_id, fields)
+        self.declarations.update(declaration_id, fields, expected_version)
         return self.declarations.get(declaration_id)
 
     def check_attendee(self, meeting_id: int, attendee_id: int) -> None:

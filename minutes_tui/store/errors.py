@@ -18,6 +18,15 @@ class Locked(StoreError):
     """The meeting's minutes are approved: its content cannot change until reopened."""
 
 
+class Conflict(StoreError):
+    """The row changed since it was read (saved from another window, app or person):
+    nothing was written. ``current`` is the domain object as it is saved now."""
+
+    def __init__(self, message: str, current: object = None) -> None:
+        super().__init__(message)
+        self.current = current
+
+
 def translate(exc: sqlite3.Error, path: str | Path | None = None) -> StoreError:
     """Turn an sqlite3 error into a :class:`StoreError` saying what to do."""
     text = str(exc)

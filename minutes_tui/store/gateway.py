@@ -20,7 +20,8 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from ..text import storable
-from .errors import Locked, NotFound, translate
+from .errors import Conflict, Locked, NotFound, translate
+from .schema import VERSIONED
 from .transaction import immediate
 
 #: A row as the store reads it: column name to value. SQLite values are dynamically
@@ -42,12 +43,14 @@ class Gateway(Protocol):
         """One transaction; stamps ``updated`` on ``meeting_id`` if given.
 
         With ``content`` (the default) a change to an approved meeting raises
-        :class:`~minutes_tui.store.errors.Locked` before anything is written.
+        :class:`~minutes_tui.store.errors.Locked` before anything is written; any
+        change to a deleted meeting raises :class:`~minutes_tui.store.errors.NotFound`.
         """
         ...
 
     def check_editable(self, meeting_id: int) -> None:
-        """Raise :class:`~minutes_tui.store.errors.Locked` if the meeting's minutes are approved."""
+        """Raise :class:`~minutes_tui.store.errors.Locked` if the meeting's minutes are approved
+        (:class:`~minutes_tui.store.errors.NotFound` if it has been deleted)."""
         ...
 
     def read(self, sql: str, params: Params = ()) -> list[Row]:
@@ -66,8 +69,15 @@ class Gateway(Protocol):
         """Run one statement for each of ``rows`` (inside :meth:`write`)."""
         ...
 
-    def set_fields(self, table: str, item_id: int, values: dict[str, object]) -> None:
-        """``UPDATE table SET ... WHERE id = item_id`` for the given columns (inside :meth:`write`)."""
+    def set_fields(
+        self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
+    ) -> None:
+        """``UPDATE table SET ... WHERE id = item_id`` for the given columns (inside :meth:`write`),
+        raising the row's ``version`` if it has one.
+
+        With ``expected_version``, a row whose version differs raises
+        :class:`~minutes_tui.store.errors.Conflict` (``current`` unset) before anything is written.
+        """
         ...
 
 
@@ -82,8 +92,8 @@ class SqliteGateway:
     def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
         try:
             with immediate(self.db):
-                if content and meeting_id is not None:
-                    self.check_editable(meeting_id)
+                if meeting_id is not None:
+                    self._check_meeting(meeting_id, content)
                 yield
                 if meeting_id is not None:
                     self.db.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
@@ -91,8 +101,16 @@ class SqliteGateway:
             raise translate(exc, self.path) from exc
 
     def check_editable(self, meeting_id: int) -> None:
-        found = self.execute("SELECT status, title FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
-        if found and found[0] == "approved":
+        self._check_meeting(meeting_id, True)
+
+    def _check_meeting(self, meeting_id: int, content: bool) -> None:
+        """Refuse a change to a deleted meeting, and (``content``) to approved minutes."""
+        found = self.execute(
+            "SELECT status, title, deleted FROM meetings WHERE id = ?", (meeting_id,)
+        ).fetchone()
+        if found and found[2] is not None:
+            raise NotFound(f"The meeting {meeting_id} has been deleted; restore it to change it")
+        if content and found and found[0] == "approved":
             raise Locked(
                 f"The minutes of {found[1] or 'this meeting'!r} are approved and cannot be changed; "
                 "reopen them (the reopening is recorded) to make a correction"
@@ -125,8 +143,21 @@ class SqliteGateway:
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
-    def set_fields(self, table: str, item_id: int, values: dict[str, object]) -> None:
+    def set_fields(
+        self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
+    ) -> None:
+        if expected_version is not None:
+            found = self.execute(f"SELECT version FROM {table} WHERE id = ?", (item_id,)).fetchone()
+            if found is None:
+                raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
+            if found[0] != expected_version:
+                raise Conflict(
+                    f"This {table[:-1].replace('_', ' ')} was changed elsewhere (another window or "
+                    "person) since it was read; nothing was saved over it"
+                )
         if not values:
             return
         assignments = ", ".join(f'"{column}" = ?' for column in values)
+        if table in VERSIONED:
+            assignments += ", version = version + 1"
         self.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))

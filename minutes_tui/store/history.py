@@ -13,6 +13,12 @@ def status_event(status: str) -> str:
     return "closed" if status in ("done", "dropped") else "updated"
 
 
+#: Events that change an action's status (after it was raised).
+STATUS_EVENTS = ("updated", "closed")
+#: The event of a progress note that leaves the status as it was.
+NOTED = "noted"
+
+
 class HistoryRepository:
     """The ``meeting_events`` and ``action_events`` tables: written inside others' transactions."""
 
@@ -34,6 +40,64 @@ class HistoryRepository:
             "VALUES (?, ?, ?, ?, ?, ?)",
             (action_id, meeting_id, event, status, storable(note), now()),
         )
+
+    def record_status(self, action_id: int, meeting_id: int | None, status: str, note: str = "") -> None:
+        """A change of status. At a meeting, only the status settled on there is kept:
+        a second change at the same meeting replaces the first (and one back to the
+        status before removes it), so cycling through statuses leaves one event."""
+        last = self._last_event(action_id)
+        if (
+            meeting_id is None
+            or not last
+            or last["event"] not in STATUS_EVENTS
+            or last["meeting_id"] != meeting_id
+        ):
+            self.record_action(action_id, meeting_id, status_event(status), status, note)
+            return
+        before = self.db.execute(
+            "SELECT status FROM action_events WHERE action_id = ? AND id < ? ORDER BY id DESC LIMIT 1",
+            (action_id, last["id"]),
+        ).fetchone()
+        if before and before[0] == status:  # back where it was: no change of status here
+            if note.strip():
+                self.db.execute(
+                    "UPDATE action_events SET event = ?, status = ?, note = ?, at = ? WHERE id = ?",
+                    (NOTED, status, storable(note), now(), last["id"]),
+                )
+            else:
+                self.db.execute("DELETE FROM action_events WHERE id = ?", (last["id"],))
+            return
+        self.db.execute(
+            "UPDATE action_events SET event = ?, status = ?, note = ?, at = ? WHERE id = ?",
+            (status_event(status), status, storable(note), now(), last["id"]),
+        )
+
+    def record_note(self, action_id: int, meeting_id: int | None, status: str, note: str) -> None:
+        """A progress note that leaves the status as it was (a ``noted`` event).
+
+        At a meeting the note is saved as it is typed: the latest note there replaces
+        the one before (a note cleared there removes it). From the action log each
+        note is an event of its own.
+        """
+        last = self._last_event(action_id)
+        if meeting_id is not None and last and last["event"] == NOTED and last["meeting_id"] == meeting_id:
+            if note.strip():
+                self.db.execute(
+                    "UPDATE action_events SET note = ?, status = ?, at = ? WHERE id = ?",
+                    (storable(note), status, now(), last["id"]),
+                )
+            else:
+                self.db.execute("DELETE FROM action_events WHERE id = ?", (last["id"],))
+            return
+        if note.strip():
+            self.record_action(action_id, meeting_id, NOTED, status, note)
+
+    def _last_event(self, action_id: int) -> dict[str, object] | None:
+        rows = self.db.read(
+            "SELECT id, event, meeting_id FROM action_events WHERE action_id = ? ORDER BY id DESC LIMIT 1",
+            (action_id,),
+        )
+        return rows[0] if rows else None
 
     def meeting_history(self, meeting_id: int) -> list[MeetingEvent]:
         """When the minutes were approved and reopened (and why), oldest first."""

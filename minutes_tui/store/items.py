@@ -23,9 +23,9 @@ from ..model import (
     check_clock,
     check_section,
 )
-from .errors import StoreError
+from .errors import Conflict, StoreError
 from .gateway import Gateway, now
-from .history import HistoryRepository, status_event
+from .history import HistoryRepository
 from .lists import ACTIONS, ATTENDEES, BULLETS, DECLARATIONS, POINTS, TURNS, OrderedList
 from .rows import (
     action_from_row,
@@ -60,13 +60,15 @@ class ItemRepository:
         item_id = self.attendees.add(meeting_id, (meeting_id,), attendee_values(attendee), index)
         return self.attendees.get(item_id)
 
-    def update_attendee(self, attendee_id: int, fields: dict[str, object]) -> Attendee:
+    def update_attendee(
+        self, attendee_id: int, fields: dict[str, object], expected_version: int | None = None
+    ) -> Attendee:
         if "attendance" in fields:
             check_attendance(str(fields["attendance"]))
         for clock in ("arrived", "left"):
             if clock in fields:
                 fields[clock] = check_clock(str(fields[clock] or ""))
-        self.attendees.update(attendee_id, fields)
+        self.attendees.update(attendee_id, fields, expected_version)
         return self.attendees.get(attendee_id)
 
     # -- bulleted sections
@@ -120,7 +122,9 @@ class ItemRepository:
             action_id = self.insert_action(meeting_id, action, index)
         return self.actions.get(action_id)
 
-    def update_action(self, action_id: int, fields: dict[str, object]) -> Action:
+    def update_action(
+        self, action_id: int, fields: dict[str, object], expected_version: int | None = None
+    ) -> Action:
         """Edit an action of its own meeting; a status change is recorded in its history.
 
         A change of status alone is progress, not content: it is allowed after the
@@ -133,8 +137,11 @@ class ItemRepository:
         if status is not None:
             status = check_action_status(str(status))
         row = self.db.row("actions", action_id)
-        with self.db.write(row["meeting_id"], content=bool(set(fields) - {"status"})):
-            self.db.set_fields("actions", action_id, clean(fields))
-            if status is not None and status != row["status"]:
-                self.history.record_action(action_id, row["meeting_id"], status_event(status), status)
+        try:
+            with self.db.write(row["meeting_id"], content=bool(set(fields) - {"status"})):
+                self.db.set_fields("actions", action_id, clean(fields), expected_version=expected_version)
+                if status is not None and status != row["status"]:
+                    self.history.record_status(action_id, row["meeting_id"], status)
+        except Conflict as exc:
+            raise Conflict(str(exc), self.actions.get(action_id)) from None
         return self.actions.get(action_id)

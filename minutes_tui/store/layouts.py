@@ -33,9 +33,7 @@ class LayoutRepository:
                         f"The section {section!r} still holds {count} point(s); "
                         "delete or move them before leaving it out"
                     )
-            self.db.execute(
-                "UPDATE meetings SET layout = ? WHERE id = ?", (layout_to_json(sections), meeting_id)
-            )
+            self.db.set_fields("meetings", meeting_id, {"layout": layout_to_json(sections)})
         return meeting_from_row(self.db.row("meetings", meeting_id))
 
     def set_series_layout(self, series: str, layout: Iterable[str | Section]) -> tuple[Section, ...]:
@@ -60,7 +58,8 @@ class LayoutRepository:
         if row:
             return layout_from_json(None if row[0] == "null" else row[0])
         row = self.db.execute(
-            "SELECT layout FROM meetings WHERE series = ? ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
+            "SELECT layout FROM meetings WHERE series = ? AND deleted IS NULL "
+            "ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
             (series,),
         ).fetchone()
         return layout_from_json(row[0]) if row else None

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .errors import StoreError
+from .errors import Conflict, StoreError
 from .gateway import Gateway, Row
 from .rows import clean
 
@@ -155,13 +155,20 @@ class OrderedList(Generic[T]):
         with self.db.write(meeting_id):
             return self.insert(scope, values, index)
 
-    def update(self, item_id: int, fields: dict[str, object]) -> None:
-        """Change some of an item's fields (only those of its kind)."""
+    def update(self, item_id: int, fields: dict[str, object], expected_version: int | None = None) -> None:
+        """Change some of an item's fields (only those of its kind).
+
+        With ``expected_version``, an item changed since (its version differs) raises
+        :class:`~minutes_tui.store.errors.Conflict` carrying the item as saved now.
+        """
         unknown = set(fields) - set(self.kind.fields)
         if unknown:
             raise StoreError(f"Unknown {self.kind.table} field(s): {', '.join(sorted(unknown))}")
-        with self.db.write(self.meeting_of(item_id)):
-            self.db.set_fields(self.kind.table, item_id, clean(fields))
+        try:
+            with self.db.write(self.meeting_of(item_id)):
+                self.db.set_fields(self.kind.table, item_id, clean(fields), expected_version=expected_version)
+        except Conflict as exc:
+            raise Conflict(str(exc), self.get(item_id)) from None
 
     def delete(self, item_id: int) -> None:
         with self.db.write(self.meeting_of(item_id)):

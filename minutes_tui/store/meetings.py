@@ -5,14 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..model import MEETING_FIELDS, Meeting, MeetingSummary, Section, check_meeting_status, make_layout
+from ..model import (
+    MEETING_FIELDS,
+    Action,
+    CarriedAction,
+    Meeting,
+    MeetingSummary,
+    Section,
+    check_meeting_status,
+    make_layout,
+)
 from .capture import CaptureRepository
 from .carried import CarriedRepository
-from .errors import StoreError
+from .errors import Conflict, NotFound, StoreError
 from .gateway import Gateway, Row, now
 from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
+from .record import RecordRepository
 from .rows import (
     action_values,
     attendee_values,
@@ -33,7 +43,9 @@ from .transfer import (
     record_action_history,
 )
 
-_SUMMARY = "SELECT id, series, title, date, status, updated FROM meetings"
+_SUMMARY = "SELECT id, series, title, date, status, updated, deleted FROM meetings"
+#: Meetings not deleted (deleted ones wait in :meth:`MeetingRepository.deleted_meetings`).
+LIVE = "deleted IS NULL"
 
 
 def _check_fields(fields: Mapping[str, object]) -> None:
@@ -55,8 +67,10 @@ class MeetingRepository:
         layouts: LayoutRepository,
         carried: CarriedRepository,
         history: HistoryRepository,
+        record: RecordRepository,
     ) -> None:
         self.db = db
+        self.record = record
         self.items = items
         self.capture = capture
         self.layouts = layouts
@@ -124,19 +138,30 @@ class MeetingRepository:
             for action_id, action in zip(action_ids, meeting.actions):
                 record_action_history(self.db, action_id, meeting_id, action)
             add_transfer_extras(self.db, items.actions, meeting_id, meeting)
+            if meeting.status == "approved":
+                self.fix_record(meeting_id)
         return self.get_meeting(meeting_id)
 
     def matching_meetings(self, meeting: Meeting) -> list[MeetingSummary]:
         """Saved meetings with the same series, date and title as ``meeting``."""
         return matching_meetings(self.db, meeting)
 
-    def get_header(self, meeting_id: int) -> Meeting:
-        """A meeting's header fields only (its lists left empty)."""
-        return meeting_from_row(self.db.row("meetings", meeting_id))
+    def get_header(self, meeting_id: int, *, include_deleted: bool = False) -> Meeting:
+        """A meeting's header fields only (its lists left empty).
 
-    def get_meeting(self, meeting_id: int) -> Meeting:
-        """A whole meeting: header, attendees, sections, round robin and actions."""
-        meeting = self.get_header(meeting_id)
+        A deleted meeting is :class:`NotFound` unless ``include_deleted``.
+        """
+        row = self.db.row("meetings", meeting_id)
+        if row["deleted"] is not None and not include_deleted:
+            raise NotFound(f"The meeting {meeting_id} has been deleted (it can be restored)")
+        return meeting_from_row(row)
+
+    def get_meeting(self, meeting_id: int, *, include_deleted: bool = False) -> Meeting:
+        """A whole meeting: header, attendees, sections, round robin and actions.
+
+        Approved minutes show actions and matters arising as they stood at approval.
+        """
+        meeting = self.get_header(meeting_id, include_deleted=include_deleted)
         scope = (meeting_id,)
         meeting.attendees = self.items.attendees.items(scope)
         for row in self.db.read(
@@ -150,29 +175,68 @@ class MeetingRepository:
             turns[row["turn_id"]].points.append(point_from_row(row))
         meeting.round_robin = list(turns.values())
         meeting.declarations = self.items.declarations.items(scope)
-        meeting.actions = self.items.actions.items(scope)
-        meeting.matters_arising = self.carried.carried_actions(meeting_id)
+        if meeting.approved:
+            meeting.actions, meeting.matters_arising = self.record.approved(meeting_id)
+        else:
+            meeting.actions, meeting.matters_arising = self.live_actions(meeting_id)
         load_histories(self.db, meeting)
         return meeting
 
-    def update_meeting(self, meeting_id: int, fields: dict[str, object]) -> Meeting:
-        """Change header fields of a meeting; returns the saved header."""
+    def live_actions(self, meeting_id: int) -> tuple[list[Action], list[CarriedAction]]:
+        """A meeting's actions and matters arising as they stand now."""
+        return self.items.actions.items((meeting_id,)), self.carried.carried_actions(meeting_id)
+
+    def fix_record(self, meeting_id: int) -> None:
+        """Fix what the approved minutes of ``meeting_id`` show (inside the approving transaction)."""
+        self.record.fix(meeting_id, *self.live_actions(meeting_id))
+
+    def update_meeting(
+        self, meeting_id: int, fields: dict[str, object], expected_version: int | None = None
+    ) -> Meeting:
+        """Change header fields of a meeting; returns the saved header.
+
+        With ``expected_version``, a header changed since raises :class:`Conflict`.
+        """
         _check_fields(fields)
         self.db.row("meetings", meeting_id)
-        with self.db.write(meeting_id):
-            self.db.set_fields("meetings", meeting_id, clean(fields))
-            if fields.get("status") == "approved":
-                self.history.record_meeting(meeting_id, "approved")
+        try:
+            with self.db.write(meeting_id):
+                self.db.set_fields("meetings", meeting_id, clean(fields), expected_version=expected_version)
+                if fields.get("status") == "approved":
+                    self.history.record_meeting(meeting_id, "approved")
+                    self.fix_record(meeting_id)
+        except Conflict as exc:
+            raise Conflict(str(exc), self.get_header(meeting_id)) from None
         return self.get_header(meeting_id)
 
     def delete_meeting(self, meeting_id: int) -> None:
-        """Delete a meeting and everything in it (not while its minutes, or minutes
-        carrying its actions, are approved)."""
-        self.db.row("meetings", meeting_id)
+        """Delete a meeting (not while its minutes are approved): it is hidden everywhere,
+        with its actions, until restored or purged."""
+        self.get_header(meeting_id)
         with self.db.write():
             self.db.check_editable(meeting_id)
             check_deletable(self.db, meeting_id)
-            self.db.execute("DELETE FROM meetings WHERE id = ?", (meeting_id,))
+            self.db.execute("UPDATE meetings SET deleted = ? WHERE id = ?", (now(), meeting_id))
+
+    def restore_meeting(self, meeting_id: int) -> Meeting:
+        """Bring back a deleted meeting as it was."""
+        if self.get_header(meeting_id, include_deleted=True).deleted is None:
+            raise StoreError(f"The meeting {meeting_id} is not deleted, so there is nothing to restore")
+        with self.db.write():
+            self.db.execute("UPDATE meetings SET deleted = NULL WHERE id = ?", (meeting_id,))
+        return self.get_header(meeting_id)
+
+    def purge_meeting(self, meeting_id: int) -> None:
+        """Remove a deleted meeting and everything in it for good."""
+        if self.get_header(meeting_id, include_deleted=True).deleted is None:
+            raise StoreError(f"The meeting {meeting_id} is not deleted; delete it before purging it")
+        with self.db.write():
+            self.db.execute("DELETE FROM meetings WHERE id = ? AND deleted IS NOT NULL", (meeting_id,))
+
+    def deleted_meetings(self) -> list[MeetingSummary]:
+        """Deleted meetings (``deleted`` says when), most recently deleted first."""
+        rows = self.db.read(f"{_SUMMARY} WHERE deleted IS NOT NULL ORDER BY deleted DESC, id DESC")
+        return [summary_from_row(r) for r in rows]
 
     # -- lists of meetings
 
@@ -180,18 +244,19 @@ class MeetingRepository:
         """Meetings newest first (by date, then by when they were made)."""
         if limit is None:
             rows = self.db.read(
-                f"{_SUMMARY} ORDER BY date IS NULL, date DESC, id DESC LIMIT -1 OFFSET ?", (offset,)
+                f"{_SUMMARY} WHERE {LIVE} ORDER BY date IS NULL, date DESC, id DESC LIMIT -1 OFFSET ?",
+                (offset,),
             )
         else:
             # Dated then undated, each in index order: a page reads its own rows, not the whole table.
             rows = self.db.read(
-                f"{_SUMMARY} WHERE date IS NOT NULL ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+                f"{_SUMMARY} WHERE date IS NOT NULL AND {LIVE} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
                 (limit, offset),
             )
             if len(rows) < limit:
-                dated: int = self.db.read("SELECT count(*) AS n FROM meetings WHERE date IS NOT NULL")[0]["n"]
+                dated = self._count("date IS NOT NULL")
                 rows += self.db.read(
-                    f"{_SUMMARY} WHERE date IS NULL ORDER BY id DESC LIMIT ? OFFSET ?",
+                    f"{_SUMMARY} WHERE date IS NULL AND {LIVE} ORDER BY id DESC LIMIT ? OFFSET ?",
                     (limit - len(rows), max(0, offset - dated)),
                 )
         return [summary_from_row(r) for r in rows]
@@ -207,24 +272,37 @@ class MeetingRepository:
         rows: list[Row] = []
         if date is not None:
             rows = self.db.read(
-                f"{_SUMMARY} WHERE date IS NOT NULL AND (date < ? OR (date = ? AND id < ?)) "
+                f"{_SUMMARY} WHERE date IS NOT NULL AND {LIVE} AND (date < ? OR (date = ? AND id < ?)) "
                 "ORDER BY date DESC, id DESC LIMIT ?",
                 (date_in(date), date_in(date), meeting_id, limit),
             )
         if len(rows) < limit:
-            undated = f"{_SUMMARY} WHERE date IS NULL" + ("" if date is not None else " AND id < ?")
+            undated = f"{_SUMMARY} WHERE date IS NULL AND {LIVE}" + (
+                "" if date is not None else " AND id < ?"
+            )
             params = (limit - len(rows),) if date is not None else (meeting_id, limit - len(rows))
             rows += self.db.read(f"{undated} ORDER BY id DESC LIMIT ?", params)
         return [summary_from_row(r) for r in rows]
 
     def count_meetings(self) -> int:
-        count: int = self.db.read("SELECT count(*) AS n FROM meetings")[0]["n"]
-        return count
+        """How many meetings there are (not counting deleted ones)."""
+        return self._count()
+
+    def _count(self, condition: str | None = None) -> int:
+        """Meetings not deleted meeting ``condition``: the table's count less the deleted ones
+        (few, and found by their own index), so no row is read."""
+        where = f" WHERE {condition}" if condition else ""
+        also = f" AND {condition}" if condition else ""
+        every: int = self.db.read(f"SELECT count(*) AS n FROM meetings{where}")[0]["n"]
+        deleted: int = self.db.read(f"SELECT count(*) AS n FROM meetings WHERE deleted IS NOT NULL{also}")[0][
+            "n"
+        ]
+        return every - deleted
 
     def series_names(self) -> list[str]:
         """Every series named so far, most recently met first."""
         rows = self.db.read(
-            "SELECT series FROM meetings WHERE series != '' GROUP BY series "
+            f"SELECT series FROM meetings WHERE series != '' AND {LIVE} GROUP BY series "
             "ORDER BY max(coalesce(date, '')) DESC, max(id) DESC"
         )
         return [r["series"] for r in rows]
@@ -232,7 +310,8 @@ class MeetingRepository:
     def latest_in_series(self, series: str) -> Meeting | None:
         """The most recent meeting of ``series`` (with its lists), if any."""
         rows = self.db.read(
-            "SELECT id FROM meetings WHERE series = ? ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
+            f"SELECT id FROM meetings WHERE series = ? AND {LIVE} "
+            "ORDER BY date IS NULL, date DESC, id DESC LIMIT 1",
             (series,),
         )
         return self.get_meeting(rows[0]["id"]) if rows else None
@@ -240,7 +319,9 @@ class MeetingRepository:
     def known_people(self) -> list[tuple[str, str]]:
         """Distinct (name, organisation) pairs from every meeting, most used first."""
         rows = self.db.read(
-            "SELECT name, organisation FROM attendees GROUP BY name, organisation "
+            "SELECT name, organisation FROM attendees "
+            "WHERE meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL) "
+            "GROUP BY name, organisation "
             "ORDER BY count(*) DESC, max(id) DESC LIMIT 2000"
         )
         return [(r["name"], r["organisation"]) for r in rows]

@@ -96,6 +96,7 @@ def summary_from_row(row: Row) -> MeetingSummary:
         date_out(row["date"]),
         row["status"],
         datetime_out(row["updated"]),
+        datetime_out(row.get("deleted")),
     )
 
 
@@ -115,6 +116,8 @@ def meeting_from_row(row: Row) -> Meeting:
         created=datetime_out(row["created"]),
         updated=datetime_out(row["updated"]),
         id=row["id"],
+        deleted=datetime_out(row.get("deleted")),
+        version=row.get("version") or 0,
     )
 
 
@@ -131,6 +134,7 @@ def attendee_from_row(row: Row) -> Attendee:
         arrived=row.get("arrived") or "",
         left=row.get("left") or "",
         on_behalf_of=row.get("on_behalf_of") or "",
+        version=row.get("version") or 0,
     )
 
 
@@ -147,16 +151,22 @@ def attendee_values(attendee: Attendee) -> dict[str, object]:
 
 
 def bullet_from_row(row: Row) -> Bullet:
-    return Bullet(row["text"], row["id"], datetime_out(row.get("created")))
+    return Bullet(row["text"], row["id"], datetime_out(row.get("created")), row.get("version") or 0)
 
 
 def point_from_row(row: Row) -> Point:
-    return Point(row["text"], row["id"], datetime_out(row.get("created")))
+    return Point(row["text"], row["id"], datetime_out(row.get("created")), row.get("version") or 0)
 
 
 def action_from_row(row: Row) -> Action:
     return Action(
-        row["text"], row["owner"], date_out(row["due"]), row["status"], row["meeting_id"], row["id"]
+        row["text"],
+        row["owner"],
+        date_out(row["due"]),
+        row["status"],
+        row["meeting_id"],
+        row["id"],
+        version=row.get("version") or 0,
     )
 
 
@@ -170,12 +180,14 @@ def action_values(action: Action) -> dict[str, object]:
 
 
 def declaration_from_row(row: Row) -> Declaration:
-    return Declaration(row["attendee_id"], row["item"], row["text"], row["id"])
+    return Declaration(
+        row["attendee_id"], row["item"], row["text"], row["id"], version=row.get("version") or 0
+    )
 
 
 def turn_from_row(row: Row) -> Turn:
     """A turn without its points (they are rows of their own)."""
-    return Turn(row["speaker"], [], row["id"])
+    return Turn(row["speaker"], [], row["id"], version=row.get("version") or 0)
 
 
 # -- joined rows and history -----------------------------------------------------
@@ -186,6 +198,25 @@ def carried_from_row(row: Row) -> CarriedAction:
     return CarriedAction(
         action_from_row(row),
         row["carried_note"],
+        date_out(row["raised_on"]),
+        row["raised_in"],
+        row["carried_id"],
+        row.get("carried_version") or 0,
+    )
+
+
+def approved_action_from_row(row: Row) -> Action:
+    """An action as approved minutes show it: a row of ``approved_actions`` (version 0: fixed)."""
+    return action_from_row(
+        {**row, "id": row["action_id"], "meeting_id": row["action_meeting_id"], "version": 0}
+    )
+
+
+def approved_carried_from_row(row: Row) -> CarriedAction:
+    """A matter arising as approved minutes show it: a row of ``approved_actions``."""
+    return CarriedAction(
+        approved_action_from_row(row),
+        row["note"],
         date_out(row["raised_on"]),
         row["raised_in"],
         row["carried_id"],

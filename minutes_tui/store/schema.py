@@ -249,6 +249,80 @@ def m007_bullets_by_section(db: Database) -> None:
     db.execute("DROP INDEX bullets_by_meeting")
 
 
+@migrations()
+def m008_approved_record(db: Database) -> None:
+    """What approved minutes show of actions, fixed at approval (``approved_actions``).
+
+    Meetings approved before this version are fixed as they stand now.
+    """
+    db.execute(
+        """
+        CREATE TABLE approved_actions (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+            arising INTEGER NOT NULL,
+            action_id INTEGER NOT NULL,
+            carried_id INTEGER,
+            action_meeting_id INTEGER,
+            text TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            due TEXT,
+            status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            raised_on TEXT,
+            raised_in TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX approved_actions_by_meeting ON approved_actions(meeting_id, arising, position)")
+    columns = (
+        "meeting_id, arising, action_id, carried_id, action_meeting_id, text, owner, due, status, note, "
+        "raised_on, raised_in, position"
+    )
+    approved = "SELECT id FROM meetings WHERE status = 'approved'"
+    db.execute(
+        f"INSERT INTO approved_actions ({columns}) SELECT a.meeting_id, 0, a.id, NULL, a.meeting_id, "
+        "a.text, a.owner, a.due, a.status, '', m.date, m.title, "
+        "row_number() OVER (PARTITION BY a.meeting_id ORDER BY a.position, a.id) "
+        f"FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE a.meeting_id IN ({approved})"
+    )
+    db.execute(
+        f"INSERT INTO approved_actions ({columns}) SELECT c.meeting_id, 1, a.id, c.id, a.meeting_id, "
+        "a.text, a.owner, a.due, a.status, c.note, m.date, m.title, "
+        "row_number() OVER (PARTITION BY c.meeting_id ORDER BY c.position, c.id) "
+        "FROM carried_actions c JOIN actions a ON a.id = c.action_id "
+        f"JOIN meetings m ON m.id = a.meeting_id WHERE c.meeting_id IN ({approved})"
+    )
+
+
+@migrations()
+def m009_deleted_meetings(db: Database) -> None:
+    """A deleted meeting is kept (``deleted``: when) until it is purged; NULL: not deleted."""
+    db.execute("ALTER TABLE meetings ADD COLUMN deleted TEXT")
+    db.execute("CREATE INDEX meetings_deleted ON meetings(deleted) WHERE deleted IS NOT NULL")
+
+
+#: Tables whose rows carry a ``version``, raised by every change of their content (m010).
+VERSIONED = (
+    "meetings",
+    "attendees",
+    "bullets",
+    "turns",
+    "points",
+    "actions",
+    "declarations",
+    "carried_actions",
+)
+
+
+@migrations()
+def m010_row_versions(db: Database) -> None:
+    """A ``version`` on meetings and every list row, so a save can tell that the row
+    changed since it was read (two people, or two windows, on one database)."""
+    for table in VERSIONED:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+
+
 def upgrade(db: Database) -> None:
     """Create or upgrade the schema to the newest version this app knows.
 

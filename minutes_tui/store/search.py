@@ -179,7 +179,11 @@ def search(
         conditions.append("date >= ?")
         params.append(since_text)
     if not conditions:
-        return _hits(db, _search_all(db, match, "", [], int(limit)))
+        # Deleted meetings stay indexed (a restore needs no reindexing); they are few.
+        deleted = [r[0] for r in db.execute("SELECT id FROM meetings WHERE deleted IS NOT NULL")]
+        where = f" AND meeting_id NOT IN ({_in(deleted)})" if deleted else ""
+        return _hits(db, _search_all(db, match, where, [], int(limit)))
+    conditions.append("deleted IS NULL")
     meetings = f"SELECT id FROM meetings WHERE {' AND '.join(conditions)}"
     count = db.execute(f"SELECT count(*) FROM ({meetings})", params).fetchone()[0]
     if count == 0:
@@ -271,7 +275,8 @@ def _hits(db: Gateway, rows: list[IndexRow]) -> list[SearchHit]:
     meetings = {
         r[0]: r[1:]
         for r in db.execute(
-            f"SELECT id, series, title, date FROM meetings WHERE id IN ({_in({r[1] for r in rows})})"
+            f"SELECT id, series, title, date FROM meetings WHERE id IN ({_in({r[1] for r in rows})}) "
+            "AND deleted IS NULL"
         )
     }
     by_kind: dict[str, set[int]] = {}

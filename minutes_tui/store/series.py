@@ -41,8 +41,9 @@ class SeriesRepository:
         if self.meetings.get_header(meeting_id).status != "approved":
             raise StoreError("These minutes are not approved, so there is nothing to reopen")
         with self.db.write(meeting_id, content=False):
-            self.db.execute("UPDATE meetings SET status = 'draft' WHERE id = ?", (meeting_id,))
+            self.db.set_fields("meetings", meeting_id, {"status": "draft"})
             self.history.record_meeting(meeting_id, "reopened", reason)
+            self.meetings.record.clear(meeting_id)
         return self.meetings.get_header(meeting_id)
 
     def start_next_meeting(self, series: str, fields: dict[str, object]) -> Meeting:

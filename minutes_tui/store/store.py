@@ -45,6 +45,7 @@ from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
 from .meetings import MeetingRepository
+from .record import RecordRepository
 from .search import SearchRepository
 from .series import SeriesRepository
 
@@ -61,8 +62,9 @@ class Store:
         self.capture = CaptureRepository(gateway, self.items)
         self.layouts = LayoutRepository(gateway)
         self.carried = CarriedRepository(gateway, self.history)
+        self.record = RecordRepository(gateway)
         self.meetings = MeetingRepository(
-            gateway, self.items, self.capture, self.layouts, self.carried, self.history
+            gateway, self.items, self.capture, self.layouts, self.carried, self.history, self.record
         )
         self.series = SeriesRepository(gateway, self.meetings, self.items, self.carried, self.history)
         self.action_log = ActionLogRepository(gateway, self.history)
@@ -85,6 +87,18 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another app or process) has
+        committed a change to the database since it was last read: cheap to poll.
+
+        Changes this store makes itself leave it as it was (SQLite's ``PRAGMA data_version``).
+        """
+        try:
+            version: int = self.db.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+        return version
+
     # -- meetings (see MeetingRepository, SeriesRepository, LayoutRepository)
 
     def create_meeting(self, *, layout: tuple[Section, ...] | None = None, **fields: object) -> Meeting:
@@ -97,11 +111,11 @@ class Store:
         """Saved meetings with the same series, date and title as ``meeting``."""
         return self.meetings.matching_meetings(meeting)
 
-    def get_header(self, meeting_id: int) -> Meeting:
-        return self.meetings.get_header(meeting_id)
+    def get_header(self, meeting_id: int, *, include_deleted: bool = False) -> Meeting:
+        return self.meetings.get_header(meeting_id, include_deleted=include_deleted)
 
-    def get_meeting(self, meeting_id: int) -> Meeting:
-        return self.meetings.get_meeting(meeting_id)
+    def get_meeting(self, meeting_id: int, *, include_deleted: bool = False) -> Meeting:
+        return self.meetings.get_meeting(meeting_id, include_deleted=include_deleted)
 
     def list_meetings(self, limit: int | None = None, offset: int = 0) -> list[MeetingSummary]:
         return self.meetings.list_meetings(limit, offset)
@@ -114,11 +128,22 @@ class Store:
     def count_meetings(self) -> int:
         return self.meetings.count_meetings()
 
-    def update_meeting(self, meeting_id: int, **fields: object) -> Meeting:
-        return self.meetings.update_meeting(meeting_id, fields)
+    def update_meeting(
+        self, meeting_id: int, *, expected_version: int | None = None, **fields: object
+    ) -> Meeting:
+        return self.meetings.update_meeting(meeting_id, fields, expected_version)
 
     def delete_meeting(self, meeting_id: int) -> None:
         self.meetings.delete_meeting(meeting_id)
+
+    def restore_meeting(self, meeting_id: int) -> Meeting:
+        return self.meetings.restore_meeting(meeting_id)
+
+    def purge_meeting(self, meeting_id: int) -> None:
+        self.meetings.purge_meeting(meeting_id)
+
+    def deleted_meetings(self) -> list[MeetingSummary]:
+        return self.meetings.deleted_meetings()
 
     def series_names(self) -> list[str]:
         return self.meetings.series_names()
@@ -158,8 +183,10 @@ class Store:
     def get_attendee(self, attendee_id: int) -> Attendee:
         return self.items.attendees.get(attendee_id)
 
-    def update_attendee(self, attendee_id: int, **fields: object) -> Attendee:
-        return self.items.update_attendee(attendee_id, fields)
+    def update_attendee(
+        self, attendee_id: int, *, expected_version: int | None = None, **fields: object
+    ) -> Attendee:
+        return self.items.update_attendee(attendee_id, fields, expected_version)
 
     def delete_attendee(self, attendee_id: int) -> None:
         self.items.attendees.delete(attendee_id)
@@ -175,8 +202,8 @@ class Store:
     def get_bullet(self, bullet_id: int) -> Bullet:
         return self.items.bullets.get(bullet_id)
 
-    def update_bullet(self, bullet_id: int, text: str) -> Bullet:
-        self.items.bullets.update(bullet_id, {"text": text})
+    def update_bullet(self, bullet_id: int, text: str, *, expected_version: int | None = None) -> Bullet:
+        self.items.bullets.update(bullet_id, {"text": text}, expected_version)
         return self.items.bullets.get(bullet_id)
 
     def delete_bullet(self, bullet_id: int) -> None:
@@ -195,8 +222,8 @@ class Store:
     def get_turn(self, turn_id: int) -> Turn:
         return self.items.get_turn(turn_id)
 
-    def update_turn(self, turn_id: int, speaker: str) -> Turn:
-        self.items.turns.update(turn_id, {"speaker": speaker})
+    def update_turn(self, turn_id: int, speaker: str, *, expected_version: int | None = None) -> Turn:
+        self.items.turns.update(turn_id, {"speaker": speaker}, expected_version)
         return self.items.get_turn(turn_id)
 
     def delete_turn(self, turn_id: int) -> None:
@@ -211,8 +238,8 @@ class Store:
     def get_point(self, point_id: int) -> Point:
         return self.items.points.get(point_id)
 
-    def update_point(self, point_id: int, text: str) -> Point:
-        self.items.points.update(point_id, {"text": text})
+    def update_point(self, point_id: int, text: str, *, expected_version: int | None = None) -> Point:
+        self.items.points.update(point_id, {"text": text}, expected_version)
         return self.items.points.get(point_id)
 
     def delete_point(self, point_id: int) -> None:
@@ -232,8 +259,10 @@ class Store:
     def get_action(self, action_id: int) -> Action:
         return self.items.actions.get(action_id)
 
-    def update_action(self, action_id: int, **fields: object) -> Action:
-        return self.items.update_action(action_id, fields)
+    def update_action(
+        self, action_id: int, *, expected_version: int | None = None, **fields: object
+    ) -> Action:
+        return self.items.update_action(action_id, fields, expected_version)
 
     def delete_action(self, action_id: int) -> None:
         self.items.actions.delete(action_id)
@@ -248,9 +277,16 @@ class Store:
         return self.carried.carried_actions(meeting_id)
 
     def update_carried(
-        self, carried_id: int, *, note: str | None = None, status: str | None = None
+        self,
+        carried_id: int,
+        *,
+        note: str | None = None,
+        status: str | None = None,
+        expected_version: int | None = None,
     ) -> CarriedAction:
-        return self.carried.update_carried(carried_id, note=note, status=status)
+        return self.carried.update_carried(
+            carried_id, note=note, status=status, expected_version=expected_version
+        )
 
     def list_actions(
         self,
@@ -304,8 +340,10 @@ class Store:
     def get_declaration(self, declaration_id: int) -> Declaration:
         return self.items.declarations.get(declaration_id)
 
-    def update_declaration(self, declaration_id: int, **fields: object) -> Declaration:
-        return self.capture.update_declaration(declaration_id, fields)
+    def update_declaration(
+        self, declaration_id: int, *, expected_version: int | None = None, **fields: object
+    ) -> Declaration:
+        return self.capture.update_declaration(declaration_id, fields, expected_version)
 
     def delete_declaration(self, declaration_id: int) -> None:
         self.items.declarations.delete(declaration_id)

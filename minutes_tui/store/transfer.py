@@ -102,7 +102,7 @@ def add_transfer_extras(db: Gateway, actions: OrderedList[Action], meeting_id: i
 def _find_action(db: Gateway, meeting_id: int, series: str, carried: CarriedAction) -> int | None:
     a = carried.action
     row = db.execute(
-        "SELECT a.id FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.id != ? AND m.series = ? "
+        "SELECT a.id FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.id != ? AND m.deleted IS NULL AND m.series = ? "
         "AND m.title = ? AND m.date IS ? AND a.text = ? AND a.owner = ? ORDER BY a.id LIMIT 1",
         (
             meeting_id,
@@ -168,7 +168,7 @@ def matching_meetings(db: Gateway, meeting: Meeting) -> list[MeetingSummary]:
     """Meetings with ``meeting``'s series, date and title (an import that was done already)."""
     rows = db.read(
         "SELECT id, series, title, date, status, updated FROM meetings "
-        "WHERE series = ? AND title = ? AND date IS ? ORDER BY id",
+        "WHERE series = ? AND title = ? AND date IS ? AND deleted IS NULL ORDER BY id",
         (meeting.series, meeting.title, meeting.date.isoformat() if meeting.date else None),
     )
     return [summary_from_row(r) for r in rows]
