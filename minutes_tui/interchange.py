@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from .model import (
+    ACTION_EVENTS,
     ACTION_STATUS,
     ATTENDANCE,
     MEETING_STATUS,
@@ -306,7 +307,7 @@ def _read_action(item: Any, where: str, keys: tuple[str, ...], warnings: list[st
         _object(event, at, ("event", "status", "note", "at"), warnings)
         action.history.append(
             ActionEvent(
-                _choice(event, "event", ("raised", "updated", "closed"), "updated", at),
+                _choice(event, "event", ACTION_EVENTS, "updated", at),
                 _choice(event, "status", ACTION_STATUS, "open", at),
                 _text(event, "note", at),
                 _datetime(event, "at", at),

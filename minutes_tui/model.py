@@ -21,6 +21,8 @@ ATTENDANCE_LABELS = {
 }
 MEETING_STATUS = ("draft", "approved")
 ACTION_STATUS = ("open", "done", "on_hold", "dropped")
+#: What an action's history records: raised, status changed (updated / closed), a progress note.
+ACTION_EVENTS = ("raised", "updated", "closed", "noted")
 ACTION_STATUS_LABELS = {
     "open": "Open",
     "done": "Done",
