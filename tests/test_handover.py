@@ -7,12 +7,12 @@ import json
 from pathlib import Path
 
 import docx
-import pytest
 from click.testing import CliRunner
 
 from minutes_tui.cli import main
+from minutes_tui.export.markdown import render_markdown
 from minutes_tui.model import Action, Attendee
-from minutes_tui.store import Store, StoreError
+from minutes_tui.store import Store
 
 
 def cli(*args):
@@ -142,16 +142,16 @@ def test_importing_approved_minutes_records_the_approval(tmp_path):
         store.close()
 
 
-def test_deleting_a_meeting_whose_actions_approved_minutes_carry_is_refused(tmp_path):
+def test_deleting_a_meeting_whose_actions_approved_minutes_carry_leaves_those_minutes_as_approved(tmp_path):
     first, second = build_series(tmp_path / "one.db")
     store = Store.open(tmp_path / "one.db")
     try:
-        with pytest.raises(StoreError, match=r"approved minutes of 2025-03-14 'March'.*Reopen"):
-            store.delete_meeting(first)
+        before = render_markdown(store.get_meeting(second))
         assert len(store.get_meeting(second).matters_arising) == 2
-        store.reopen_meeting(second, "Correcting")
-        store.delete_meeting(first)  # a draft that carries them may lose them
-        assert store.get_meeting(second).matters_arising == []
+        store.delete_meeting(first)
+        assert render_markdown(store.get_meeting(second)) == before
+        store.purge_meeting(first)
+        assert render_markdown(store.get_meeting(second)) == before
     finally:
         store.close()
 
@@ -185,12 +185,12 @@ def test_history_is_shown_and_recorded_in_the_word_properties(tmp_path):
     assert "; reopened " in comments and "(Wrong date for the trial); approved " in comments
 
 
-async def test_the_home_screen_says_why_such_a_delete_is_refused(tmp_path):
+async def test_a_delete_on_the_home_screen_leaves_approved_minutes_as_they_were(tmp_path):
     from tui_helpers import screen_text
 
     from minutes_tui.tui.app import make_app
 
-    build_series(tmp_path / "one.db")
+    _, second = build_series(tmp_path / "one.db")
     store = Store.open(tmp_path / "one.db")
     app = make_app(store)
     try:
@@ -202,10 +202,8 @@ async def test_the_home_screen_says_why_such_a_delete_is_refused(tmp_path):
             await pilot.pause()
             await pilot.press("y")
             await pilot.pause()
-            said = [str(n.message) for n in app._notifications]  # as the other home-screen tests read them
-            assert any("matters arising in the approved minutes of 2025-03-14 'March'" in m for m in said), (
-                said
-            )
-            assert store.count_meetings() == 2
+            assert store.count_meetings() == 1
+            assert store.deleted_meetings()[0].title == "December"
+            assert len(store.get_meeting(second).matters_arising) == 2
     finally:
         store.close()

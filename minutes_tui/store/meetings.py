@@ -37,7 +37,6 @@ from .rows import (
 )
 from .transfer import (
     add_transfer_extras,
-    check_deletable,
     load_histories,
     matching_meetings,
     record_action_history,
@@ -215,7 +214,6 @@ class MeetingRepository:
         self.get_header(meeting_id)
         with self.db.write():
             self.db.check_editable(meeting_id)
-            check_deletable(self.db, meeting_id)
             self.db.execute("UPDATE meetings SET deleted = ? WHERE id = ?", (now(), meeting_id))
 
     def restore_meeting(self, meeting_id: int) -> Meeting:

@@ -12,7 +12,6 @@ import datetime as dt
 
 from ..model import Action, ActionEvent, CarriedAction, Meeting, MeetingEvent, MeetingSummary
 from ..text import storable
-from .errors import StoreError
 from .gateway import Gateway
 from .lists import OrderedList
 from .rows import action_values, summary_from_row
@@ -145,23 +144,6 @@ def _hold_action(
     action_id = actions.append_all((holder,), [action_values(action)])[0]
     record_action_history(db, action_id, holder, action)
     return action_id
-
-
-def check_deletable(db: Gateway, meeting_id: int) -> None:
-    """Refuse to delete a meeting whose actions approved minutes show as matters arising."""
-    row = db.execute(
-        "SELECT m.id, m.date, m.title FROM carried_actions c JOIN actions a ON a.id = c.action_id "
-        "JOIN meetings m ON m.id = c.meeting_id WHERE a.meeting_id = ? AND c.meeting_id != ? "
-        "AND m.status = 'approved' ORDER BY m.date, m.id LIMIT 1",
-        (meeting_id, meeting_id),
-    ).fetchone()
-    if row:
-        when = f"{row[1]} " if row[1] else ""
-        raise StoreError(
-            f"This meeting's actions are matters arising in the approved minutes of {when}"
-            f"{row[2] or 'another meeting'!r} (id {row[0]}); deleting it would change them. "
-            "Reopen those minutes first if it must go"
-        )
 
 
 def matching_meetings(db: Gateway, meeting: Meeting) -> list[MeetingSummary]:
