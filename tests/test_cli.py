@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from samples import full_meeting
+from support.cli import run
+from support.samples import full_meeting
 
 from minutes_tui.cli import main
 from minutes_tui.store import Store
@@ -21,10 +21,6 @@ EXAMPLE = {
     "round_robin": [{"speaker": "JCP", "points": ["One contact"]}],
     "actions": [{"text": "Draft offer", "owner": "Priya", "due": "2025-04-30", "status": "open"}],
 }
-
-
-def run(*args, **kwargs):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False, **kwargs)
 
 
 def write(path: Path, data) -> Path:

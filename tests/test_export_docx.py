@@ -12,7 +12,15 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from export_samples import FAMILY, HOSTILE, LONG, as_dotx, design_meeting, hostile_meeting, make_template
+from support.export_samples import (
+    FAMILY,
+    HOSTILE,
+    LONG,
+    as_dotx,
+    design_meeting,
+    hostile_meeting,
+    make_template,
+)
 
 from minutes_tui.export import ExportError, export_meeting
 from minutes_tui.export.docx import build_document

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from export_samples import HOSTILE, LONG, design_meeting, hostile_meeting
+from support.export_samples import HOSTILE, LONG, design_meeting, hostile_meeting
 
 from minutes_tui.export import export_meeting
 from minutes_tui.export.markdown import escape, render_markdown

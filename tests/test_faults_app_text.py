@@ -15,11 +15,11 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_faults_hostile import CORPUS
+from support.hostile import CORPUS
+from support.tui import screen_text, type_text, wait_until
 from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Input
-from tui_helpers import screen_text, type_text, wait_until
 
 from minutes_tui.model import Action, Attendee
 from minutes_tui.parsing import format_attendee, parse_attendee

@@ -15,13 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
-from fault_worker import check_sees, wait_for
-from samples import full_meeting
+from support.fault_worker import check_sees, wait_for
+from support.samples import full_meeting
 
 from minutes_tui.interchange import meeting_to_dict
 from minutes_tui.store import Store
 
-WORKER = Path(__file__).with_name("fault_worker.py")
+WORKER = Path(__file__).parent / "support" / "fault_worker.py"
 
 
 def start_worker(db: Path, name: str, shared: int, edits: int, folder: Path, other: str | None = None):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from tmux_app import Tmux, alive, integrity, trouble, wait_dead
+from support.tmux import Tmux, alive, integrity, trouble, wait_dead
 
 from minutes_tui.parsing import format_attendee
 from minutes_tui.store import Store

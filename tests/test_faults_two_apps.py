@@ -13,8 +13,8 @@ import subprocess
 import sys
 
 import pytest
-from samples import full_meeting
-from tmux_app import Tmux, integrity, poll, trouble, wait_dead
+from support.samples import full_meeting
+from support.tmux import Tmux, integrity, poll, trouble, wait_dead
 
 from minutes_tui.interchange import meeting_to_dict
 from minutes_tui.store import Store

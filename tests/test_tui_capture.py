@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-from tui_helpers import row_texts, screen_text, type_text, wait_until
+from support.tui import row_texts, screen_text, type_text, wait_until
 
 from minutes_tui.model import BOARD_LAYOUT, Attendee
 from minutes_tui.tui.app import make_app
