@@ -10,7 +10,6 @@ import pytest
 from support.cli import run
 from support.samples import full_meeting
 
-from minutes_tui.cli import main
 from minutes_tui.store import Store
 
 EXAMPLE = {
@@ -26,14 +25,6 @@ EXAMPLE = {
 def write(path: Path, data) -> Path:
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
-
-
-def test_every_command_has_help():
-    assert "Type the minutes" in run("--help").output
-    for name, command in main.commands.items():
-        assert command.help, name
-        result = run(name, "--help")
-        assert result.exit_code == 0 and "Usage:" in result.output
 
 
 def test_import_list_export_round_trip(tmp_path):

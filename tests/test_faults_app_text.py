@@ -229,6 +229,7 @@ async def test_hostile_home_search(store, hostile):
         assert "[link=http://x]y[/link]" in shown(app)
 
 
+@pytest.mark.serial  # bounds on time per key
 async def test_a_200000_character_point_keeps_typing_fast(store):
     meeting = store.create_meeting(title="Long")
     long = "H19 long " + "x" * 200_000

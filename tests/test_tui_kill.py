@@ -14,6 +14,7 @@ from minutes_tui.store import Store
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.serial,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
 ]
 
