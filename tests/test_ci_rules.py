@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLE = '''
+SAMPLE = """
 import pytest
 
 def test_needs_a_tool_that_is_missing():
@@ -30,7 +30,7 @@ def test_known_bug():
 
 def test_fine():
     pass
-'''
+"""
 
 
 def outcome(folder: Path, ci: bool) -> str:

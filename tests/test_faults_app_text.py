@@ -16,9 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support.hostile import CORPUS
-from support.tui import screen_text, type_text, wait_until
+from support.tui import keys_for, screen_text, send_keys, type_text, wait_until
 from textual import events
-from textual.keys import _character_to_key
 from textual.widgets import Input
 
 from minutes_tui.model import Action, Attendee
@@ -293,18 +292,6 @@ def test_any_text_in_a_point_is_kept_and_shown_harmlessly(text):
         store.close()
 
 
-def send_burst(app, keys: list[tuple[str, str | None]]) -> None:
-    """Keys that arrive together, before the app has handled any of them (a fast typist, a busy app)."""
-    for key, char in keys:
-        event = events.Key(key, char)
-        event.set_sender(app)
-        app._driver.send_message(event)
-
-
-def typed(text: str) -> list[tuple[str, str | None]]:
-    return [(c if c.isalnum() else _character_to_key(c), c) for c in text]
-
-
 async def test_enter_then_a_section_key_goes_to_the_field_it_was_pressed_in(store):
     """Enter in the due date, F3 at once, a name: the name stays in the attendee field.
 
@@ -320,7 +307,7 @@ async def test_enter_then_a_section_key_goes_to_the_field_it_was_pressed_in(stor
         await pilot.press("enter")
         await type_text(pilot, "Priya")
         await pilot.press("enter")
-        send_burst(app, [("enter", "\r"), ("f3", None), *typed("Tom, LSC")])
+        send_keys(app, [("enter", "\r"), ("f3", None), *keys_for("Tom, LSC")])
         await settle(pilot)
         assert app.screen.query_one("#e-attendees", Input).value == "Tom, LSC"
     m = store.get_meeting(meeting.id)
@@ -343,7 +330,7 @@ async def test_typing_straight_after_the_due_date_starts_the_next_action(store):
         await type_text(pilot, "Priya")
         await pilot.press("enter")
         await type_text(pilot, "30/04/2025")
-        send_burst(app, [("enter", "\r"), *typed("Next one")])
+        send_keys(app, [("enter", "\r"), *keys_for("Next one")])
         await settle(pilot)
     assert [a.text for a in store.get_meeting(meeting.id).actions] == ["Draft the offer", "Next one"]
 
@@ -352,7 +339,7 @@ async def test_typing_straight_after_n_lands_in_the_new_meeting_dialog(store):
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        send_burst(app, [("n", "n"), *typed("Skills")])
+        send_keys(app, [("n", "n"), *keys_for("Skills")])
         await pilot.pause()
         await wait_until(pilot, lambda: bool(app.screen.query("#new-series")))
         assert app.screen.query_one("#new-series", Input).value == "Skills"
@@ -363,7 +350,7 @@ async def test_slash_then_fast_typing_searches_and_does_not_open_a_dialog(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        send_burst(app, [("slash", "/"), *typed("new")])
+        send_keys(app, [("slash", "/"), *keys_for("new")])
         await pilot.pause()
         assert app.screen.query_one("#search", Input).value == "new"
         assert not app.screen.query("#new-series")

@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 import time_machine
 
-from minutes_tui.model import Action, Attendee, Bullet, Meeting, Point, Turn
+from minutes_tui.model import Action, Attendee, Meeting
 from minutes_tui.store import Store
 from minutes_tui.tui.app import make_app
 

@@ -12,18 +12,27 @@ from minutes_tui.tui.app import MinutesApp
 from minutes_tui.tui.widgets.rows import RowList
 
 
+def send_keys(app: MinutesApp, keys: list[tuple[str, str | None]]) -> None:
+    """Keys ``(key, character)`` that arrive together, before the app has handled any of them
+    (a fast typist, a busy app), queued as the terminal driver queues them."""
+    for key, char in keys:
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app.post_message(event)
+
+
+def keys_for(text: str) -> list[tuple[str, str | None]]:
+    """The key events that typing ``text`` sends."""
+    return [(c if c.isalnum() else _character_to_key(c), c) for c in text]
+
+
 async def type_text(pilot: Pilot, text: str) -> None:
     """Type ``text`` key by key as a fast typist would: every key sent before any is handled.
 
     (``pilot.press`` waits for the app to go idle after each key, which is slow and
     never shows the app keys arriving faster than it handles them.)
     """
-    app = pilot.app
-    for char in text:
-        key = char if char.isalnum() else _character_to_key(char)
-        event = events.Key(key, char)
-        event.set_sender(app)
-        app._driver.send_message(event)
+    send_keys(pilot.app, keys_for(text))
     await pilot.pause()
 
 
@@ -37,7 +46,11 @@ async def wait_until(pilot: Pilot, condition, timeout: float = 5.0) -> None:
 
 
 def screen_text(app: MinutesApp) -> str:
-    """Every character on the app's screen now (as a terminal would show it)."""
+    """Every character on the app's screen now (as a terminal would show it).
+
+    Textual has no public API for the text on screen (``export_screenshot`` gives SVG),
+    so this one reads the screen's compositor; the snapshot tests cover the looks.
+    """
     return "\n".join(
         "".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()
     )
