@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support.hostile import CORPUS
-from support.tui import keys_for, screen_text, send_keys, type_text, wait_until
+from support.tui import keys_for, open_meeting, screen_text, send_keys, type_text, wait_until
 from textual import events
 from textual.widgets import Input
 
@@ -83,13 +83,6 @@ def shown(app) -> str:
     controls = [c for c in text if (c < " " and c != "\n") or "\x7f" <= c <= "\x9f"]
     assert not controls, f"control characters reached the screen: {controls!r}"
     return text
-
-
-async def open_meeting(app, pilot, meeting_id: int, section: str) -> MeetingScreen:
-    await app.push_screen(MeetingScreen(meeting_id, section=section))
-    await pilot.pause()
-    assert isinstance(app.screen, MeetingScreen)
-    return app.screen
 
 
 async def settle(pilot) -> None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from support.tmux import Tmux, alive, integrity, trouble, wait_dead
+from support.db import integrity
+from support.tmux import Tmux, alive, trouble, wait_dead
 
 from minutes_tui.parsing import format_attendee
 from minutes_tui.store import Store

@@ -13,8 +13,9 @@ import subprocess
 import sys
 
 import pytest
+from support.db import integrity
 from support.samples import full_meeting
-from support.tmux import Tmux, integrity, poll, trouble, wait_dead
+from support.tmux import Tmux, poll, trouble, wait_dead
 
 from minutes_tui.interchange import meeting_to_dict
 from minutes_tui.store import Store

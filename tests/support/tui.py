@@ -9,6 +9,7 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 
 from minutes_tui.tui.app import MinutesApp
+from minutes_tui.tui.screens.meeting import MeetingScreen
 from minutes_tui.tui.widgets.rows import RowList
 
 
@@ -59,3 +60,14 @@ def screen_text(app: MinutesApp) -> str:
 def row_texts(app: MinutesApp, list_id: str) -> list[str]:
     rows = app.screen.query_one(f"#{list_id}", RowList).rows
     return [row.prefix + row.text + row.suffix for row in rows]
+
+
+async def open_meeting(
+    app: MinutesApp, pilot: Pilot, meeting_id: int, section: str, **options
+) -> MeetingScreen:
+    """The meeting screen of ``meeting_id`` at ``section``, pushed straight onto the app
+    (``options`` such as ``today=`` go to the screen)."""
+    await app.push_screen(MeetingScreen(meeting_id, section=section, **options))
+    await pilot.pause()
+    assert isinstance(app.screen, MeetingScreen)
+    return app.screen
