@@ -6,14 +6,19 @@ Also the suite's rules for CI and for running in parallel:
   there) fails instead, so CI cannot pass by skipping. Only tests marked
   ``may_skip`` (with the reason the platform can never provide it) are let through.
 - Tests marked ``serial`` (real terminals in tmux, timing bounds) all run on one
-  xdist worker, one after another (``--dist loadgroup``), never beside each other.
+  xdist worker, one after another (``--dist loadgroup``), and each runs alone: it
+  takes a lock file exclusively, every other test takes it shared, so the other
+  workers wait while a serial test runs (before their timeouts start).
 - Every test has a timeout (``timeout`` in pyproject.toml); ``slow`` tests get
   :data:`SLOW_TIMEOUT` unless they set their own with ``pytest.mark.timeout``.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +34,22 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("serial"))
         if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
             item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Under xdist, a ``serial`` test runs with no other test running beside it."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same in every worker of this run
+    if not run:
+        yield
+        return
+    exclusive = item.get_closest_marker("serial") is not None
+    with open(Path(tempfile.gettempdir()) / f"minutes-tests-{run}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.hookimpl(hookwrapper=True)

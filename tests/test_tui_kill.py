@@ -101,3 +101,24 @@ def test_sigterm_saves_what_is_pending_and_exits(tmp_path):
     finally:
         term.close()
     assert comments(db) == [words]
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP"])
+def test_pending_text_after_an_autosave_is_saved_on_exit(tmp_path, how):
+    """The point was autosaved in part; what was typed since is still pending when the signal comes."""
+    db = tmp_path / "term.db"
+    term = Tmux()
+    try:
+        pid = start_meeting(term, db)
+        term.type("t", "typed just")
+        assert poll(lambda: comments(db) == ["typed just"], timeout=10), comments(db)  # the autosave
+        term.type("t", " before the machine shut down")
+        term.wait_for("t", "typed just before the machine shut down")
+        if how == "SIGTERM":
+            os.kill(pid, signal.SIGTERM)
+        else:
+            term.end("t")
+        wait_dead(pid)
+    finally:
+        term.close()
+    assert comments(db) == ["typed just before the machine shut down"]
