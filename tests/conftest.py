@@ -1,10 +1,68 @@
-"""Shared fixtures: no test ever touches a real user's data or the repository's exports/."""
+"""Shared fixtures: no test ever touches a real user's data or the repository's exports/.
+
+Also the suite's rules for CI and for running in parallel:
+
+- With ``CI`` set, a test that skips (a missing tool, a refused mount, a check not yet
+  there) fails instead, so CI cannot pass by skipping. Only tests marked
+  ``may_skip`` (with the reason the platform can never provide it) are let through.
+- Tests marked ``serial`` (real terminals in tmux, timing bounds) all run on one
+  xdist worker, one after another (``--dist loadgroup``), and each runs alone: it
+  takes a lock file exclusively, every other test takes it shared, so the other
+  workers wait while a serial test runs (before their timeouts start).
+- Every test has a timeout (``timeout`` in pyproject.toml); ``slow`` tests get
+  :data:`SLOW_TIMEOUT` unless they set their own with ``pytest.mark.timeout``.
+"""
 
 from __future__ import annotations
+
+import fcntl
+import os
+import tempfile
+from pathlib import Path
 
 import pytest
 
 from minutes_tui.store import Store
+
+#: Seconds a ``slow`` test (LibreOffice, real processes) may take unless it says otherwise.
+SLOW_TIMEOUT = 300
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("serial"):
+            item.add_marker(pytest.mark.xdist_group("serial"))
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Under xdist, a ``serial`` test runs with no other test running beside it."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")  # the same in every worker of this run
+    if not run:
+        yield
+        return
+    exclusive = item.get_closest_marker("serial") is not None
+    with open(Path(tempfile.gettempdir()) / f"minutes-tests-{run}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if not (os.environ.get("CI") and report.skipped) or hasattr(report, "wasxfail"):
+        return
+    if item.get_closest_marker("may_skip"):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    report.outcome = "failed"
+    report.longrepr = f"skipped under CI, which must run every test: {reason}"
 
 
 @pytest.fixture(autouse=True)

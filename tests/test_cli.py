@@ -7,10 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from samples import full_meeting, without_history
+from support.cli import run
+from support.samples import full_meeting, without_history
 
-from minutes_tui.cli import main
 from minutes_tui.store import Store
 
 EXAMPLE = {
@@ -23,21 +22,9 @@ EXAMPLE = {
 }
 
 
-def run(*args, **kwargs):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False, **kwargs)
-
-
 def write(path: Path, data) -> Path:
     path.write_text(json.dumps(data), encoding="utf-8")
     return path
-
-
-def test_every_command_has_help():
-    assert "Type the minutes" in run("--help").output
-    for name, command in main.commands.items():
-        assert command.help, name
-        result = run(name, "--help")
-        assert result.exit_code == 0 and "Usage:" in result.output
 
 
 def test_import_list_export_round_trip(tmp_path):

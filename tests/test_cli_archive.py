@@ -9,16 +9,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from samples import full_meeting
+from support.cli import run
+from support.samples import full_meeting
 
-from minutes_tui.cli import main
 from minutes_tui.model import Meeting
 from minutes_tui.store import Store, default_path
-
-
-def run(*args, **kwargs):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False, **kwargs)
 
 
 @pytest.fixture
@@ -71,7 +66,7 @@ def test_search_with_no_match_says_so(archive):
 
 
 def test_search_rejects_a_date_it_cannot_read(archive):
-    result = CliRunner().invoke(main, ["search", "x", "--since", "14th March"])
+    result = run("search", "x", "--since", "14th March", catch_exceptions=True)
     assert result.exit_code == 2 and "not a date" in result.output
 
 
@@ -142,7 +137,7 @@ def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(os.urandom(8192))
     for command in (["check"], ["search", "x"]):
-        result = CliRunner().invoke(main, ["--db", str(junk), *command])
+        result = run("--db", junk, *command, catch_exceptions=True)
         assert result.exit_code == 1
         assert "damaged or is not a minutes database" in result.output
         assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -156,5 +151,5 @@ def test_a_newer_database_is_refused_by_every_command(archive):
     store.db.conn.commit()
     store.close()
     for command in (["check"], ["search", "x"]):
-        result = CliRunner().invoke(main, command)
+        result = run(*command, catch_exceptions=True)
         assert result.exit_code == 1 and "newer version of minutes" in result.output

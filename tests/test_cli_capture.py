@@ -5,19 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from click.testing import CliRunner
-from export_samples import TYPED_AT, capture_meeting
+from support.cli import run
+from support.export_samples import TYPED_AT, capture_meeting
 
-from minutes_tui.cli import main
 from minutes_tui.export.layout import clock
 from minutes_tui.store import Store, default_path
 from minutes_tui.store.capture import DEFAULT_STOCK_PHRASES
 
 DEFAULTS = "".join(f"{p}\n" for p in DEFAULT_STOCK_PHRASES)
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
 def test_phrases_show_the_defaults_then_edit_them():

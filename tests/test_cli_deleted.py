@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from click.testing import CliRunner
+from support.cli import run
 
-from minutes_tui.cli import main
 from minutes_tui.store import Store
 
 
 def invoke(*args: object, input: str | None = None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input)
+    return run(*args, catch_exceptions=True, input=input)
 
 
 def make_meeting(path) -> int:

@@ -13,9 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from minutes_tui.cli import main
+from support.cli import run
 
 EXAMPLE = {
     "format": 1,
@@ -27,7 +25,8 @@ EXAMPLE = {
 
 
 def cli(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+    """``minutes ARGS``, keeping any exception on the result (these tests check failures are clean)."""
+    return run(*args, catch_exceptions=True)
 
 
 def assert_error(result, *words):

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner
-from export_samples import design_meeting, make_template
+from support.cli import run
+from support.export_samples import design_meeting, make_template
 
-from minutes_tui.cli import main
 from minutes_tui.interchange import meeting_to_dict
 from minutes_tui.store import Store, default_path
 
@@ -24,10 +23,6 @@ def meeting_id():
         return store.add_meeting(design_meeting()).id
     finally:
         store.close()
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 def saved_meeting(meeting_id):

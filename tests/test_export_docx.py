@@ -12,7 +12,15 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from export_samples import FAMILY, HOSTILE, LONG, as_dotx, design_meeting, hostile_meeting, make_template
+from support.export_samples import (
+    FAMILY,
+    HOSTILE,
+    LONG,
+    as_dotx,
+    design_meeting,
+    hostile_meeting,
+    make_template,
+)
 
 from minutes_tui.export import ExportError, export_meeting
 from minutes_tui.export.docx import build_document
@@ -410,7 +418,7 @@ def test_a_very_long_action_may_break_across_pages():
 
 
 def test_attendance_says_from_left_and_on_behalf_of():
-    from export_samples import capture_meeting
+    from support.export_samples import capture_meeting
 
     content = [text for _, text in blocks(export(capture_meeting()))]
     start = content.index("Present")
@@ -423,7 +431,7 @@ def test_attendance_says_from_left_and_on_behalf_of():
 
 
 def test_declarations_of_interest_get_a_section_when_any_exist():
-    from export_samples import capture_meeting
+    from support.export_samples import capture_meeting
 
     content = blocks(export(capture_meeting()))
     i = content.index(("Heading 1", "Declarations of interest"))
@@ -456,7 +464,7 @@ def test_declarations_fill_a_board_layouts_own_section():
 
 
 def test_timestamps_only_when_asked_for():
-    from export_samples import TYPED_AT, capture_meeting
+    from support.export_samples import TYPED_AT, capture_meeting
 
     from minutes_tui.export.layout import clock
 

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_samples import (
+from support.export_samples import (
     ARABIC,
     HEBREW,
     HOSTILE,

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from export_samples import HOSTILE, LONG, design_meeting, hostile_meeting
+from support.export_samples import HOSTILE, LONG, design_meeting, hostile_meeting
 
 from minutes_tui.export import export_meeting
 from minutes_tui.export.markdown import escape, render_markdown
@@ -152,7 +152,7 @@ def test_the_actions_table_is_a_table():
 
 
 def test_attendance_as_it_happened_and_declarations():
-    from export_samples import capture_meeting
+    from support.export_samples import capture_meeting
 
     text = render_markdown(capture_meeting())
     assert (
@@ -167,7 +167,7 @@ def test_attendance_as_it_happened_and_declarations():
 
 
 def test_timestamps_on_request():
-    from export_samples import TYPED_AT, capture_meeting
+    from support.export_samples import TYPED_AT, capture_meeting
 
     from minutes_tui.export.layout import clock
 

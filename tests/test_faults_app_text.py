@@ -15,11 +15,10 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_faults_hostile import CORPUS
+from support.hostile import CORPUS
+from support.tui import keys_for, open_meeting, screen_text, send_keys, type_text, wait_until
 from textual import events
-from textual.keys import _character_to_key
 from textual.widgets import Input
-from tui_helpers import screen_text, type_text, wait_until
 
 from minutes_tui.model import Action, Attendee
 from minutes_tui.parsing import format_attendee, parse_attendee
@@ -84,13 +83,6 @@ def shown(app) -> str:
     controls = [c for c in text if (c < " " and c != "\n") or "\x7f" <= c <= "\x9f"]
     assert not controls, f"control characters reached the screen: {controls!r}"
     return text
-
-
-async def open_meeting(app, pilot, meeting_id: int, section: str) -> MeetingScreen:
-    await app.push_screen(MeetingScreen(meeting_id, section=section))
-    await pilot.pause()
-    assert isinstance(app.screen, MeetingScreen)
-    return app.screen
 
 
 async def settle(pilot) -> None:
@@ -229,6 +221,7 @@ async def test_hostile_home_search(store, hostile):
         assert "[link=http://x]y[/link]" in shown(app)
 
 
+@pytest.mark.serial  # bounds on time per key
 async def test_a_200000_character_point_keeps_typing_fast(store):
     meeting = store.create_meeting(title="Long")
     long = "H19 long " + "x" * 200_000
@@ -292,18 +285,6 @@ def test_any_text_in_a_point_is_kept_and_shown_harmlessly(text):
         store.close()
 
 
-def send_burst(app, keys: list[tuple[str, str | None]]) -> None:
-    """Keys that arrive together, before the app has handled any of them (a fast typist, a busy app)."""
-    for key, char in keys:
-        event = events.Key(key, char)
-        event.set_sender(app)
-        app._driver.send_message(event)
-
-
-def typed(text: str) -> list[tuple[str, str | None]]:
-    return [(c if c.isalnum() else _character_to_key(c), c) for c in text]
-
-
 async def test_enter_then_a_section_key_goes_to_the_field_it_was_pressed_in(store):
     """Enter in the due date, F3 at once, a name: the name stays in the attendee field.
 
@@ -319,7 +300,7 @@ async def test_enter_then_a_section_key_goes_to_the_field_it_was_pressed_in(stor
         await pilot.press("enter")
         await type_text(pilot, "Priya")
         await pilot.press("enter")
-        send_burst(app, [("enter", "\r"), ("f3", None), *typed("Tom, LSC")])
+        send_keys(app, [("enter", "\r"), ("f3", None), *keys_for("Tom, LSC")])
         await settle(pilot)
         assert app.screen.query_one("#e-attendees", Input).value == "Tom, LSC"
     m = store.get_meeting(meeting.id)
@@ -342,7 +323,7 @@ async def test_typing_straight_after_the_due_date_starts_the_next_action(store):
         await type_text(pilot, "Priya")
         await pilot.press("enter")
         await type_text(pilot, "30/04/2025")
-        send_burst(app, [("enter", "\r"), *typed("Next one")])
+        send_keys(app, [("enter", "\r"), *keys_for("Next one")])
         await settle(pilot)
     assert [a.text for a in store.get_meeting(meeting.id).actions] == ["Draft the offer", "Next one"]
 
@@ -351,7 +332,7 @@ async def test_typing_straight_after_n_lands_in_the_new_meeting_dialog(store):
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        send_burst(app, [("n", "n"), *typed("Skills")])
+        send_keys(app, [("n", "n"), *keys_for("Skills")])
         await pilot.pause()
         await wait_until(pilot, lambda: bool(app.screen.query("#new-series")))
         assert app.screen.query_one("#new-series", Input).value == "Skills"
@@ -362,7 +343,7 @@ async def test_slash_then_fast_typing_searches_and_does_not_open_a_dialog(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        send_burst(app, [("slash", "/"), *typed("new")])
+        send_keys(app, [("slash", "/"), *keys_for("new")])
         await pilot.pause()
         assert app.screen.query_one("#search", Input).value == "new"
         assert not app.screen.query("#new-series")

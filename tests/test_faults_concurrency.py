@@ -8,20 +8,20 @@ process may see an error. The workers are ``tests/fault_worker.py``.
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from fault_worker import check_sees, wait_for
-from samples import full_meeting, without_history
+from support.db import integrity
+from support.fault_worker import check_sees, wait_for
+from support.samples import full_meeting, without_history
 
 from minutes_tui.interchange import meeting_to_dict
 from minutes_tui.store import Store
 
-WORKER = Path(__file__).with_name("fault_worker.py")
+WORKER = Path(__file__).parent / "support" / "fault_worker.py"
 
 
 def start_worker(db: Path, name: str, shared: int, edits: int, folder: Path, other: str | None = None):
@@ -35,11 +35,6 @@ def finish(process: subprocess.Popen, timeout: float = 120) -> None:
     out, err = process.communicate(timeout=timeout)
     assert process.returncode == 0, err.decode(errors="replace")
     assert err == b"", err.decode(errors="replace")
-
-
-def integrity(db: Path) -> str:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
 @pytest.fixture

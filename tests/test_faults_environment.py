@@ -18,11 +18,10 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from export_samples import big_meeting, design_meeting
-from mounts import fill, read_only, tmpfs
+from support.cli import run
+from support.export_samples import big_meeting, design_meeting
+from support.mounts import fill, read_only, tmpfs
 
-from minutes_tui.cli import main
 from minutes_tui.interchange import meeting_to_dict
 from minutes_tui.store import Store, StoreError
 
@@ -66,11 +65,7 @@ def not_a_database(folder: Path) -> Path:
     return path
 
 
-def cli(*args: str):
-    return CliRunner().invoke(main, list(args))
-
-
-def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+def run_process(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     """``python -m minutes_tui ARGS`` in a real process."""
     return subprocess.run(
         [sys.executable, "-m", "minutes_tui", *args], capture_output=True, text=True, timeout=timeout
@@ -96,10 +91,6 @@ def assert_clean_process_failure(done: subprocess.CompletedProcess, *words: str)
         assert word in done.stderr, done.stderr
 
 
-def has_check_command() -> bool:
-    return "check" in main.commands
-
-
 def meeting_json(folder: Path) -> Path:
     path = folder / "meeting.json"
     path.write_text(json.dumps(meeting_to_dict(design_meeting())), encoding="utf-8")
@@ -120,7 +111,7 @@ def test_unreadable_database_gives_one_message_for_every_command(damage, good_db
         ["export", "1", "-o", "x.md", "--format", "md"],
         ["import", str(source)],
     ):
-        assert_clean_failure(cli("--db", str(path), *args), "damaged or is not a minutes database")
+        assert_clean_failure(run("--db", str(path), *args), "damaged or is not a minutes database")
     assert path.read_bytes() == before  # nothing written over what is left
     assert not Path("x.md").exists()
 
@@ -134,7 +125,7 @@ def test_corrupted_database_commands_work_or_say_damaged(good_db, tmp_path):
         ["actions"],
         *(["export", str(n), "--format", "md", "-o", f"m{n}.md"] for n in range(1, 5)),
     ):
-        result = cli("--db", str(path), *args)
+        result = run("--db", str(path), *args)
         assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
         if result.exit_code:
             failed += 1
@@ -149,19 +140,15 @@ def test_corrupted_database_commands_work_or_say_damaged(good_db, tmp_path):
 
 @pytest.mark.parametrize("damage", ["corrupted", "truncated"])
 def test_check_command_reports_damage(damage, good_db, tmp_path):
-    if not has_check_command():
-        pytest.skip("`minutes check` is not in cli.py yet (search/backup work in progress)")
     path = (corrupted if damage == "corrupted" else truncated)(good_db, tmp_path)
-    result = cli("--db", str(path), "check")
+    result = run("--db", str(path), "check")
     assert result.exit_code != 0, result.output
     assert "Traceback" not in result.output
     assert "damaged" in result.output
 
 
 def test_check_command_on_a_sound_copy(good_db, tmp_path):
-    if not has_check_command():
-        pytest.skip("`minutes check` is not in cli.py yet (search/backup work in progress)")
-    result = cli("--db", str(copy_of(good_db, tmp_path)), "check")
+    result = run("--db", str(copy_of(good_db, tmp_path)), "check")
     assert result.exit_code == 0, result.output
 
 
@@ -173,11 +160,9 @@ def test_damaged_database_real_process_prints_no_traceback(damage, good_db, tmp_
         "truncated": lambda: truncated(good_db, tmp_path),
         "not_a_database": lambda: not_a_database(tmp_path),
     }[damage]()
-    commands = [["list"], ["export", "4", "--format", "docx", "-o", "x.docx"]]
-    if has_check_command():
-        commands.append(["check"])
+    commands = [["list"], ["export", "4", "--format", "docx", "-o", "x.docx"], ["check"]]
     for args in commands:
-        done = run("--db", str(path), *args)
+        done = run_process("--db", str(path), *args)
         assert "Traceback" not in done.stderr, done.stderr
         if done.returncode and args[0] != "check":
             assert_clean_process_failure(done, "damaged")
@@ -193,10 +178,10 @@ def test_damaged_store_open_raises_store_error(good_db, tmp_path):
 
 
 def test_db_in_a_missing_folder_is_refused_and_nothing_is_made(tmp_path):
-    result = cli("--db", str(tmp_path / "no" / "such" / "minutes.db"), "list")
+    result = run("--db", str(tmp_path / "no" / "such" / "minutes.db"), "list")
     assert_clean_failure(result, "does not exist")
     assert not (tmp_path / "no").exists()
-    done = run("--db", str(tmp_path / "typo" / "minutes.db"), "import", str(meeting_json(tmp_path)))
+    done = run_process("--db", str(tmp_path / "typo" / "minutes.db"), "import", str(meeting_json(tmp_path)))
     assert_clean_process_failure(done, "does not exist")
     assert not (tmp_path / "typo").exists()
 
@@ -204,7 +189,7 @@ def test_db_in_a_missing_folder_is_refused_and_nothing_is_made(tmp_path):
 def test_default_db_folder_is_created_private(tmp_path, monkeypatch):
     monkeypatch.delenv("MINUTES_DB")
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "fresh"))
-    result = cli("list")
+    result = run("list")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "fresh" / "minutes" / "minutes.db").is_file()
     assert (tmp_path / "fresh" / "minutes").stat().st_mode & 0o777 == 0o700
@@ -212,14 +197,14 @@ def test_default_db_folder_is_created_private(tmp_path, monkeypatch):
 
 def test_minutes_db_in_a_missing_folder_is_refused_like_db(tmp_path, monkeypatch):
     monkeypatch.setenv("MINUTES_DB", str(tmp_path / "typo" / "minutes.db"))
-    result = cli("list")
+    result = run("list")
     assert_clean_failure(result, "does not exist")
     assert not (tmp_path / "typo").exists()
 
 
 def test_db_path_that_is_a_folder(tmp_path):
     (tmp_path / "folder.db").mkdir()
-    result = cli("--db", str(tmp_path / "folder.db"), "list")
+    result = run("--db", str(tmp_path / "folder.db"), "list")
     assert result.exit_code == 2 and "is a directory" in result.output, result.output  # a usage error
     with pytest.raises(StoreError, match="is a folder"):
         Store.open(tmp_path / "folder.db")
@@ -234,8 +219,8 @@ def test_database_in_a_read_only_folder(good_db, tmp_path):
     before = path.read_bytes()
     with read_only(folder):
         for args in (["list"], ["import", str(meeting_json(tmp_path))]):
-            assert_clean_failure(cli("--db", str(path), *args), "read-only")
-        assert_clean_process_failure(run("--db", str(path), "list"), "read-only")
+            assert_clean_failure(run("--db", str(path), *args), "read-only")
+        assert_clean_process_failure(run_process("--db", str(path), "list"), "read-only")
         with pytest.raises(StoreError, match="read-only"):
             Store.open(path)
     assert path.read_bytes() == before
@@ -249,15 +234,15 @@ def test_backup_copy_on_read_only_media_can_be_read_not_written(good_db, tmp_pat
         conn.execute("PRAGMA journal_mode = DELETE").fetchone()
     before = path.read_bytes()
     with read_only(folder):
-        result = cli("--db", str(path), "list")
+        result = run("--db", str(path), "list")
         assert result.exit_code == 0, result.output
         assert "Big meeting x1" in result.output
-        assert cli("--db", str(path), "export", "1", "--format", "md", "-o", "one.md").exit_code == 0
+        assert run("--db", str(path), "export", "1", "--format", "md", "-o", "one.md").exit_code == 0
         assert_clean_failure(
-            cli("--db", str(path), "import", "--force", str(meeting_json(tmp_path))), "read-only"
+            run("--db", str(path), "import", "--force", str(meeting_json(tmp_path))), "read-only"
         )
-        assert_clean_failure(cli("--db", str(path), "approve", "1"), "read-only")
-        assert_clean_process_failure(run("--db", str(path), "approve", "2"), "read-only")
+        assert_clean_failure(run("--db", str(path), "approve", "1"), "read-only")
+        assert_clean_process_failure(run_process("--db", str(path), "approve", "2"), "read-only")
     assert path.read_bytes() == before
 
 
@@ -272,9 +257,9 @@ def test_immutable_database_file(good_db, tmp_path):
     ):
         pytest.skip("chattr +i is not supported here")
     try:
-        assert cli("--db", str(path), "list").exit_code == 0
+        assert run("--db", str(path), "list").exit_code == 0
         assert_clean_failure(
-            cli("--db", str(path), "import", "--force", str(meeting_json(tmp_path))), "read-only"
+            run("--db", str(path), "import", "--force", str(meeting_json(tmp_path))), "read-only"
         )
     finally:
         subprocess.run(["chattr", "-i", str(path)], capture_output=True)
@@ -296,6 +281,7 @@ def exclusive_lock(path: Path):
         conn.close()
 
 
+@pytest.mark.serial  # bounds on how long a write waits
 def test_write_while_another_connection_holds_the_lock(good_db, tmp_path):
     path = copy_of(good_db, tmp_path)
     store = Store.open(path, busy_timeout=0.3)
@@ -359,10 +345,10 @@ def test_cli_import_while_locked_longer_than_the_busy_timeout(good_db, tmp_path)
     source = meeting_json(tmp_path)
     with exclusive_lock(path):
         started = time.monotonic()
-        done = run("--db", str(path), "import", "--force", str(source))
+        done = run_process("--db", str(path), "import", "--force", str(source))
         assert time.monotonic() - started >= 4.5  # waited the default 5 s first
         assert_clean_process_failure(done, "busy in another program")
-        assert_clean_failure(cli("--db", str(path), "approve", "1"), "busy in another program")
+        assert_clean_failure(run("--db", str(path), "approve", "1"), "busy in another program")
     with contextlib.closing(Store.open(path)) as store:
         assert store.count_meetings() == 4
         assert store.get_header(1).status == "draft"
@@ -378,17 +364,18 @@ def test_export_into_a_read_only_folder(good_db, tmp_path):
     (folder / "earlier.docx").write_bytes(b"earlier minutes")
     with read_only(folder):
         for fmt in ("docx", "md", "json"):
-            result = cli("--db", str(path), "export", "1", "--format", fmt, "-o", str(folder / f"m.{fmt}"))
+            result = run("--db", str(path), "export", "1", "--format", fmt, "-o", str(folder / f"m.{fmt}"))
             assert_clean_failure(result, "Read-only file system")
-        result = cli("--db", str(path), "export", "1", "--force", "-o", str(folder / "earlier.docx"))
+        result = run("--db", str(path), "export", "1", "--force", "-o", str(folder / "earlier.docx"))
         assert_clean_failure(result, "Read-only file system")
-        result = cli("--db", str(path), "actions", "--format", "csv", "-o", str(folder / "log.csv"))
+        result = run("--db", str(path), "actions", "--format", "csv", "-o", str(folder / "log.csv"))
         assert_clean_failure(result, "Read-only file system")
         assert_clean_process_failure(
-            run("--db", str(path), "export", "1", "-o", str(folder / "p.docx")), "Read-only file system"
+            run_process("--db", str(path), "export", "1", "-o", str(folder / "p.docx")),
+            "Read-only file system",
         )
         os.chdir(folder)  # the default ./exports/ cannot be made here
-        assert_clean_failure(cli("--db", str(path), "export", "1"), "exports")
+        assert_clean_failure(run("--db", str(path), "export", "1"), "exports")
     assert sorted(p.name for p in folder.iterdir()) == ["earlier.docx"]
     assert (folder / "earlier.docx").read_bytes() == b"earlier minutes"
 
@@ -410,8 +397,10 @@ def test_database_on_a_full_disk_keeps_what_was_saved(tmp_path):
         with pytest.raises(StoreError, match="full"):
             store.update_meeting(saved.id, place="Somewhere new " * 1000)
         store.close()
-        assert_clean_failure(cli("--db", str(path), "import", str(meeting_json(tmp_path))), "full")
-        assert_clean_process_failure(run("--db", str(path), "import", str(meeting_json(tmp_path))), "full")
+        assert_clean_failure(run("--db", str(path), "import", str(meeting_json(tmp_path))), "full")
+        assert_clean_process_failure(
+            run_process("--db", str(path), "import", str(meeting_json(tmp_path))), "full"
+        )
         with contextlib.closing(Store.open(path)) as store:
             assert meeting_to_dict(store.get_meeting(saved.id)) == meeting_to_dict(saved)
             assert [b.text for b in store.get_meeting(meeting.id).sections["comments"]] == typed
@@ -425,15 +414,15 @@ def test_export_to_a_full_disk_leaves_no_partial_file(good_db, tmp_path):
         (disk / "earlier.md").write_text("earlier minutes", encoding="utf-8")
         fill(disk)
         for fmt in ("docx", "md", "json"):
-            result = cli("--db", str(path), "export", "4", "--format", fmt, "-o", str(disk / f"big.{fmt}"))
+            result = run("--db", str(path), "export", "4", "--format", fmt, "-o", str(disk / f"big.{fmt}"))
             assert_clean_failure(result, "No space left on device")
-        result = cli(
+        result = run(
             "--db", str(path), "export", "4", "--format", "md", "--force", "-o", str(disk / "earlier.md")
         )
         assert_clean_failure(result, "No space left on device")
-        result = cli("--db", str(path), "actions", "--format", "csv", "-o", str(disk / "log.csv"))
+        result = run("--db", str(path), "actions", "--format", "csv", "-o", str(disk / "log.csv"))
         assert_clean_failure(result, "No space left on device")
-        done = run("--db", str(path), "export", "4", "-o", str(disk / "p.docx"))
+        done = run_process("--db", str(path), "export", "4", "-o", str(disk / "p.docx"))
         assert_clean_process_failure(done, "No space left on device")
         assert sorted(p.name for p in disk.iterdir()) == ["ballast", "ballast-small", "earlier.md"]
         assert (disk / "earlier.md").read_text(encoding="utf-8") == "earlier minutes"
@@ -445,14 +434,14 @@ def test_export_to_a_full_disk_leaves_no_partial_file(good_db, tmp_path):
 def test_names_too_long_for_the_file_system(good_db, tmp_path):
     path = copy_of(good_db, tmp_path)
     long = "a" * 300
-    assert_clean_failure(cli("--db", str(tmp_path / f"{long}.db"), "list"), "File name too long")
-    assert_clean_failure(cli("--db", str(path), "export", "1", "-o", f"{long}.docx"), "File name too long")
+    assert_clean_failure(run("--db", str(tmp_path / f"{long}.db"), "list"), "File name too long")
+    assert_clean_failure(run("--db", str(path), "export", "1", "-o", f"{long}.docx"), "File name too long")
     assert_clean_failure(
-        cli("--db", str(path), "actions", "--format", "csv", "-o", f"{long}.csv"), "too long"
+        run("--db", str(path), "actions", "--format", "csv", "-o", f"{long}.csv"), "too long"
     )
-    assert_clean_failure(cli("--db", str(path), "import", f"{long}.json"), "File name too long")
+    assert_clean_failure(run("--db", str(path), "import", f"{long}.json"), "File name too long")
     assert_clean_process_failure(
-        run("--db", str(path), "export", "1", "-o", f"{long}.md"), "File name too long"
+        run_process("--db", str(path), "export", "1", "-o", f"{long}.md"), "File name too long"
     )
     with pytest.raises(StoreError, match="File name too long"):
         Store.open(tmp_path / f"{long}.db")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from export_samples import design_meeting
+from support.export_samples import design_meeting
 
 from minutes_tui.cli import main
 from minutes_tui.export import export_meeting

@@ -13,14 +13,16 @@ import subprocess
 import sys
 
 import pytest
-from samples import full_meeting, without_history
-from tmux_app import Tmux, integrity, poll, trouble, wait_dead
+from support.db import integrity
+from support.samples import full_meeting, without_history
+from support.tmux import Tmux, poll, trouble, wait_dead
 
 from minutes_tui.interchange import meeting_to_dict
 from minutes_tui.store import Store
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.serial,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
 ]
 

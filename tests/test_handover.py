@@ -7,16 +7,15 @@ import json
 from pathlib import Path
 
 import docx
-from click.testing import CliRunner
+from support.cli import run
 
-from minutes_tui.cli import main
 from minutes_tui.export.markdown import render_markdown
 from minutes_tui.model import Action, Attendee
 from minutes_tui.store import Store
 
 
 def cli(*args):
-    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    result = run(*args)
     assert result.exit_code == 0, result.output
     return result.output.strip()
 
@@ -162,7 +161,7 @@ def test_importing_the_same_meeting_twice_needs_force_and_names_the_match(tmp_pa
         json.dumps({"format": 2, "series": "Board", "title": "March", "date": "2025-03-14"}), encoding="utf-8"
     )
     first = cli("import", path)
-    result = CliRunner().invoke(main, ["import", str(path)])
+    result = run("import", path, catch_exceptions=True)
     assert result.exit_code == 1 and result.output.count("\n") == 1, result.output
     assert f"meeting {first} (2025-03-14, Board, March)" in result.output and "--force" in result.output
     assert cli("list").count("March") == 1
@@ -186,7 +185,7 @@ def test_history_is_shown_and_recorded_in_the_word_properties(tmp_path):
 
 
 async def test_a_delete_on_the_home_screen_leaves_approved_minutes_as_they_were(tmp_path):
-    from tui_helpers import screen_text
+    from support.tui import screen_text
 
     from minutes_tui.tui.app import make_app
 

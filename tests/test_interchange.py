@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from samples import full_meeting, without_history
+from support.samples import full_meeting, without_history
 
 from minutes_tui.interchange import FormatError, meeting_from_dict, meeting_to_dict
 

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from samples import full_meeting
 from sqlite_utils import Database
+from support.samples import full_meeting
 
 from minutes_tui.model import Meeting, Point, Turn
 from minutes_tui.store import Store, StoreError

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from samples import full_meeting
+from support.samples import full_meeting
 
 from minutes_tui.model import SECTION_TITLES, Action, Attendee, Bullet, Meeting, Point, Turn
 from minutes_tui.store import Store, StoreError

@@ -8,9 +8,8 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
+from support.cli import run
 
-from minutes_tui.cli import main
 from minutes_tui.export.action_log import actions_csv, inert
 from minutes_tui.model import Action, Attendee
 from minutes_tui.store import Locked, Store, StoreError
@@ -130,10 +129,6 @@ def test_csv_cells_cannot_run_formulas(store, text):
     assert inert("plain - text") == "plain - text"
 
 
-def run(*args):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
 def test_cli_actions_approve_reopen_next(tmp_path):
     store = Store.open(tmp_path / "m.db")
     first, offer, _ = first_meeting(store)
@@ -156,7 +151,7 @@ def test_cli_actions_approve_reopen_next(tmp_path):
     assert result.exit_code != 0 and "Say why" in result.output
     assert "Reopened" in run(*db, "reopen", str(first.id), "Wrong date").output
 
-    result = CliRunner().invoke(main, [*db, "next", SERIES, "--date", "2025-02-14"])
+    result = run(*db, "next", SERIES, "--date", "2025-02-14", catch_exceptions=True)
     assert result.exit_code == 0
     new_id = int(result.stdout.strip())
     assert "2 attendees, 2 matters arising" in result.stderr

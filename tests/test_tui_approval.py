@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_helpers import screen_text, type_text
+from support.tui import screen_text, type_text
 
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.meeting import MeetingScreen

@@ -8,11 +8,10 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-from tui_helpers import row_texts, screen_text, type_text, wait_until
+from support.tui import open_meeting, row_texts, screen_text, type_text, wait_until
 
 from minutes_tui.model import BOARD_LAYOUT, Attendee
 from minutes_tui.tui.app import make_app
-from minutes_tui.tui.screens.meeting import MeetingScreen
 from minutes_tui.tui.widgets.rows import RowList
 
 #: A Monday: due:fri is Friday 01/05/2026, due:+2w Monday 11/05/2026.
@@ -24,12 +23,6 @@ def setup_meeting(store, **fields) -> int:
     for person in (Attendee("Priya", "Cogent SSC"), Attendee("Aisha", "JCP"), Attendee("Tom", "LSC")):
         store.add_attendee(meeting.id, person)
     return meeting.id
-
-
-async def open_meeting(app, pilot, meeting_id: int, section: str) -> MeetingScreen:
-    await app.push_screen(MeetingScreen(meeting_id, section=section, today=TODAY))
-    await pilot.pause()
-    return app.screen
 
 
 def messages(app) -> str:
@@ -48,7 +41,7 @@ async def test_a_whole_meeting_typed_with_prefixes(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_meeting(app, pilot, meeting_id, "round_robin")
+        await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await say(pilot, "A: Draft the employer offer @pri due:fri")
         assert "Action · owner Priya · due Fri 01/05/2026" in messages(app)
         await say(pilot, "The trial is going well")
@@ -82,7 +75,7 @@ async def test_undo_puts_the_point_back_where_it_was(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_meeting(app, pilot, meeting_id, "round_robin")
+        await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await say(pilot, "First point")
         await say(pilot, "A: Draft the offer @Priya")
         await say(pilot, "Last point")
@@ -120,7 +113,7 @@ async def test_malformed_prefixes_keep_the_text_and_say_why(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_meeting(app, pilot, meeting_id, "round_robin")
+        await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await say(pilot, "A:")
         assert "Kept as typed: A: needs some text after it" in messages(app)
         await say(pilot, "Book the hall due:31/02")
@@ -135,7 +128,7 @@ async def test_a_saved_note_becomes_an_action_or_a_decision_with_one_key(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(app, pilot, meeting_id, "round_robin")
+        screen = await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await say(pilot, "Share the vacancy list")
         await say(pilot, "Providers will share one contact list")
         await say(pilot, "Keep this one")
@@ -165,7 +158,7 @@ async def test_owner_completion_while_typing_at(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(app, pilot, meeting_id, "round_robin")
+        screen = await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await type_text(pilot, "A: Send the list @pr")
         entry = screen.query_one("#e-round_robin")
         assert entry._suggestion == "A: Send the list @Priya"
@@ -180,7 +173,7 @@ async def test_no_update_and_apologies_keys_mark_the_speaker_and_move_on(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(app, pilot, meeting_id, "round_robin")
+        screen = await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         rr = screen.panel("round_robin")
         assert rr.queue.current == "Cogent SSC"
         await pilot.press("ctrl+n")
@@ -216,7 +209,7 @@ async def test_attendance_as_it_happens(store, monkeypatch):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(app, pilot, meeting_id, "attendees")
+        screen = await open_meeting(app, pilot, meeting_id, "attendees", today=TODAY)
         await pilot.press("up")  # into the list: Tom (LSC), the last
         assert isinstance(screen.focused, RowList)
         await pilot.press("i")
@@ -289,7 +282,7 @@ async def test_stock_phrases_insert_and_edit(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(app, pilot, meeting_id, "overview")
+        screen = await open_meeting(app, pilot, meeting_id, "overview", today=TODAY)
         await pilot.press("shift+f2")
         entry = screen.query_one("#e-overview")
         assert entry.value == "No declarations of interest"
@@ -330,7 +323,7 @@ async def test_times_are_shown_on_demand(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        screen = await open_meeting(app, pilot, meeting_id, "round_robin")
+        screen = await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await say(pilot, "Sector Skills Agreement stage 4 is complete")
         point = store.get_meeting(meeting_id).round_robin[0].points[0]
         shown = point.created.astimezone().strftime("%H:%M")
@@ -355,7 +348,7 @@ async def test_decisions_in_a_board_meeting_go_to_items(store):
     meeting_id = setup_meeting(store, layout=BOARD_LAYOUT)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_meeting(app, pilot, meeting_id, "aob")
+        await open_meeting(app, pilot, meeting_id, "aob", today=TODAY)
         await say(pilot, "D: The board approves the budget")
         meeting = store.get_meeting(meeting_id)
         assert [b.text for b in meeting.sections["items"]] == ["The board approves the budget"]

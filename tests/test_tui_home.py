@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui_helpers import screen_text, type_text
+from support.tui import screen_text, type_text
 
 from minutes_tui.model import Attendee
 from minutes_tui.tui.app import make_app

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+from support.tui import screen_text
 from textual.widgets import DataTable
-from tui_helpers import screen_text
 
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.home import PAGE

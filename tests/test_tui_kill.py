@@ -5,83 +5,18 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
-import uuid
 
 import pytest
+from support.tmux import Tmux, poll, wait_dead
 
 from minutes_tui.store import Store
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.serial,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux"),
 ]
-
-
-class Terminal:
-    """The app running in a detached tmux session on a private tmux server."""
-
-    def __init__(self, db, size=(100, 30)):
-        self.socket = f"minutes-test-{uuid.uuid4().hex[:8]}"
-        self.db = db
-        command = f"exec {sys.executable} -m minutes_tui --db {db}"
-        self.tmux("new-session", "-d", "-s", "t", "-x", str(size[0]), "-y", str(size[1]), command)
-        self.pid = int(self.tmux("display-message", "-p", "-t", "t", "#{pane_pid}").strip())
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(
-            ["tmux", "-L", self.socket, *args], check=True, capture_output=True, text=True
-        ).stdout
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "t", *keys)
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", "t", "-l", text)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "t")
-
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while text not in self.screen():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} never appeared:\n{self.screen()}")
-            time.sleep(0.05)
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    try:  # a zombie (not yet reaped by tmux) is dead too
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split()[2] != "Z"
-    except OSError:
-        return False
-
-
-def wait_dead(pid: int, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while alive(pid):
-        if time.monotonic() > deadline:
-            raise AssertionError("the app did not exit")
-        time.sleep(0.05)
-
-
-def poll(check, timeout: float = 10.0):
-    deadline = time.monotonic() + timeout
-    while True:
-        value = check()
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.05)
 
 
 def comments(db) -> list[str]:
@@ -95,40 +30,43 @@ def comments(db) -> list[str]:
         store.close()
 
 
-def start_meeting(term: Terminal) -> None:
-    term.wait_for("No meetings yet")
-    term.keys("n")
-    term.wait_for("Series or body")  # the dialog ("New meeting" is in the footer too)
+def start_meeting(term: Tmux, db) -> int:
+    """A new board meeting in the app at General comments; the app's pid."""
+    pid = term.start("t", "--db", str(db))
+    term.wait_for("t", "No meetings yet")
+    term.keys("t", "n")
+    term.wait_for("t", "Series or body")  # the dialog ("New meeting" is in the footer too)
     # Each step waits for the screen to show the last one: on a loaded machine the
     # dialog may take a moment to take the keys.
-    term.type("Kill test")
-    term.wait_for("Kill test")
-    term.keys("Enter")
-    term.type("Board")
-    term.wait_for("Board")
-    term.keys("Enter", "Enter")
-    term.wait_for("Add attendee")
-    term.keys("F10")  # General comments (F6 is matters arising in the workshop layout)
-    term.wait_for("General comments")
+    term.type("t", "Kill test")
+    term.wait_for("t", "Kill test")
+    term.keys("t", "Enter")
+    term.type("t", "Board")
+    term.wait_for("t", "Board")
+    term.keys("t", "Enter", "Enter")
+    term.wait_for("t", "Add attendee")
+    term.keys("t", "F10")  # General comments (F6 is matters arising in the workshop layout)
+    term.wait_for("t", "General comments")
+    return pid
 
 
 def test_kill_9_mid_typing_keeps_what_was_typed(tmp_path):
     db = tmp_path / "kill.db"
-    term = Terminal(db)
+    term = Tmux()
     try:
-        start_meeting(term)
-        term.type("The first point is finished.")
-        term.keys("Enter")
+        pid = start_meeting(term, db)
+        term.type("t", "The first point is finished.")
+        term.keys("t", "Enter")
         words = "and this one was still being typed when the power went"
-        term.type(words)
+        term.type("t", words)
         typed = time.monotonic()
         # No Enter, no leaving the field: the debounce alone must get it to the database.
-        saved = poll(lambda: comments(db) == ["The first point is finished.", words])
+        saved = poll(lambda: comments(db) == ["The first point is finished.", words], timeout=10)
         latency = time.monotonic() - typed
         assert saved, comments(db)
         assert latency < 3.0  # the app saves within a second; slack for a loaded machine
-        os.kill(term.pid, signal.SIGKILL)
-        wait_dead(term.pid)
+        os.kill(pid, signal.SIGKILL)
+        wait_dead(pid)
     finally:
         term.close()
     assert comments(db) == ["The first point is finished.", words]
@@ -136,14 +74,51 @@ def test_kill_9_mid_typing_keeps_what_was_typed(tmp_path):
 
 def test_closing_the_terminal_saves_what_is_pending(tmp_path):
     db = tmp_path / "hup.db"
-    term = Terminal(db)
+    term = Tmux()
     try:
-        start_meeting(term)
+        pid = start_meeting(term, db)
         words = "typed just before the window was closed"
-        term.type(words)
-        term.wait_for(words)
-        term.tmux("kill-session", "-t", "t")  # the terminal goes away: SIGHUP
-        wait_dead(term.pid)
+        term.type("t", words)
+        term.wait_for("t", words)
+        term.end("t")  # the terminal goes away: SIGHUP
+        wait_dead(pid)
     finally:
         term.close()
     assert comments(db) == [words]
+
+
+def test_sigterm_saves_what_is_pending_and_exits(tmp_path):
+    """README: the process being killed (``kill PID``, a shutdown) loses at most the last second."""
+    db = tmp_path / "term.db"
+    term = Tmux()
+    try:
+        pid = start_meeting(term, db)
+        words = "typed just before the machine shut down"
+        term.type("t", words)
+        term.wait_for("t", words)
+        os.kill(pid, signal.SIGTERM)  # at once: well inside the one-second debounce
+        wait_dead(pid)
+    finally:
+        term.close()
+    assert comments(db) == [words]
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP"])
+def test_pending_text_after_an_autosave_is_saved_on_exit(tmp_path, how):
+    """The point was autosaved in part; what was typed since is still pending when the signal comes."""
+    db = tmp_path / "term.db"
+    term = Tmux()
+    try:
+        pid = start_meeting(term, db)
+        term.type("t", "typed just")
+        assert poll(lambda: comments(db) == ["typed just"], timeout=10), comments(db)  # the autosave
+        term.type("t", " before the machine shut down")
+        term.wait_for("t", "typed just before the machine shut down")
+        if how == "SIGTERM":
+            os.kill(pid, signal.SIGTERM)
+        else:
+            term.end("t")
+        wait_dead(pid)
+    finally:
+        term.close()
+    assert comments(db) == ["typed just before the machine shut down"]

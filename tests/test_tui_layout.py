@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_helpers import row_texts, screen_text, type_text
+from support.tui import row_texts, screen_text, type_text
 
 from minutes_tui.model import BOARD_LAYOUT, Section
 from minutes_tui.tui.app import make_app

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from support.tui import screen_text, type_text, wait_until
 from textual.widgets import OptionList
-from tui_helpers import screen_text, type_text, wait_until
 
 from minutes_tui.model import Action
 from minutes_tui.tui.app import make_app

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tui_helpers import row_texts, screen_text, type_text, wait_until
+from support.tui import row_texts, screen_text, type_text, wait_until
 
 from minutes_tui.model import Action, Attendee
 from minutes_tui.tui.app import make_app

@@ -8,13 +8,11 @@ timeout; nothing sleeps for a fixed time to let the app catch up.
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -102,14 +100,6 @@ def poll(check: Callable[[], T], timeout: float = 15.0, every: float = 0.05) -> 
         if value or time.monotonic() > deadline:
             return value
         time.sleep(every)
-
-
-def integrity(db: Path) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def trouble(screen: str) -> list[str]:

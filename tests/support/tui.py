@@ -1,0 +1,73 @@
+"""Helpers for the Pilot tests of the app."""
+
+from __future__ import annotations
+
+import time
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+
+from minutes_tui.tui.app import MinutesApp
+from minutes_tui.tui.screens.meeting import MeetingScreen
+from minutes_tui.tui.widgets.rows import RowList
+
+
+def send_keys(app: MinutesApp, keys: list[tuple[str, str | None]]) -> None:
+    """Keys ``(key, character)`` that arrive together, before the app has handled any of them
+    (a fast typist, a busy app), queued as the terminal driver queues them."""
+    for key, char in keys:
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app.post_message(event)
+
+
+def keys_for(text: str) -> list[tuple[str, str | None]]:
+    """The key events that typing ``text`` sends."""
+    return [(c if c.isalnum() else _character_to_key(c), c) for c in text]
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type ``text`` key by key as a fast typist would: every key sent before any is handled.
+
+    (``pilot.press`` waits for the app to go idle after each key, which is slow and
+    never shows the app keys arriving faster than it handles them.)
+    """
+    send_keys(pilot.app, keys_for(text))
+    await pilot.pause()
+
+
+async def wait_until(pilot: Pilot, condition, timeout: float = 5.0) -> None:
+    """Let the app run until ``condition()`` holds (e.g. the debounce has saved)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.05)
+
+
+def screen_text(app: MinutesApp) -> str:
+    """Every character on the app's screen now (as a terminal would show it).
+
+    Textual has no public API for the text on screen (``export_screenshot`` gives SVG),
+    so this one reads the screen's compositor; the snapshot tests cover the looks.
+    """
+    return "\n".join(
+        "".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()
+    )
+
+
+def row_texts(app: MinutesApp, list_id: str) -> list[str]:
+    rows = app.screen.query_one(f"#{list_id}", RowList).rows
+    return [row.prefix + row.text + row.suffix for row in rows]
+
+
+async def open_meeting(
+    app: MinutesApp, pilot: Pilot, meeting_id: int, section: str, **options
+) -> MeetingScreen:
+    """The meeting screen of ``meeting_id`` at ``section``, pushed straight onto the app
+    (``options`` such as ``today=`` go to the screen)."""
+    await app.push_screen(MeetingScreen(meeting_id, section=section, **options))
+    await pilot.pause()
+    assert isinstance(app.screen, MeetingScreen)
+    return app.screen
