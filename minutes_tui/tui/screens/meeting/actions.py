@@ -10,9 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
-from ....model import ACTION_STATUS, ACTION_STATUS_LABELS, Action
+from ....model import ACTION_STATUS_LABELS, Action
 from ....parsing import DateError, format_date, owner_completions, parse_date
-from ....store import StoreError
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from .editing import Editor
@@ -78,10 +77,7 @@ class ActionsPanel(SectionPanel):
     def update_owner_suggestions(self, people: list[tuple[str, str]] | None = None) -> None:
         pairs = [(a.name, a.organisation) for a in self.meeting.attendees]
         if people is None:
-            try:
-                people = self.store.known_people()
-            except StoreError:
-                people = []
+            people = self.session.known_people
         self.screen.query_one("#e-action-owner", Input).suggester = SuggestFromList(
             owner_completions(pairs + list(people)), case_sensitive=False
         )
@@ -89,7 +85,6 @@ class ActionsPanel(SectionPanel):
     def _saver(self, field: str) -> Callable[[str], None]:
         def save(text: str) -> None:
             value = parse_date(text) if field == "due" else text
-            actions = self.meeting.actions
             editors = self.screen.editors
             if self.edit_id is None:
                 if not (value.strip() if isinstance(value, str) else value):
@@ -103,14 +98,10 @@ class ActionsPanel(SectionPanel):
                     with contextlib.suppress(DateError):
                         values["due"] = parse_date(editors["e-action-due"].text)
                 values[field] = value
-                saved = self.store.add_action(self.meeting_id, Action(**values))
+                saved = self.session.add_action(Action(**values))
                 self.edit_id = saved.id
-                actions.append(saved)
             else:
-                saved = self.store.update_action(self.edit_id, **{field: value})
-                index = self.find(actions, saved.id)
-                if index is not None:
-                    actions[index] = saved
+                saved = self.session.update_action(self.edit_id, **{field: value})
             rows = self.rows()
             rows.put(action_row(saved))
             rows.select(f"x{saved.id}")
@@ -162,19 +153,13 @@ class ActionsPanel(SectionPanel):
         self.screen.focus_now(self.q("e-action-text"))
 
     def toggle_row(self, kind: str, item_id: int) -> None:
-        actions = self.meeting.actions
-        index = self.find(actions, item_id)
-        current = actions[index].status
-        nxt = ACTION_STATUS[(ACTION_STATUS.index(current) + 1) % len(ACTION_STATUS)]
-        actions[index] = self.store.update_action(item_id, status=nxt)
-        self.rows().put(action_row(actions[index]))
+        self.rows().put(action_row(self.session.cycle_action_status(item_id)))
 
     def delete_question(self, kind: str, item_id: int) -> str | None:
         return "Delete this action?"
 
     def delete_item(self, kind: str, item_id: int) -> None:
-        self.store.delete_action(item_id)
-        self.meeting.actions = [a for a in self.meeting.actions if a.id != item_id]
+        self.session.delete_action(item_id)
         self.rows().remove(f"x{item_id}")
         if self.edit_id == item_id:
             self.edit_id = None
@@ -182,17 +167,15 @@ class ActionsPanel(SectionPanel):
                 self.screen.reset_entry(f"e-action-{field}")
 
     def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
-        self.move_in(self.meeting.actions, item_id, delta, self.store.move_action)
-        self.rows().set_rows([action_row(a) for a in self.meeting.actions], cursor_key=key)
+        if self.session.move_action(item_id, delta):
+            self.rows().set_rows([action_row(a) for a in self.meeting.actions], cursor_key=key)
 
-    # -- filing (the store has already done it; these keep the screen in step) ---------
+    # -- filing (the session has already done it; these keep the rows in step) ---------
 
     def add_filed(self, action: Action) -> None:
-        self.meeting.actions.append(action)
         self.rows().put(action_row(action))
 
     def forget(self, item_id: int) -> None:
-        self.meeting.actions = [a for a in self.meeting.actions if a.id != item_id]
         self.rows().remove(f"x{item_id}")
         if self.edit_id == item_id:
             self.edit_id = None

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Static
 
-from ....model import ATTENDANCE, ATTENDANCE_LABELS, Attendee, Declaration, ModelError
+from ....model import ATTENDANCE_LABELS, Attendee, Declaration, ModelError
 from ....parsing import format_attendee, parse_attendee, people_completions
 from ....store import StoreError
 from ...widgets.entry import Entry
@@ -109,18 +109,13 @@ class AttendeesPanel(SectionPanel):
 
     def _save(self, text: str) -> None:
         name, org = parse_attendee(text)
-        people = self.meeting.attendees
         if self.edit_id is None:
             if not text.strip():
                 return
-            saved = self.store.add_attendee(self.meeting_id, Attendee(name, org))
+            saved = self.session.add_attendee(Attendee(name, org))
             self.edit_id = saved.id
-            people.append(saved)
         else:
-            saved = self.store.update_attendee(self.edit_id, name=name, organisation=org)
-            index = self.find(people, saved.id)
-            if index is not None:
-                people[index] = saved
+            saved = self.session.update_attendee(self.edit_id, name=name, organisation=org)
         rows = self.rows()
         rows.put(attendee_row(saved))
         rows.select(f"a{saved.id}")
@@ -155,12 +150,7 @@ class AttendeesPanel(SectionPanel):
     def toggle_row(self, kind: str, item_id: int) -> None:
         if kind != "a":
             return
-        people = self.meeting.attendees
-        index = self.find(people, item_id)
-        current = people[index].attendance
-        nxt = ATTENDANCE[(ATTENDANCE.index(current) + 1) % len(ATTENDANCE)]
-        people[index] = self.store.update_attendee(item_id, attendance=nxt)
-        self.rows().put(attendee_row(people[index]))
+        self.rows().put(attendee_row(self.session.cycle_attendance(item_id)))
         self.screen.attendees_changed()
 
     def delete_question(self, kind: str, item_id: int) -> str | None:
@@ -170,14 +160,10 @@ class AttendeesPanel(SectionPanel):
 
     def delete_item(self, kind: str, item_id: int) -> None:
         if kind == "c":
-            self.store.delete_declaration(item_id)
-            self.meeting.declarations = [d for d in self.meeting.declarations if d.id != item_id]
+            self.session.delete_declaration(item_id)
             self.rows().remove(f"c{item_id}")
             return
-        self.store.delete_attendee(item_id)
-        self.meeting.attendees = [a for a in self.meeting.attendees if a.id != item_id]
-        gone = [d for d in self.meeting.declarations if d.attendee_id == item_id]
-        self.meeting.declarations = [d for d in self.meeting.declarations if d.attendee_id != item_id]
+        gone = self.session.delete_attendee(item_id)
         for d in gone:
             self.rows().remove(f"c{d.id}")
         self.rows().remove(f"a{item_id}")
@@ -189,9 +175,9 @@ class AttendeesPanel(SectionPanel):
     def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
         if kind != "a":
             return
-        self.move_in(self.meeting.attendees, item_id, delta, self.store.move_attendee)
-        self.show_rows(cursor_key=key)
-        self.screen.attendees_changed()
+        if self.session.move_attendee(item_id, delta):
+            self.show_rows(cursor_key=key)
+            self.screen.attendees_changed()
 
     # -- as it happens: arrival, departure, on behalf of, declarations -------------------
 
@@ -209,13 +195,10 @@ class AttendeesPanel(SectionPanel):
 
     def _update(self, attendee: Attendee, **fields) -> bool:
         try:
-            saved = self.store.update_attendee(attendee.id, **fields)
+            saved = self.session.update_attendee(attendee.id, **fields)
         except (StoreError, ModelError) as exc:
             self.screen.notify(str(exc), severity="error", markup=False)
             return False
-        index = self.find(self.meeting.attendees, saved.id)
-        if index is not None:
-            self.meeting.attendees[index] = saved
         self.rows().put(attendee_row(saved))
         return True
 
@@ -284,11 +267,10 @@ class AttendeesPanel(SectionPanel):
         if text is None:
             return
         try:
-            saved = self.store.add_declaration(self.meeting_id, attendee.id, item, text)
+            saved = self.session.add_declaration(attendee.id, item, text)
         except StoreError as exc:
             self.screen.notify(str(exc), severity="error", markup=False)
             return
-        self.meeting.declarations.append(saved)
         self.show_rows(cursor_key=f"c{saved.id}")
 
     def edit_declaration(self, declaration_id: int) -> None:
@@ -316,11 +298,8 @@ class AttendeesPanel(SectionPanel):
         if text is None:
             return
         try:
-            saved = self.store.update_declaration(declaration_id, item=item, text=text)
+            saved = self.session.update_declaration(declaration_id, item=item, text=text)
         except StoreError as exc:
             self.screen.notify(str(exc), severity="error", markup=False)
             return
-        index = self.find(self.meeting.declarations, declaration_id)
-        if index is not None:
-            self.meeting.declarations[index] = saved
         self.rows().put(declaration_row(saved))

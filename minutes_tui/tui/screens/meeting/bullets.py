@@ -78,21 +78,16 @@ class BulletsPanel(SectionPanel):
 
     @property
     def bullets(self) -> list[Bullet]:
-        return self.meeting.sections.setdefault(self.key, [])
+        return self.session.bullets(self.key)
 
     def _save(self, text: str) -> None:
-        bullets = self.bullets
         if self.edit_id is None:
             if not text.strip():
                 return
-            saved = self.store.add_bullet(self.meeting_id, self.key, text)
+            saved = self.session.add_bullet(self.key, text)
             self.edit_id = saved.id
-            bullets.append(saved)
         else:
-            saved = self.store.update_bullet(self.edit_id, text)
-            index = self.find(bullets, saved.id)
-            if index is not None:
-                bullets[index] = saved
+            saved = self.session.update_bullet(self.key, self.edit_id, text)
         rows = self.rows()
         rows.put(self.row(saved))
         rows.select(f"b{saved.id}")
@@ -133,40 +128,30 @@ class BulletsPanel(SectionPanel):
         return "Delete this point?"
 
     def delete_item(self, kind: str, item_id: int) -> None:
-        self.store.delete_bullet(item_id)
-        self.meeting.sections[self.key] = [b for b in self.bullets if b.id != item_id]
+        self.session.delete_bullet(self.key, item_id)
         self.rows().remove(f"b{item_id}")
         if self.edit_id == item_id:
             self.edit_id = None
             self.screen.reset_entry(self.entry_id)
 
     def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
-        self.move_in(self.bullets, item_id, delta, self.store.move_bullet)
-        self.show_rows(cursor_key=key)
+        if self.session.move_bullet(self.key, item_id, delta):
+            self.show_rows(cursor_key=key)
 
-    # -- filing (the store has already done it; these keep the screen in step) ---------
+    # -- filing (the session has already done it; these keep the rows in step) ---------
 
     def text_of(self, item_id: int) -> str | None:
         index = self.find(self.bullets, item_id)
         return None if index is None else self.bullets[index].text
 
     def forget(self, item_id: int) -> None:
-        """The bullet ``item_id`` has gone from the database (filed elsewhere)."""
-        self.meeting.sections[self.key] = [b for b in self.bullets if b.id != item_id]
+        """The bullet ``item_id`` has gone (filed elsewhere)."""
         self.rows().remove(f"b{item_id}")
 
     def add_filed(self, bullet: Bullet, replaces: int | None = None) -> None:
         """A decision filed here; in place of ``replaces`` when it came from this section."""
-        bullets = self.bullets
-        index = self.find(bullets, replaces) if replaces is not None else None
         rows = self.rows()
-        if index is None:
-            bullets.append(bullet)
+        if replaces is None or rows.index_of(f"b{replaces}") is None:
             rows.put(self.row(bullet))
         else:
-            bullets[index] = bullet
             rows.replace_block([f"b{replaces}"], [self.row(bullet)])
-
-    def set_bullets(self, bullets: list[Bullet], select: str | None = None) -> None:
-        self.meeting.sections[self.key] = list(bullets)
-        self.show_rows(cursor_key=select)

@@ -20,7 +20,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ....parsing import visible
-from ....prefixes import describe, owner_completions, parse_point, people_of
+from ....prefixes import owner_completions
 from ....store import StoreError
 from ...widgets.rows import RowList
 from .actions import ActionsPanel
@@ -29,13 +29,11 @@ from .bullets import BulletsPanel
 from .round_robin import RoundRobinPanel
 
 if TYPE_CHECKING:
-    from ....store.filing import Filed
+    from ....session import Filed
     from .panel import SectionPanel
 
 #: An ``@name`` being typed at the end of a field.
 _OWNER_AT_END = re.compile(r'(?<!\S)@(?P<name>[^\s"@]+)$')
-#: Sections decisions are filed in, in order of preference (the board layout has no "agreed").
-DECISION_SECTIONS = ("agreed", "items")
 #: How many stock phrases have keys of their own (Shift+F1...).
 PHRASE_KEYS = 4
 #: Seconds the status line under the sections shows what a point was filed as.
@@ -47,11 +45,8 @@ class CaptureMixin:
 
     # -- set up by MeetingScreen.__init__ ------------------------------------------------
     _today: dt.date | None
-    #: The last filing and the sections it came from and went to (for Ctrl+Z).
-    last_filed: tuple[Filed, str, str | None] | None
     #: Whether the lists show each point's time.
     show_times: bool
-    _phrases: list[str] | None
     #: What the status line says now (plain text; "" when hidden).
     status_text: str = ""
     _status_timer: Timer | None = None
@@ -62,7 +57,7 @@ class CaptureMixin:
         return self._today or getattr(self.app, "today", None) or dt.date.today()
 
     def people(self) -> list[str]:
-        return people_of(self.meeting.attendees)
+        return self.session.people()
 
     # -- @owner completion ---------------------------------------------------------------
 
@@ -80,42 +75,23 @@ class CaptureMixin:
 
     # -- filing ------------------------------------------------------------------------------
 
-    def decision_section(self) -> str | None:
-        keys = {p.key for p in self.panels if isinstance(p, BulletsPanel)}
-        return next((k for k in DECISION_SECTIONS if k in keys), None)
-
     def file_typed(
         self, panel: SectionPanel, source: tuple[str, int], text: str, as_kind: str | None = None
     ) -> Filed | None:
         """File the saved point ``source`` if its text says so (or ``as_kind``); show what happened."""
-        filing = parse_point(text, today=self.today, people=self.people(), as_kind=as_kind)
-        if filing.problems:
-            self.show_status(describe(filing), problem=True)
-            return None
-        if not filing.filed:
-            return None
-        target: str | None = None
         try:
-            if filing.kind == "decision":
-                target = self.decision_section()
-                if target is None:
-                    self.show_status(
-                        "Kept as typed: this meeting's layout has no All agreed (or Items) section "
-                        "for decisions (Ctrl+G adds one)",
-                        problem=True,
-                    )
-                    return None
-                filed = self.store.file_as_decision(self.meeting_id, filing.text, source, section=target)
-            else:
-                filed = self.store.file_point(self.meeting_id, filing, source)
+            outcome = self.session.file_point(panel.key, source, text, as_kind)
         except StoreError as exc:
             self.notify(str(exc), title="Not filed", severity="error", markup=False)
             return None
-        self._show_filed(filed, panel, target)
-        self.last_filed = (filed, panel.key, target)
+        if outcome.message and outcome.filed is None:
+            self.show_status(outcome.message, problem=outcome.problem)
+        filed = outcome.filed
+        if filed is None:
+            return None
+        self._show_filed(filed, panel)
         self.refresh_bindings()
-        where = self.panel(target) if target else self.panel_of_kind("actions")
-        self.show_status(f"Filed in {where.title if where else 'the actions'}: {describe(filing)}", undo=True)
+        self.show_status(outcome.message, undo=True)
         return filed
 
     def show_status(self, text: str, *, problem: bool = False, undo: bool = False) -> None:
@@ -136,7 +112,7 @@ class CaptureMixin:
         self.status_text = ""
         self.query_one("#capture-status", Static).remove_class("-shown")
 
-    def _show_filed(self, filed: Filed, source_panel: SectionPanel, target: str | None) -> None:
+    def _show_filed(self, filed: Filed, source_panel: SectionPanel) -> None:
         source_id = filed.source[1] if filed.source else None
         if filed.kind == "action":
             if source_id is not None:
@@ -145,6 +121,7 @@ class CaptureMixin:
             if isinstance(actions, ActionsPanel):
                 actions.add_filed(filed.item)
             return
+        target = filed.target_section
         decisions = self.panel(target) if target else None
         same = decisions is source_panel
         if source_id is not None and not same:
@@ -157,50 +134,31 @@ class CaptureMixin:
         if self.read_only:
             self.refuse_read_only()
             return
-        if self.last_filed is None:
-            self.notify("Nothing filed to undo.", timeout=2)
-            return
-        filed, source_key, target = self.last_filed
         try:
-            restored = self.store.undo_filing(filed)
+            undone = self.session.undo_filing()
         except StoreError as exc:
-            self.last_filed = None
             self.refresh_bindings()
             self.notify(str(exc), title="Not undone", severity="error", markup=False)
             return
-        self.last_filed = None
         self.refresh_bindings()
+        if undone is None:
+            self.notify("Nothing filed to undo.", timeout=2)
+            return
+        filed, restored = undone.filed, undone.restored
         if filed.kind == "action":
             actions = self.panel_of_kind("actions")
             if isinstance(actions, ActionsPanel):
                 actions.forget(filed.item.id)
-        reload = {target} if target else set()
-        if filed.source and filed.source[0] == "bullets":
-            reload.add(source_key)
-        elif target:  # a decision from the round robin: it just goes
-            reload.discard(target)
-            decisions = self.panel(target)
-            if isinstance(decisions, BulletsPanel):
-                decisions.forget(filed.item.id)
         select = None
-        try:
-            if restored is not None:
-                select = f"{'p' if filed.source[0] == 'points' else 'b'}{restored.id}"
-            if filed.source and filed.source[0] == "points" and filed.turn_id is not None:
-                rr = self.panel(source_key)
-                if isinstance(rr, RoundRobinPanel):
-                    rr.set_turn(self.store.get_turn(filed.turn_id), select=select)
-            if reload:
-                meeting = self.store.get_meeting(self.meeting_id)
-                for key in reload:
-                    panel = self.panel(key)
-                    if isinstance(panel, BulletsPanel):
-                        panel.set_bullets(
-                            meeting.sections.get(key, []), select if key == source_key else None
-                        )
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
+        if restored is not None and filed.source is not None:
+            select = f"{'p' if filed.source[0] == 'points' else 'b'}{restored.id}"
+        rr = self.panel(filed.source_section)
+        if undone.turn is not None and isinstance(rr, RoundRobinPanel):
+            rr.set_turn(undone.turn, select=select)
+        for key in {filed.target_section, filed.source_section} - {None}:
+            panel = self.panel(key)
+            if isinstance(panel, BulletsPanel):
+                panel.show_rows(cursor_key=select if key == filed.source_section else None)
         self.show_status("Filing undone: the point is back as it was typed.")
 
     def _row_panel(self) -> tuple[SectionPanel, str, int] | None:
@@ -272,12 +230,7 @@ class CaptureMixin:
     # -- stock phrases -------------------------------------------------------------------------
 
     def phrases(self) -> list[str]:
-        if self._phrases is None:
-            try:
-                self._phrases = self.store.stock_phrases(self.meeting.series)
-            except StoreError:
-                return []
-        return self._phrases
+        return self.session.phrases()
 
     def insert_phrase(self, phrase: str) -> None:
         """Put ``phrase`` into the field being typed in (or the section's own field)."""
@@ -319,11 +272,11 @@ class CaptureMixin:
             if phrases is None:
                 return
             try:
-                self._phrases = self.store.set_stock_phrases(self.meeting.series, phrases)
+                saved = self.session.set_phrases(phrases)
             except StoreError as exc:
                 self.notify(str(exc), title="Phrases not saved", severity="error", markup=False)
                 return
-            self.notify(f"{len(self._phrases)} stock phrases saved.", timeout=2)
+            self.notify(f"{len(saved)} stock phrases saved.", timeout=2)
 
         self.app.push_screen(PhrasesEditScreen(self.phrases(), self.meeting.series), done)
 

@@ -45,8 +45,7 @@ def load_field(panel: SectionPanel, name: str) -> None:
 def header_saver(panel: SectionPanel, name: str) -> Callable[[str], None]:
     def save(text: str) -> None:
         value = parse_date(text) if name in DATE_FIELDS else text
-        header = panel.store.update_meeting(panel.meeting_id, **{name: value})
-        setattr(panel.meeting, name, getattr(header, name))
+        panel.session.update_header(name, value)
         if name in ("series", "title", "date"):
             panel.screen.show_label()
 

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ....model import ACTION_STATUS, ACTION_STATUS_LABELS, CarriedAction
+from ....model import ACTION_STATUS_LABELS, CarriedAction
 from ....parsing import format_date, visible
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
@@ -104,11 +104,7 @@ class MattersArisingPanel(SectionPanel):
     def _save(self, text: str) -> None:
         if self.edit_id is None:
             return
-        saved = self.store.update_carried(self.edit_id, note=text)
-        index = self.find(self.carried, saved.id)
-        if index is not None:
-            self.carried[index] = saved
-            self._show(saved)
+        self._show(self.session.update_carried(self.edit_id, note=text))
 
     def commit(self, submitted: str | None = None) -> bool:
         if self.edit_id is None:
@@ -147,11 +143,7 @@ class MattersArisingPanel(SectionPanel):
         index = self.find(self.carried, item_id)
         if index is None:
             return
-        current = self.carried[index].action.status
-        nxt = ACTION_STATUS[(ACTION_STATUS.index(current) + 1) % len(ACTION_STATUS)]
-        saved = self.store.update_carried(item_id, status=nxt)
-        self.carried[index] = saved
-        self._show(saved)
+        self._show(self.session.cycle_carried_status(item_id))
 
     def delete_question(self, kind: str, item_id: int) -> str | None:
         self.screen.notify(

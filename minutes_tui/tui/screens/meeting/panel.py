@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.widget import Widget
 
 from ....model import Meeting
+from ....session import MeetingSession
 from ...widgets.rows import RowList
 
 if TYPE_CHECKING:
@@ -68,16 +68,12 @@ class SectionPanel:
     # -- where things are ----------------------------------------------------------
 
     @property
-    def store(self):
-        return self.screen.store
+    def session(self) -> MeetingSession:
+        return self.screen.session
 
     @property
     def meeting(self) -> Meeting:
-        return self.screen.meeting
-
-    @property
-    def meeting_id(self) -> int:
-        return self.screen.meeting_id
+        return self.screen.session.meeting
 
     @property
     def panel_id(self) -> str:
@@ -156,11 +152,3 @@ class SectionPanel:
     @staticmethod
     def find(items: list, item_id: int) -> int | None:
         return next((n for n, item in enumerate(items) if item.id == item_id), None)
-
-    @staticmethod
-    def move_in(items: list, item_id: int, delta: int, move: Callable[[int, int], None]) -> None:
-        index = next(n for n, item in enumerate(items) if item.id == item_id)
-        target = index + delta
-        if 0 <= target < len(items):
-            move(item_id, target)
-            items.insert(target, items.pop(index))

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from ....model import KNOWN_SECTIONS, Meeting, ModelError, Section
 from ....parsing import format_date, visible
+from ....session import MeetingSession
 from ....store import StoreError
 from ...messages import DeleteRow, EditRow, EntryCommand, LeaveList, MoveRow, ToggleRow
 from ...typeahead import TypeAhead
@@ -53,6 +54,8 @@ PANEL_KINDS: dict[str, type[SectionPanel]] = {
 READ_ONLY_LABEL = "APPROVED – read-only (reopen to correct)"
 #: Short labels for the list of sections (it is narrow).
 NAV_LABELS = {"agreed": "Agreed", "comments": "Comments", "matters_arising": "Matters arising"}
+#: What the screen shows before its meeting is read.
+_NO_MEETING = Meeting()
 #: Characters of a heading the list of sections has room for.
 NAV_WIDTH = 15
 
@@ -164,18 +167,15 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
         super().__init__()
         #: The date typed due dates count from (None: today's).
         self._today = today
-        self.last_filed = None
         self.show_times = False
-        self._phrases: list[str] | None = None
         self.meeting_id = meeting_id
         self.section = section
         #: A row to put the cursor on when the screen opens (e.g. a search hit's item).
         self.select = select
-        self.store = None
-        self.meeting = Meeting()
+        #: The meeting being minuted; made when the screen is composed (it needs the app's store).
+        self.session: MeetingSession | None = None
         self.panels: list[SectionPanel] = []
         self._load_error: StoreError | None = None
-        self._people: list[tuple[str, str]] = []
         self._closing = False
         self._in_action_log = False
 
@@ -194,6 +194,10 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
                 continue
             kwargs = {"with_next_meeting": True} if s.kind == "bullets" and s.key == "next_steps" else {}
             self.panels.append(cls(self, s.key, s.title, widget_id(s.key, index), **kwargs))
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.session.meeting if self.session is not None else _NO_MEETING
 
     def panel(self, key: str) -> SectionPanel | None:
         return next((p for p in self.panels if p.key == key), None)
@@ -216,10 +220,10 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
     # -- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        self.store = self.app.store
+        self.session = MeetingSession(self.app.store, self.meeting_id, today=lambda: self.today)
+        self.debounce = self.session.debounce
         try:
-            self.meeting = self.store.get_meeting(self.meeting_id)
-            self._people = self.store.known_people()
+            self.session.load()
         except StoreError as exc:
             self._load_error = exc
         self._build_panels()
@@ -251,11 +255,12 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
             self.app.pop_screen()
             return
         for p in self.panels:
-            p.load(self._people)
+            p.load(self.session.known_people)
         self.show_label()
         self.apply_read_only()
         self.start_autosave()
         self.action_section(self.section)
+        self.release_type_ahead()
         if self.select:
             self._select_row(self.select)
 
@@ -345,7 +350,7 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
         if action == "toggle_times":
             return isinstance(self.focused, RowList)
         if action == "undo_filing":
-            return self.last_filed is not None
+            return self.session is not None and self.session.last_filed is not None
         if action in ("phrases", "insert_phrase"):
             return not self.read_only
         if action == "stop_editing":
@@ -527,10 +532,7 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
     def locked(self, exc) -> None:
         """A save was refused: the minutes were approved (elsewhere). Show them read-only;
         the text that was not saved stays in its (now disabled) field."""
-        try:
-            self.meeting.status = self.store.get_header(self.meeting_id).status
-        except StoreError:
-            self.meeting.status = "approved"
+        self.session.refresh_status()
         self.apply_read_only()
 
     def action_approve(self) -> None:
@@ -544,7 +546,7 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
             if not yes:
                 return
             try:
-                self.meeting.status = self.store.approve_meeting(self.meeting_id).status
+                self.session.approve()
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
@@ -569,7 +571,7 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
             if not reason:
                 return
             try:
-                self.meeting.status = self.store.reopen_meeting(self.meeting_id, reason).status
+                self.session.reopen(reason)
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
@@ -588,14 +590,6 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
 
     # -- sections of this meeting, the action log -------------------------------------------
 
-    def _counts(self) -> dict[str, int]:
-        m = self.meeting
-        counts = {key: len(bullets) for key, bullets in m.sections.items()}
-        counts["round_robin"] = len(m.round_robin)
-        counts["actions"] = len(m.actions)
-        counts["matters_arising"] = len(m.matters_arising)
-        return counts
-
     def action_layout(self) -> None:
         if self.read_only:
             self.refuse_read_only()
@@ -610,10 +604,7 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
             layout, for_series = result
             series = self.meeting.series
             try:
-                if for_series and series:
-                    self.store.set_series_layout(series, layout)
-                if tuple(layout) != tuple(self.meeting.layout):
-                    self.store.set_layout(self.meeting_id, layout)
+                changed = self.session.set_layout(layout, for_series)
             except (StoreError, ModelError) as exc:
                 self.notify(str(exc), title="Sections not changed", severity="error", markup=False)
                 return
@@ -621,13 +612,13 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
                 self.notify("This meeting has no series: the sections apply to it alone.", markup=False)
             elif for_series:
                 self.notify(f"Next meetings of {visible(series)} will have these sections.", markup=False)
-            if tuple(layout) == tuple(self.meeting.layout):
+            if not changed:
                 return
             self.flush()
             self.app.switch_screen(MeetingScreen(self.meeting_id, section=self.section))
             self.notify("Sections changed.", timeout=2)
 
-        self.app.push_screen(LayoutScreen(self.meeting.layout, self._counts()), done)
+        self.app.push_screen(LayoutScreen(self.meeting.layout, self.session.counts()), done)
 
     def action_action_log(self) -> None:
         from ..action_log import ActionLogScreen
@@ -644,16 +635,14 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
     def _statuses_changed(self) -> None:
         """Back from the action log: statuses may have changed there."""
         try:
-            meeting = self.store.get_meeting(self.meeting_id)
+            changed = self.session.reload_actions()
         except StoreError:
             return
         ma = self.panel_of_kind("matters_arising")
-        if isinstance(ma, MattersArisingPanel) and meeting.matters_arising != self.meeting.matters_arising:
-            self.meeting.matters_arising = meeting.matters_arising
+        if isinstance(ma, MattersArisingPanel) and "matters_arising" in changed:
             ma.refresh_rows()
         actions = self.panel_of_kind("actions")
-        if isinstance(actions, ActionsPanel) and meeting.actions != self.meeting.actions:
-            self.meeting.actions = meeting.actions
+        if isinstance(actions, ActionsPanel) and "actions" in changed:
             actions.refresh_rows()
 
     # -- save, leave, export ---------------------------------------------------------------
@@ -678,7 +667,7 @@ class MeetingScreen(TypeAhead, CaptureMixin, AutosaveScreen):
 
         self.flush()
         try:
-            meeting = self.store.get_meeting(self.meeting_id)
+            meeting = self.session.store.get_meeting(self.meeting_id)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return

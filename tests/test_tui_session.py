@@ -1,0 +1,34 @@
+"""The meeting screen keeps one meeting: what a panel saves is what every other part sees."""
+
+from __future__ import annotations
+
+from tui_helpers import type_text, wait_until
+
+from minutes_tui.model import Attendee
+from minutes_tui.tui.app import make_app
+from minutes_tui.tui.screens.layout import LayoutScreen
+from minutes_tui.tui.screens.meeting import MeetingScreen
+
+
+async def test_sections_dialog_counts_the_round_robin_points_just_typed(store):
+    meeting = store.create_meeting(series="Skills", title="Workshop")
+    store.add_attendee(meeting.id, Attendee("Priya", "Cogent"))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
+        await pilot.pause()
+        await type_text(pilot, "Trial starts in May")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: store.get_meeting(meeting.id).round_robin)
+        await pilot.press("ctrl+g")
+        await wait_until(pilot, lambda: isinstance(app.screen, LayoutScreen))
+        assert app.screen.counts["round_robin"] == 1
+        # Removing it is refused: the turn and its point stay, and so does the section.
+        dialog = app.screen
+        options = dialog.query_one("#layout-sections")
+        options.highlighted = [s.key for s in dialog.sections].index("round_robin")
+        await pilot.press("d", "enter")
+        await pilot.pause()
+    saved = store.get_meeting(meeting.id)
+    assert any(s.kind == "round_robin" for s in saved.layout)
+    assert [p.text for t in saved.round_robin for p in t.points] == ["Trial starts in May"]
