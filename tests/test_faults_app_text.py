@@ -327,11 +327,6 @@ async def test_enter_then_a_section_key_goes_to_the_field_it_was_pressed_in(stor
     assert [(a.name, a.organisation) for a in m.attendees] == [("Tom", "LSC")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="meeting screen (actions.py): keys typed after Enter in the due date, before the screen "
-    "has handled its Submitted message, are wiped by ActionsPanel.commit -> reset_entry",
-)
 async def test_typing_straight_after_the_due_date_starts_the_next_action(store):
     meeting = store.create_meeting(title="Board")
     app = make_app(store)

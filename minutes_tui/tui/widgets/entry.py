@@ -52,6 +52,7 @@ class Entry(Input):
         *,
         clears: bool = False,
         complete: Callable[[str], str] | None = None,
+        ends_item: Callable[[], Input | None] | None = None,
         **kwargs,
     ):
         kwargs.setdefault("select_on_focus", False)
@@ -59,6 +60,9 @@ class Entry(Input):
         super().__init__(value, placeholder, **kwargs)
         self.clears = clears
         self.complete = complete
+        self.ends_item = ends_item
+        #: Where keys go that reach this field after Enter ended the item here (see ``ends_item``).
+        self._handed_to: Input | None = None
 
     def _watch_value(self, value: str) -> None:
         super()._watch_value(value)
@@ -71,6 +75,10 @@ class Entry(Input):
     #: Called synchronously and only when the value holds an "@", so typing stays cheap.
     complete: Callable[[str], str] | None = None
 
+    #: ``ends_item``: called at once, in order with the keys, when Enter ends the item being
+    #: typed (e.g. an action's due date); it saves the item and returns the field the next
+    #: one starts in, which then takes the keys that reach this field late.
+
     #: Keys that end the text typed so far and post an :class:`EntryCommand`.
     COMMAND_KEYS: dict[str, str] = {}
 
@@ -80,14 +88,30 @@ class Entry(Input):
         # end an item are handled here, in order with the characters around them.
         # Enter too: as the Input's binding it would act on whichever field has the focus
         # when the key reaches the app, after a quick F-key may have moved it elsewhere.
+        if self._handed_to is not None and self.screen.focused is not self:
+            # Typed after Enter ended the item here, before the focus moved: the next item's.
+            event.stop()
+            event.prevent_default()
+            if event.is_printable and event.character:
+                self._handed_to.insert_text_at_cursor(event.character)
+            else:
+                self._handed_to.post_message(events.Key(event.key, event.character))
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
+            if self.ends_item is not None:
+                self._handed_to = self.ends_item()
+                return
             await self.action_submit()
         elif event.key in self.COMMAND_KEYS:
             event.stop()
             event.prevent_default()
             self.action_command(self.COMMAND_KEYS[event.key])
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._handed_to = None
+        super()._on_focus(event)
 
     def _on_paste(self, event: events.Paste) -> None:
         text = clean_paste(event.text)

@@ -58,7 +58,7 @@ class ActionsPanel(SectionPanel):
             with Horizontal(id="action-fields"):
                 yield Entry(placeholder="What", id="e-action-text")
                 yield Entry(placeholder="Who", id="e-action-owner")
-                yield Entry(placeholder="dd/mm/yyyy", id="e-action-due")
+                yield Entry(placeholder="dd/mm/yyyy", ends_item=self._due_entered, id="e-action-due")
             yield Static("", id="e-action-due-error", classes="field-error", markup=False)
 
     def load(self, people: list[tuple[str, str]]) -> None:
@@ -129,6 +129,22 @@ class ActionsPanel(SectionPanel):
         self.q("e-action-text").border_title = "New action"
         self.set_editing(False)
         return True
+
+    def _due_entered(self) -> Input | None:
+        """Enter in the due date, handled in order with the keys: the action is saved now and
+        the next one starts in "What", which takes whatever is typed next."""
+        due = self.q("e-action-due")
+        for field in FIELDS:  # the fields as they are now (their messages may be on their way)
+            self.screen.editors[f"e-action-{field}"].text = self.screen.query_one(
+                f"#e-action-{field}", Input
+            ).value
+        if not self.commit():
+            return None
+        if self.screen.focused is not due:  # a key such as F3 moved on already
+            return None
+        text = self.screen.query_one("#e-action-text", Input)
+        self.screen.focus_now(text)
+        return text
 
     def submitted(self, key: str, value: str) -> None:
         if key == "e-action-text":

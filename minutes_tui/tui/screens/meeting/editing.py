@@ -63,8 +63,8 @@ class AutosaveScreen(Screen):
     def _input_changed(self, event: Input.Changed) -> None:
         key = event.input.id
         editor = self.editors.get(key or "")
-        if editor is None:
-            return
+        if editor is None or event.value != event.input.value:
+            return  # a later Changed brings the field's text as it is now
         editor.text = event.value
         if event.value == editor.saved and key not in self.failed and key not in self.invalid:
             self.debounce.done(key)
