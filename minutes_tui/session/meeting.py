@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from .autosave import Debouncer
-from .model import (
+from ..autosave import Debouncer
+from ..model import (
     ACTION_STATUS,
     ATTENDANCE,
     Action,
@@ -27,65 +26,10 @@ from .model import (
     Section,
     Turn,
 )
-from .prefixes import Filing, describe, parse_point, people_of
-from .store import Store, StoreError
-
-#: Sections decisions are filed in, in order of preference (the board layout has no "agreed").
-DECISION_SECTIONS = ("agreed", "items")
-
-
-def _index(items: list[Any], item_id: int) -> int | None:
-    return next((n for n, item in enumerate(items) if item.id == item_id), None)
-
-
-def _cycle(values: tuple[str, ...], current: str) -> str:
-    return values[(values.index(current) + 1) % len(values)]
-
-
-@dataclass(frozen=True)
-class Filed:
-    """A point filed as an action or decision: what the store made, and from where.
-
-    ``source_section`` is the key of the section the point was typed in,
-    ``target_section`` the bulleted section a decision went to (None for an action).
-    """
-
-    record: Any  # the store's filing record, handed back to undo it
-    filing: Filing
-    source_section: str
-    target_section: str | None
-
-    @property
-    def kind(self) -> str:
-        return str(self.record.kind)
-
-    @property
-    def item(self) -> Action | Bullet:
-        item: Action | Bullet = self.record.item
-        return item
-
-    @property
-    def source(self) -> tuple[str, int] | None:
-        source: tuple[str, int] | None = self.record.source
-        return source
-
-
-@dataclass(frozen=True)
-class FilingOutcome:
-    """What became of a saved point: ``filed`` (None: kept as typed) and what to say."""
-
-    filed: Filed | None
-    message: str = ""
-    problem: bool = False
-
-
-@dataclass(frozen=True)
-class Undone:
-    """A filing taken back: the item restored (None if it was never saved) and where."""
-
-    filed: Filed
-    restored: Point | Bullet | None
-    turn: Turn | None
+from ..prefixes import people_of
+from ..store import Store, StoreError
+from . import lists
+from .filing import Filed, Filer, FilingOutcome, Undone
 
 
 class MeetingSession:
@@ -107,8 +51,7 @@ class MeetingSession:
         self.known_people: list[tuple[str, str]] = []
         #: When to save typed text (keys are the fields' ids).
         self.debounce = debounce or Debouncer()
-        #: The last filing, while it can still be undone.
-        self.last_filed: Filed | None = None
+        self.filer = Filer(store, meeting_id, lambda: self.meeting)
         self._phrases: list[str] | None = None
 
     def load(self) -> Meeting:
@@ -156,15 +99,15 @@ class MeetingSession:
 
     def update_bullet(self, section: str, bullet_id: int, text: str) -> Bullet:
         saved = self.store.update_bullet(bullet_id, text)
-        self._replace(self.bullets(section), saved)
+        lists.replace(self.bullets(section), saved)
         return saved
 
     def delete_bullet(self, section: str, bullet_id: int) -> None:
         self.store.delete_bullet(bullet_id)
-        self._drop(self.bullets(section), bullet_id)
+        lists.drop(self.bullets(section), bullet_id)
 
     def move_bullet(self, section: str, bullet_id: int, delta: int) -> bool:
-        return self._move(self.bullets(section), bullet_id, delta, self.store.move_bullet)
+        return lists.move(self.bullets(section), bullet_id, delta, self.store.move_bullet)
 
     # -- attendees and declarations ------------------------------------------------------
 
@@ -175,24 +118,24 @@ class MeetingSession:
 
     def update_attendee(self, attendee_id: int, **fields: Any) -> Attendee:
         saved = self.store.update_attendee(attendee_id, **fields)
-        self._replace(self.meeting.attendees, saved)
+        lists.replace(self.meeting.attendees, saved)
         return saved
 
     def cycle_attendance(self, attendee_id: int) -> Attendee:
-        current = self._get(self.meeting.attendees, attendee_id).attendance
-        return self.update_attendee(attendee_id, attendance=_cycle(ATTENDANCE, current))
+        current = lists.get(self.meeting.attendees, attendee_id).attendance
+        return self.update_attendee(attendee_id, attendance=lists.cycle(ATTENDANCE, current))
 
     def delete_attendee(self, attendee_id: int) -> list[Declaration]:
         """Delete an attendee; returns their declarations, which go with them."""
         self.store.delete_attendee(attendee_id)
         m = self.meeting
-        self._drop(m.attendees, attendee_id)
+        lists.drop(m.attendees, attendee_id)
         gone = [d for d in m.declarations if d.attendee_id == attendee_id]
         m.declarations = [d for d in m.declarations if d.attendee_id != attendee_id]
         return gone
 
     def move_attendee(self, attendee_id: int, delta: int) -> bool:
-        return self._move(self.meeting.attendees, attendee_id, delta, self.store.move_attendee)
+        return lists.move(self.meeting.attendees, attendee_id, delta, self.store.move_attendee)
 
     def add_declaration(self, attendee_id: int, item: str, text: str) -> Declaration:
         saved = self.store.add_declaration(self.meeting_id, attendee_id, item, text)
@@ -201,12 +144,12 @@ class MeetingSession:
 
     def update_declaration(self, declaration_id: int, **fields: Any) -> Declaration:
         saved = self.store.update_declaration(declaration_id, **fields)
-        self._replace(self.meeting.declarations, saved)
+        lists.replace(self.meeting.declarations, saved)
         return saved
 
     def delete_declaration(self, declaration_id: int) -> None:
         self.store.delete_declaration(declaration_id)
-        self._drop(self.meeting.declarations, declaration_id)
+        lists.drop(self.meeting.declarations, declaration_id)
 
     # -- the round robin -----------------------------------------------------------------
 
@@ -215,11 +158,11 @@ class MeetingSession:
         return self.meeting.round_robin
 
     def turn(self, turn_id: int) -> Turn:
-        turn: Turn = self._get(self.turns, turn_id)
+        turn: Turn = lists.get(self.turns, turn_id)
         return turn
 
     def turn_of_point(self, point_id: int) -> Turn | None:
-        return next((t for t in self.turns if _index(t.points, point_id) is not None), None)
+        return next((t for t in self.turns if lists.index_of(t.points, point_id) is not None), None)
 
     def latest_turn_of(self, speaker: str) -> Turn | None:
         """The latest turn of ``speaker`` (any case), if they have spoken already."""
@@ -242,7 +185,7 @@ class MeetingSession:
         turn = self.turn_of_point(point_id)
         if turn is None:  # pragma: no cover - the meeting in memory is the database's
             raise StoreError(f"No point with id {point_id} in this meeting")
-        self._replace(turn.points, point)
+        lists.replace(turn.points, point)
         return turn, point
 
     def delete_point(self, point_id: int) -> Turn | None:
@@ -254,7 +197,7 @@ class MeetingSession:
             self.delete_turn(turn.id)  # type: ignore[arg-type]
             return None
         self.store.delete_point(point_id)
-        self._drop(turn.points, point_id)
+        lists.drop(turn.points, point_id)
         return turn
 
     def delete_turn(self, turn_id: int) -> Turn:
@@ -265,10 +208,10 @@ class MeetingSession:
 
     def move_point(self, point_id: int, delta: int) -> bool:
         turn = self.turn_of_point(point_id)
-        return turn is not None and self._move(turn.points, point_id, delta, self.store.move_point)
+        return turn is not None and lists.move(turn.points, point_id, delta, self.store.move_point)
 
     def move_turn(self, turn_id: int, delta: int) -> bool:
-        return self._move(self.turns, turn_id, delta, self.store.move_turn)
+        return lists.move(self.turns, turn_id, delta, self.store.move_turn)
 
     def rename_turn(self, turn_id: int, speaker: str) -> Turn:
         saved = self.store.update_turn(turn_id, speaker)
@@ -287,7 +230,7 @@ class MeetingSession:
         return saved
 
     def _put_turn(self, turn: Turn) -> None:
-        index = _index(self.turns, turn.id)  # type: ignore[arg-type]
+        index = lists.index_of(self.turns, turn.id)  # type: ignore[arg-type]
         if index is None:
             self.turns.append(turn)
         else:
@@ -302,28 +245,28 @@ class MeetingSession:
 
     def update_action(self, action_id: int, **fields: Any) -> Action:
         saved = self.store.update_action(action_id, **fields)
-        self._replace(self.meeting.actions, saved)
+        lists.replace(self.meeting.actions, saved)
         return saved
 
     def cycle_action_status(self, action_id: int) -> Action:
-        current = self._get(self.meeting.actions, action_id).status
-        return self.update_action(action_id, status=_cycle(ACTION_STATUS, current))
+        current = lists.get(self.meeting.actions, action_id).status
+        return self.update_action(action_id, status=lists.cycle(ACTION_STATUS, current))
 
     def delete_action(self, action_id: int) -> None:
         self.store.delete_action(action_id)
-        self._drop(self.meeting.actions, action_id)
+        lists.drop(self.meeting.actions, action_id)
 
     def move_action(self, action_id: int, delta: int) -> bool:
-        return self._move(self.meeting.actions, action_id, delta, self.store.move_action)
+        return lists.move(self.meeting.actions, action_id, delta, self.store.move_action)
 
     def update_carried(self, carried_id: int, **fields: Any) -> CarriedAction:
         saved = self.store.update_carried(carried_id, **fields)
-        self._replace(self.meeting.matters_arising, saved)
+        lists.replace(self.meeting.matters_arising, saved)
         return saved
 
     def cycle_carried_status(self, carried_id: int) -> CarriedAction:
-        current = self._get(self.meeting.matters_arising, carried_id).action.status
-        return self.update_carried(carried_id, status=_cycle(ACTION_STATUS, current))
+        current = lists.get(self.meeting.matters_arising, carried_id).action.status
+        return self.update_carried(carried_id, status=lists.cycle(ACTION_STATUS, current))
 
     def reload_actions(self) -> set[str]:
         """Read actions and matters arising again (changed in the action log); which changed."""
@@ -339,91 +282,20 @@ class MeetingSession:
 
     # -- filing typed prefixes ---------------------------------------------------------------
 
-    def decision_section(self) -> str | None:
-        keys = {s.key for s in self.meeting.bullet_sections}
-        return next((k for k in DECISION_SECTIONS if k in keys), None)
+    @property
+    def last_filed(self) -> Filed | None:
+        """The last filing, while Ctrl+Z can still undo it."""
+        return self.filer.last
 
     def file_point(
         self, section: str, source: tuple[str, int], text: str, as_kind: str | None = None
     ) -> FilingOutcome:
-        """File the saved point ``source`` of ``section`` if its text says so (or ``as_kind``).
-
-        Raises :class:`StoreError` if the store refuses; a point that is not filed is
-        an outcome with a message, never an error.
-        """
-        filing = parse_point(text, today=self.today, people=self.people(), as_kind=as_kind)
-        if filing.problems:
-            return FilingOutcome(None, describe(filing), problem=True)
-        if not filing.filed:
-            return FilingOutcome(None)
-        target: str | None = None
-        if filing.kind == "decision":
-            target = self.decision_section()
-            if target is None:
-                return FilingOutcome(
-                    None,
-                    "Kept as typed: this meeting's layout has no All agreed (or Items) section "
-                    "for decisions (Ctrl+G adds one)",
-                    problem=True,
-                )
-            record = self.store.file_as_decision(self.meeting_id, filing.text, source, section=target)
-        else:
-            record = self.store.file_point(self.meeting_id, filing, source)
-        filed = Filed(record, filing, section, target)
-        self._apply_filed(filed)
-        self.last_filed = filed
-        where = self._title(target) if target else self._title_of_kind("actions")
-        return FilingOutcome(filed, f"Filed in {where}: {describe(filing)}")
-
-    def _apply_filed(self, filed: Filed) -> None:
-        source = filed.source
-        if filed.kind == "action":
-            self.meeting.actions.append(filed.record.item)
-        elif filed.target_section is not None:
-            bullets = self.bullets(filed.target_section)
-            same = (
-                source is not None and source[0] == "bullets" and filed.source_section == filed.target_section
-            )
-            index = _index(bullets, source[1]) if same and source is not None else None
-            if index is not None:  # a decision typed in its own section keeps its place
-                bullets[index] = filed.record.item
-                return
-            bullets.append(filed.record.item)
-        if source is not None:
-            self._forget_source(filed.source_section, source)
-
-    def _forget_source(self, section: str, source: tuple[str, int]) -> None:
-        table, item_id = source
-        if table == "bullets":
-            self._drop(self.bullets(section), item_id)
-        else:
-            turn = self.turn_of_point(item_id)
-            if turn is not None:
-                self._drop(turn.points, item_id)
+        """File the saved point ``source`` of ``section`` if its text says so (see :class:`Filer`)."""
+        return self.filer.file(section, source, text, self.today, as_kind)
 
     def undo_filing(self) -> Undone | None:
-        """Take back the last filing: the point is back where it was, as typed (None: nothing to undo)."""
-        filed, self.last_filed = self.last_filed, None
-        if filed is None:
-            return None
-        restored = self.store.undo_filing(filed.record)
-        fresh = self.store.get_meeting(self.meeting_id)
-        turn: Turn | None = None
-        if filed.kind == "action":
-            self._drop(self.meeting.actions, filed.item.id)  # type: ignore[arg-type]
-        for key in {filed.target_section, filed.source_section} - {None}:
-            if key in fresh.sections:
-                self.bullets(str(key))[:] = fresh.sections[str(key)]
-        if filed.source is not None and filed.source[0] == "points" and filed.record.turn_id is not None:
-            turn = self.store.get_turn(filed.record.turn_id)
-            self._put_turn(turn)
-        return Undone(filed, restored, turn)
-
-    def _title(self, key: str | None) -> str:
-        return next((s.title for s in self.meeting.layout if s.key == key), "the minutes")
-
-    def _title_of_kind(self, kind: str) -> str:
-        return next((s.title for s in self.meeting.layout if s.kind == kind), "the actions")
+        """Take back the last filing (None: nothing to undo)."""
+        return self.filer.undo()
 
     # -- approval, layout, stock phrases --------------------------------------------------
 
@@ -471,33 +343,3 @@ class MeetingSession:
     def set_phrases(self, phrases: list[str]) -> list[str]:
         self._phrases = self.store.set_stock_phrases(self.meeting.series, phrases)
         return self._phrases
-
-    # -- helpers ------------------------------------------------------------------------------
-
-    @staticmethod
-    def _get(items: list[Any], item_id: int) -> Any:
-        index = _index(items, item_id)
-        if index is None:
-            raise StoreError(f"No item with id {item_id} in this meeting")
-        return items[index]
-
-    @staticmethod
-    def _replace(items: list[Any], saved: Any) -> None:
-        index = _index(items, saved.id)
-        if index is not None:
-            items[index] = saved
-
-    @staticmethod
-    def _drop(items: list[Any], item_id: int) -> None:
-        index = _index(items, item_id)
-        if index is not None:
-            del items[index]
-
-    @staticmethod
-    def _move(items: list[Any], item_id: int, delta: int, move: Callable[[int, int], None]) -> bool:
-        index = _index(items, item_id)
-        if index is None or not 0 <= index + delta < len(items):
-            return False
-        move(item_id, index + delta)
-        items.insert(index + delta, items.pop(index))
-        return True
