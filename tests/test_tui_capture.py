@@ -173,7 +173,7 @@ async def test_owner_completion_while_typing_at(store):
         assert entry.value == "A: Send the list @Priya"
         await type_text(pilot, " x @Cog")
         assert entry._suggestion.endswith("@Cogent_SSC")  # one word, as the parser reads it
-        assert screen.owner_suggestion("no at sign") == ""
+        assert screen.session.owner_suggestion("no at sign") == ""
 
 
 async def test_no_update_and_apologies_keys_mark_the_speaker_and_move_on(store):

@@ -32,3 +32,45 @@ async def test_sections_dialog_counts_the_round_robin_points_just_typed(store):
     saved = store.get_meeting(meeting.id)
     assert any(s.kind == "round_robin" for s in saved.layout)
     assert [p.text for t in saved.round_robin for p in t.points] == ["Trial starts in May"]
+
+
+async def test_ctrl_z_undoes_a_filing_only_in_its_section_while_its_notice_shows(store):
+    meeting = store.create_meeting(series="Skills", title="Workshop")
+    store.add_attendee(meeting.id, Attendee("Priya", "Cogent"))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
+        await pilot.pause()
+        await type_text(pilot, "A: draft the offer @priya")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: store.get_meeting(meeting.id).actions)
+        # Elsewhere, after saving another point: Ctrl+Z does not reach back to that filing.
+        await pilot.press("f8")
+        await type_text(pilot, "Budget agreed")
+        await pilot.press("enter")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.text for a in store.get_meeting(meeting.id).actions] == ["draft the offer"]
+        # Back in its section, with the notice gone: still no undo.
+        await pilot.press("f7")
+        app.screen.hide_status()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [a.text for a in store.get_meeting(meeting.id).actions] == ["draft the offer"]
+
+
+async def test_ctrl_z_while_the_notice_shows_puts_the_point_back(store):
+    meeting = store.create_meeting(series="Skills", title="Workshop")
+    store.add_attendee(meeting.id, Attendee("Priya", "Cogent"))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
+        await pilot.pause()
+        await type_text(pilot, "A: draft the offer @priya")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: store.get_meeting(meeting.id).actions)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+    saved = store.get_meeting(meeting.id)
+    assert saved.actions == []
+    assert [p.text for t in saved.round_robin for p in t.points] == ["A: draft the offer @priya"]

@@ -9,6 +9,7 @@ the database holds (the sections dialog counts from it; the exporters could read
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -26,10 +27,14 @@ from ..model import (
     Section,
     Turn,
 )
-from ..prefixes import people_of
+from ..prefixes import owner_completions, people_of
 from ..store import Store, StoreError
 from . import lists
+from .fields import Fields
 from .filing import Filed, Filer, FilingOutcome, Undone
+
+#: An ``@name`` being typed at the end of a field.
+_OWNER_AT_END = re.compile(r'(?<!\S)@(?P<name>[^\s"@]+)$')
 
 
 class MeetingSession:
@@ -52,6 +57,8 @@ class MeetingSession:
         #: When to save typed text (keys are the fields' ids).
         self.debounce = debounce or Debouncer()
         self.filer = Filer(store, meeting_id, lambda: self.meeting)
+        #: The typed fields of the meeting and where their text goes.
+        self.fields = Fields(self.debounce)
         self._phrases: list[str] | None = None
 
     def load(self) -> Meeting:
@@ -67,6 +74,18 @@ class MeetingSession:
     @property
     def read_only(self) -> bool:
         return self.meeting.approved
+
+    def owner_suggestion(self, value: str) -> str:
+        """``value`` with the ``@name`` at its end completed from the attendees, or ""."""
+        match = _OWNER_AT_END.search(value)
+        if match is None:
+            return ""
+        fragment = match["name"]
+        for person in owner_completions(fragment, self.people()):
+            completed = person.replace(" ", "_")  # one word: @Cogent_SSC
+            if len(completed) > len(fragment):
+                return value[: match.start("name")] + completed
+        return ""
 
     def people(self) -> list[str]:
         """Owners ``@`` completes from: the attendees' names and organisations."""

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.highlighter import Highlighter
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 from ...parsing import visible
-from ..messages import EntryCommand
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -44,6 +46,22 @@ class Entry(Input):
     field at once, in order with the keys around it: whatever is typed after
     Enter, however fast, belongs to the next item.
     """
+
+    @dataclass
+    class Command(Message):
+        """A key that ends what was typed and asks for something else (e.g. the next speaker).
+
+        ``value`` is the text as it was when the key was pressed; the entry has already
+        been cleared, so that whatever is typed next starts afresh.
+        """
+
+        entry: Widget
+        value: str
+        command: str
+
+        @property
+        def control(self) -> Widget:
+            return self.entry
 
     def __init__(
         self,
@@ -79,7 +97,7 @@ class Entry(Input):
     #: typed (e.g. an action's due date); it saves the item and returns the field the next
     #: one starts in, which then takes the keys that reach this field late.
 
-    #: Keys that end the text typed so far and post an :class:`EntryCommand`.
+    #: Keys that end the text typed so far and post an :class:`Entry.Command`.
     COMMAND_KEYS: dict[str, str] = {}
 
     async def _on_key(self, event: events.Key) -> None:
@@ -135,7 +153,7 @@ class Entry(Input):
     def action_command(self, command: str) -> None:
         """End the text typed so far and ask the screen for ``command``."""
         value = self.value
-        self.post_message(EntryCommand(self, value, command))
+        self.post_message(self.Command(self, value, command))
         if self.clears:
             self.value = ""
 

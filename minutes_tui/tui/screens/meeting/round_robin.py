@@ -7,10 +7,11 @@ PageDown/PageUp move along it from the point field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Input
 
 from ....model import Point, Turn
 from ....parsing import visible
@@ -20,7 +21,6 @@ from ...widgets.entry import PointEntry
 from ...widgets.rows import Row, RowList
 from ...widgets.status import SpeakerStrip
 from ..speaker import SpeakerScreen
-from .editing import Editor
 from .panel import STAMP_WIDTH, SectionPanel, clock
 
 
@@ -41,6 +41,8 @@ def turn_rows(turn: Turn, times: bool = False) -> list[Row]:
                 prefix_style="bold",
                 indent=4 + extra,
                 stamp=clock(point.created) if times else "",
+                kind="point",
+                item_id=point.id or 0,
             )
         ]
     if not turn.points:
@@ -52,10 +54,22 @@ def turn_rows(turn: Turn, times: bool = False) -> list[Row]:
                 prefix_style="bold",
                 style="dim italic",
                 stamp=" " * (STAMP_WIDTH - 1) if times else "",
+                kind="turn",
+                item_id=turn.id or 0,
             )
         ]
     first = clock(turn.points[0].created) if times else ""
-    rows = [Row(f"t{turn.id}", "", prefix=f"{speaker} –", prefix_style="bold", stamp=first)]
+    rows = [
+        Row(
+            f"t{turn.id}",
+            "",
+            prefix=f"{speaker} –",
+            prefix_style="bold",
+            stamp=first,
+            kind="turn",
+            item_id=turn.id or 0,
+        )
+    ]
     rows += [point_row(p, times) for p in turn.points]
     return rows
 
@@ -69,14 +83,17 @@ def point_row(point: Point, times: bool = False) -> Row:
         prefix="    · ",
         indent=6 + extra,
         stamp=clock(point.created) if times else "",
+        kind="point",
+        item_id=point.id or 0,
     )
 
 
 class RoundRobinPanel(SectionPanel):
     kind = "round_robin"
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, complete: Callable[[str], str] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.complete = complete
         #: The row keys each turn shows as (so a save replaces only its own rows).
         self.turn_keys: dict[int, list[str]] = {}
         self.queue = SpeakerQueue()
@@ -99,17 +116,16 @@ class RoundRobinPanel(SectionPanel):
         return [self.entry_id]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id=self.panel_id, classes="panel"):
-            yield SpeakerStrip("", id="speakers")
-            yield RowList(empty="No turns yet.", id=self.list_id)
-            yield PointEntry(
-                placeholder="Type a point; Enter saves it (A: action, D: decision, @owner, due:fri)",
-                complete=self.screen.owner_suggestion,
-                id=self.entry_id,
-            )
+        yield SpeakerStrip("", id="speakers")
+        yield RowList(empty="No turns yet.", id=self.list_id)
+        yield PointEntry(
+            placeholder="Type a point; Enter saves it (A: action, D: decision, @owner, due:fri)",
+            complete=self.complete,
+            id=self.entry_id,
+        )
 
-    def load(self, people: list[tuple[str, str]]) -> None:
-        self.screen.editors[self.entry_id] = Editor(self._save)
+    def load(self) -> None:
+        self.fields.register(self.entry_id, self._save)
         self._show_all()
         self.queue = SpeakerQueue.build(self.meeting.attendees, [t.speaker for t in self.turns])
         self.show_speaker()
@@ -117,13 +133,17 @@ class RoundRobinPanel(SectionPanel):
     def shown(self) -> None:
         self.rebuild_queue()
 
+    def set_times(self, show: bool) -> None:
+        super().set_times(show)
+        self._show_all(cursor_key=self.rows().cursor_key)
+
     # -- showing turns ---------------------------------------------------------------
 
     def _show_all(self, cursor_key: str | None = None) -> None:
         rows: list[Row] = []
         self.turn_keys = {}
         for turn in self.turns:
-            these = turn_rows(turn, self.screen.show_times)
+            these = turn_rows(turn, self.show_times)
             self.turn_keys[turn.id] = [r.key for r in these]
             rows += these
         self.rows().set_rows(rows, cursor_key=cursor_key)
@@ -132,7 +152,7 @@ class RoundRobinPanel(SectionPanel):
         """Show ``turn`` again; with ``point``, only that point's row when nothing else changed."""
         widget = self.rows()
         old = self.turn_keys.get(turn.id, [])
-        times = self.screen.show_times
+        times = self.show_times
         if point is not None and len(turn.points) > 1 and f"p{point.id}" in old:
             widget.put(point_row(point, times))
         else:
@@ -163,76 +183,89 @@ class RoundRobinPanel(SectionPanel):
             self._show_turn(turn, select=f"p{point.id}", point=point)
 
     def commit(self, submitted: str | None = None) -> bool:
-        if not self.screen.commit_text(self.entry_id, submitted):
+        if not self.commit_text(self.entry_id, submitted):
             return False
         item = self.point_edit  # after the save: a point typed and ended at once is saved by it
         self.point_edit = None
         self.point_existing = False
-        text = self.screen.editors[self.entry_id].saved
+        text = self.fields.saved(self.entry_id)
         if item is not None and not text.strip():
-            self.screen.guard(self.delete_item, "p", item)
-        self.screen.end_entry(self.entry_id, submitted)
+            self.guard(self._delete_point, item)
+        self.end_entry(self.entry_id, submitted)
         self.show_speaker()
         self.set_editing(False)
         if item is not None and text.strip():
-            self.screen.file_typed(self, ("points", item), text)
+            self.file_saved(("points", item), text)
         return True
 
     # -- rows ----------------------------------------------------------------------------
 
-    def edit_row(self, kind: str, item_id: int) -> None:
-        if kind == "t":
-            self.rename_turn(item_id)
+    @on(PointEntry.Command)
+    def _command(self, event: PointEntry.Command) -> None:
+        event.stop()
+        self.command(event.command, event.value)
+
+    def edit_row(self, row: Row) -> None:
+        if row.kind == "turn":
+            self.rename_turn(row.item_id)
             return
         if not self.commit():
             return
+        item_id = row.item_id
         turn = self.session.turn_of_point(item_id)
         if turn is None:
             return
         point = next(p for p in turn.points if p.id == item_id)
         self.point_edit = item_id
         self.point_existing = True
-        self.screen.reset_entry(self.entry_id, point.text)
+        self.reset_entry(self.entry_id, point.text)
         self.show_speaker()
         self.set_editing(True)
-        self.screen.focus_now(self.q(self.entry_id))
+        self.focus_now(self.q(self.entry_id))
 
-    def delete_question(self, kind: str, item_id: int) -> str | None:
-        if kind == "t":
-            turn = self.session.turn(item_id)
+    def delete_question(self, row: Row) -> str | None:
+        if row.kind == "turn":
+            turn = self.session.turn(row.item_id)
             return f"Delete the turn of {turn.speaker or 'no speaker'} and its {len(turn.points)} point(s)?"
         return "Delete this point?"
 
-    def delete_item(self, kind: str, item_id: int) -> None:
-        if kind == "p":
-            turn = self.session.turn_of_point(item_id)
-            if turn is None:
-                return
-            if len(turn.points) <= 1:
-                self.delete_item("t", turn.id)
-                return
-            self.session.delete_point(item_id)
-            self._show_turn(turn)
-            if self.point_edit == item_id:
-                self.point_edit = None
-                self.screen.reset_entry(self.entry_id)
-        elif kind == "t":
-            turn = self.session.delete_turn(item_id)
-            if self.point_edit in {p.id for p in turn.points}:
-                self.point_edit = None
-                self.screen.reset_entry(self.entry_id)
-            self.rows().replace_block(self.turn_keys.pop(item_id, []), [])
-            self.show_speaker()
+    def delete_row(self, row: Row) -> None:
+        if row.kind == "turn":
+            self._delete_turn(row.item_id)
+        else:
+            self._delete_point(row.item_id)
 
-    def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
-        turn = self.session.turn(item_id) if kind == "t" else self.session.turn_of_point(item_id)
+    def _delete_point(self, item_id: int) -> None:
+        turn = self.session.turn_of_point(item_id)
         if turn is None:
             return
-        if kind == "p" and len(turn.points) > 1:
-            if self.session.move_point(item_id, delta):
-                self._show_turn(turn, select=key)
+        if len(turn.points) <= 1:
+            self._delete_turn(turn.id)
+            return
+        self.session.delete_point(item_id)
+        self._show_turn(turn)
+        if self.point_edit == item_id:
+            self.point_edit = None
+            self.reset_entry(self.entry_id)
+
+    def _delete_turn(self, turn_id: int) -> None:
+        turn = self.session.delete_turn(turn_id)
+        if self.point_edit in {p.id for p in turn.points}:
+            self.point_edit = None
+            self.reset_entry(self.entry_id)
+        self.rows().replace_block(self.turn_keys.pop(turn_id, []), [])
+        self.show_speaker()
+
+    def move_row(self, row: Row, delta: int) -> None:
+        is_turn = row.kind == "turn"
+        turn = self.session.turn(row.item_id) if is_turn else self.session.turn_of_point(row.item_id)
+        if turn is None:
+            return
+        if not is_turn and len(turn.points) > 1:
+            if self.session.move_point(row.item_id, delta):
+                self._show_turn(turn, select=row.key)
         elif self.session.move_turn(turn.id, delta):
-            self._show_all(cursor_key=key)
+            self._show_all(cursor_key=row.key)
 
     # -- speakers ---------------------------------------------------------------------------
 
@@ -249,10 +282,8 @@ class RoundRobinPanel(SectionPanel):
 
     def show_speaker(self) -> None:
         heard = {t.speaker.casefold() for t in self.turns}
-        self.screen.query_one("#speakers", SpeakerStrip).show_speakers(
-            self.queue.speakers, self.queue.index, heard
-        )
-        entry = self.screen.query_one(f"#{self.entry_id}", Input)
+        self.query_one("#speakers", SpeakerStrip).show_speakers(self.queue.speakers, self.queue.index, heard)
+        entry = self.entry(self.entry_id)
         editing = (
             self.session.turn_of_point(self.point_edit) if self.point_existing and self.point_edit else None
         )
@@ -288,12 +319,12 @@ class RoundRobinPanel(SectionPanel):
         """
         speaker = self.queue.current
         if not speaker:
-            self.screen.notify("No speaker to mark: Ctrl+O adds one.", severity="warning", markup=False)
+            self.notify("No speaker to mark: Ctrl+O adds one.", severity="warning", markup=False)
             return
         try:
             turn = self.session.mark_turn(speaker, phrase)
         except StoreError as exc:
-            self.screen.notify(str(exc), title="Not marked", severity="error", markup=False)
+            self.notify(str(exc), title="Not marked", severity="error", markup=False)
             return
         self.set_turn(turn)
         self.next_speaker()
@@ -318,7 +349,7 @@ class RoundRobinPanel(SectionPanel):
 
     def next_speaker(self) -> None:
         if self.queue.at_end():
-            self.screen.notify("That was the last speaker. Ctrl+O adds another.", timeout=3)
+            self.notify("That was the last speaker. Ctrl+O adds another.", timeout=3)
         self.queue.next()
         self.show_speaker()
         self._follow_speaker()
@@ -344,40 +375,40 @@ class RoundRobinPanel(SectionPanel):
         return [s for s in out if s and not (s.casefold() in seen or seen.add(s.casefold()))]
 
     def ask_speaker(self) -> None:
-        self.screen.run_worker(self._ask_speaker(), group="speaker")
+        self.run_worker(self._ask_speaker(), group="speaker")
 
     async def _ask_speaker(self) -> None:
-        name = await self.screen.app.push_screen_wait(SpeakerScreen("Who is speaking?", self._suggestions()))
+        name = await self.app.push_screen_wait(SpeakerScreen("Who is speaking?", self._suggestions()))
         if name:
             name = self.queue.add(name)
             if name not in self.extra_speakers:
                 self.extra_speakers.append(name)
             self.show_speaker()
             self._follow_speaker()
-        self.screen.focus_now(self.q(self.entry_id))
+        self.focus_now(self.q(self.entry_id))
 
     def rename_highlighted(self) -> None:
-        key = self.rows().cursor_key
-        if key:
-            kind, item_id = key[0], int(key[1:])
-            turn = self.session.turn(item_id) if kind == "t" else self.session.turn_of_point(item_id)
+        row = self.rows().cursor_row
+        if row is not None:
+            is_turn = row.kind == "turn"
+            turn = self.session.turn(row.item_id) if is_turn else self.session.turn_of_point(row.item_id)
             if turn is not None:
-                self.rename_turn(turn.id)
+                self.rename_turn(turn.id)  # type: ignore[arg-type]
 
     def rename_turn(self, turn_id: int) -> None:
-        self.screen.run_worker(self._rename_turn(turn_id), group="speaker")
+        self.run_worker(self._rename_turn(turn_id), group="speaker")
 
     async def _rename_turn(self, turn_id: int) -> None:
         turn = self.session.turn(turn_id)
         old = turn.speaker
-        name = await self.screen.app.push_screen_wait(
+        name = await self.app.push_screen_wait(
             SpeakerScreen("Speaker of this turn", self._suggestions(), turn.speaker)
         )
         if name and name != old:
             try:
                 turn = self.session.rename_turn(turn_id, name)
             except StoreError as exc:
-                self.screen.notify(str(exc), severity="error", markup=False)
+                self.notify(str(exc), severity="error", markup=False)
                 return
             self.queue.rename(old, turn.speaker)
             self._show_turn(turn)
