@@ -98,7 +98,7 @@ async def measure_case(store: Store, meeting_id: int, section: str, point: int |
         await pilot.pause()
         screen = app.screen
         if point is not None:  # the point is open in the entry, its cursor at the end
-            screen.panel("round_robin").edit_row("p", point)
+            await pilot.press("up", "enter", "end")  # into the list, Enter on the point
             await pilot.pause()
         text = (TEXT * (keys // len(TEXT) + 1))[:keys]
         for char in text[:9]:  # warm up

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from tui_helpers import type_text, wait_until
+from tui_helpers import row_texts, type_text, wait_until
 
 from minutes_tui.model import Attendee
 from minutes_tui.tui.app import make_app
+from minutes_tui.tui.screens.confirm import ConfirmScreen
 from minutes_tui.tui.screens.layout import LayoutScreen
 from minutes_tui.tui.screens.meeting import MeetingScreen
 
@@ -74,3 +75,28 @@ async def test_ctrl_z_while_the_notice_shows_puts_the_point_back(store):
     saved = store.get_meeting(meeting.id)
     assert saved.actions == []
     assert [p.text for t in saved.round_robin for p in t.points] == ["A: draft the offer @priya"]
+
+
+async def test_apologies_for_a_speaker_marked_present_asks_first(store):
+    meeting = store.create_meeting(series="Skills", title="Workshop")
+    store.add_attendee(meeting.id, Attendee("Priya", "Cogent"))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
+        await pilot.pause()
+        await pilot.press("ctrl+y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")
+        await pilot.pause()
+        assert store.get_meeting(meeting.id).round_robin == []
+        await pilot.press("ctrl+y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_until(pilot, lambda: store.get_meeting(meeting.id).round_robin)
+        await pilot.pause()
+        assert "Apologies" in row_texts(app, "l-attendees")[0]
+    saved = store.get_meeting(meeting.id)
+    assert [(t.speaker, [p.text for p in t.points]) for t in saved.round_robin] == [
+        ("Cogent", ["Apologies received"])
+    ]
+    assert saved.attendees[0].attendance == "apologies"

@@ -8,18 +8,21 @@ PageDown/PageUp move along it from the point field.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.message import Message
 
-from ....model import Point, Turn
+from ....model import Attendee, Point, Turn
 from ....parsing import visible
 from ....roundrobin import SpeakerQueue
 from ....store import StoreError
 from ...widgets.entry import PointEntry
 from ...widgets.rows import Row, RowList
 from ...widgets.status import SpeakerStrip
+from ..confirm import ConfirmScreen
 from ..speaker import SpeakerScreen
 from .panel import STAMP_WIDTH, SectionPanel, clock
 
@@ -88,8 +91,18 @@ def point_row(point: Point, times: bool = False) -> Row:
     )
 
 
+#: What Ctrl+Y records for a speaker.
+APOLOGIES = "Apologies received"
+
+
 class RoundRobinPanel(SectionPanel):
     kind = "round_robin"
+
+    @dataclass
+    class AttendeeChanged(Message):
+        """An attendee's attendance was changed from here (apologies for a speaker)."""
+
+        attendee: Attendee
 
     def __init__(self, *args, complete: Callable[[str], str] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -310,7 +323,7 @@ class RoundRobinPanel(SectionPanel):
         elif command == "no_update":
             self.mark("No update")
         elif command == "apologies":
-            self.mark("Apologies received")
+            self.mark(APOLOGIES)
 
     def mark(self, phrase: str) -> None:
         """Mark the current speaker's turn ``phrase`` (one key) and move on to the next speaker.
@@ -321,6 +334,44 @@ class RoundRobinPanel(SectionPanel):
         if not speaker:
             self.notify("No speaker to mark: Ctrl+O adds one.", severity="warning", markup=False)
             return
+        present = self._present(speaker) if phrase == APOLOGIES else None
+        if present is not None:  # ask first: the minutes would contradict themselves
+            self.run_worker(self._confirm_apologies(speaker, present), group="speaker")
+            return
+        self._mark(speaker, phrase)
+
+    def _present(self, speaker: str) -> Attendee | None:
+        """The attendee marked present whom ``speaker`` stands for (by organisation or name)."""
+        key = speaker.casefold()
+        return next(
+            (
+                a
+                for a in self.meeting.attendees
+                if a.attendance == "present" and key in (a.organisation.casefold(), a.name.casefold())
+            ),
+            None,
+        )
+
+    async def _confirm_apologies(self, speaker: str, attendee: Attendee) -> None:
+        who = attendee.label or speaker
+        yes = await self.app.push_screen_wait(
+            ConfirmScreen(
+                f"{who} is marked present. Record apologies?",
+                "Yes records 'Apologies received' and marks them as sending apologies in the attendance list.",
+            )
+        )
+        self.focus_now(self.q(self.entry_id))
+        if not yes:
+            return
+        try:
+            saved = self.session.update_attendee(attendee.id, attendance="apologies")  # type: ignore[arg-type]
+        except StoreError as exc:
+            self.notify(str(exc), title="Not marked", severity="error", markup=False)
+            return
+        self.post_message(self.AttendeeChanged(saved))
+        self._mark(speaker, APOLOGIES)
+
+    def _mark(self, speaker: str, phrase: str) -> None:
         try:
             turn = self.session.mark_turn(speaker, phrase)
         except StoreError as exc:

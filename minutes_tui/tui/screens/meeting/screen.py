@@ -406,6 +406,12 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, AutosaveScreen):
         if isinstance(actions, ActionsPanel) and event.done:
             actions.people_changed()
 
+    @on(RoundRobinPanel.AttendeeChanged)
+    def _attendee_changed(self, event: RoundRobinPanel.AttendeeChanged) -> None:
+        attendees = self.panel_of_kind("attendees")
+        if isinstance(attendees, AttendeesPanel):
+            attendees.show_rows(cursor_key=attendees.rows().cursor_key)
+
     @on(SectionPanel.HeaderChanged)
     def _header_changed(self) -> None:
         self.show_label()
