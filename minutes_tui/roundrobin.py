@@ -67,14 +67,15 @@ class SpeakerQueue:
         return None
 
     def next(self) -> str | None:
-        """Move to the next speaker (staying on the last one at the end)."""
+        """Move to the next speaker (after the last: the first again)."""
         if self.speakers:
-            self.index = min(self.index + 1, len(self.speakers) - 1)
+            self.index = (self.index + 1) % len(self.speakers)
         return self.current
 
     def previous(self) -> str | None:
+        """Move to the previous speaker (before the first: the last)."""
         if self.speakers:
-            self.index = max(self.index - 1, 0)
+            self.index = (self.index - 1) % len(self.speakers)
         return self.current
 
     def at_end(self) -> bool:

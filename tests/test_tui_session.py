@@ -100,3 +100,18 @@ async def test_apologies_for_a_speaker_marked_present_asks_first(store):
         ("Cogent", ["Apologies received"])
     ]
     assert saved.attendees[0].attendance == "apologies"
+
+
+async def test_pgdn_and_pgup_wrap_round_the_speakers(store):
+    meeting = store.create_meeting(series="Skills", title="Workshop")
+    for org in ("Cogent", "JCP", "LSC"):
+        store.add_attendee(meeting.id, Attendee("", org))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
+        await pilot.pause()
+        rr = app.screen.panel("round_robin")
+        await pilot.press("pageup")
+        assert rr.queue.current == "LSC"
+        await pilot.press("pagedown")
+        assert rr.queue.current == "Cogent"

@@ -399,8 +399,8 @@ class RoundRobinPanel(SectionPanel):
         self.show_speaker()
 
     def next_speaker(self) -> None:
-        if self.queue.at_end():
-            self.notify("That was the last speaker. Ctrl+O adds another.", timeout=3)
+        if self.queue.at_end() and len(self.queue.speakers) > 1:
+            self.notify("That was the last speaker: back to the first. Ctrl+O adds another.", timeout=3)
         self.queue.next()
         self.show_speaker()
         self._follow_speaker()
