@@ -280,6 +280,13 @@ class SectionPanel(Vertical):
     def move_row(self, row: Row, delta: int) -> None:
         pass
 
+    def text_of(self, item_id: int) -> str | None:
+        """The text of a saved point of this section (sections that file points say)."""
+        return None
+
+    def forget(self, item_id: int) -> None:
+        """A point of this section has gone (filed elsewhere): drop its row."""
+
     def set_editing(self, editing: bool) -> None:
         if editing != self.editing:
             self.editing = editing
