@@ -66,6 +66,17 @@ class SpeakerQueue:
                 return index
         return None
 
+    def match(self, typed: str) -> int | None:
+        """The first speaker whose name starts with ``typed`` (any case), else one containing it."""
+        key = " ".join(typed.split()).casefold()
+        if not key:
+            return None
+        names = [name.casefold() for name in self.speakers]
+        starts = next((n for n, name in enumerate(names) if name.startswith(key)), None)
+        return (
+            starts if starts is not None else next((n for n, name in enumerate(names) if key in name), None)
+        )
+
     def next(self) -> str | None:
         """Move to the next speaker (after the last: the first again)."""
         if self.speakers:

@@ -115,3 +115,28 @@ async def test_pgdn_and_pgup_wrap_round_the_speakers(store):
         assert rr.queue.current == "LSC"
         await pilot.press("pagedown")
         assert rr.queue.current == "Cogent"
+
+
+async def test_ctrl_k_jumps_to_a_speaker_by_the_start_of_its_name(store):
+    meeting = store.create_meeting(series="Skills", title="Workshop")
+    for org in ("Cogent", "JCP", "LSC", "South Ribble"):
+        store.add_attendee(meeting.id, Attendee("", org))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
+        await pilot.pause()
+        screen = app.screen
+        rr = screen.panel("round_robin")
+        await type_text(pilot, "Trial in May")
+        await pilot.press("ctrl+k")
+        await wait_until(pilot, lambda: app.screen is not screen)
+        await type_text(pilot, "sou")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert rr.queue.current == "South Ribble"
+        await type_text(pilot, "Bus route agreed")
+        await pilot.press("enter")
+        await pilot.pause()
+    turns = [(t.speaker, [p.text for p in t.points]) for t in store.get_meeting(meeting.id).round_robin]
+    assert turns == [("Cogent", ["Trial in May"]), ("South Ribble", ["Bus route agreed"])]

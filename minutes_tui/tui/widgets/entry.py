@@ -174,6 +174,13 @@ class PointEntry(Entry):
             id="rr.add",
         ),
         Binding(
+            "ctrl+k",
+            "command('jump_speaker')",
+            "Go to speaker",
+            tooltip="Go to a speaker by typing the start of the name",
+            id="rr.jump",
+        ),
+        Binding(
             "ctrl+n",
             "command('no_update')",
             "No update",
@@ -193,6 +200,7 @@ class PointEntry(Entry):
         "pagedown": "next_speaker",
         "pageup": "previous_speaker",
         "ctrl+o": "add_speaker",
+        "ctrl+k": "jump_speaker",
         "ctrl+n": "no_update",
         "ctrl+y": "apologies",
     }

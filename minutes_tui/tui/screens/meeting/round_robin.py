@@ -256,6 +256,8 @@ class RoundRobinPanel(SectionPanel):
             self.previous_speaker()
         elif command == "add_speaker":
             self.ask_speaker()
+        elif command == "jump_speaker":
+            self.run_worker(self._jump_to_speaker(), group="speaker")
         elif command == "no_update":
             self.mark("No update")
         elif command == "apologies":
@@ -370,6 +372,20 @@ class RoundRobinPanel(SectionPanel):
             name = self.queue.add(name)
             if name not in self.extra_speakers:
                 self.extra_speakers.append(name)
+            self.show_speaker()
+            self._follow_speaker()
+        self.focus_now(self.q(self.entry_id))
+
+    async def _jump_to_speaker(self) -> None:
+        """Ctrl+K: type the start of a speaker's name, Enter goes to them."""
+        typed = await self.app.push_screen_wait(
+            SpeakerScreen("Go to speaker (type the start of the name)", list(self.queue.speakers))
+        )
+        index = self.queue.match(typed or "")
+        if typed and index is None:
+            self.notify(f"No speaker in the list matches {typed!r}. Ctrl+O adds one.", markup=False)
+        elif index is not None:
+            self.queue.index = index
             self.show_speaker()
             self._follow_speaker()
         self.focus_now(self.q(self.entry_id))
