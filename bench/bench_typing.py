@@ -1,11 +1,14 @@
 """Typing speed on the meeting screen, and time to first frame. Run by hand:
 
-    python bench/bench_typing.py [--keys 400]
+    python bench/bench_typing.py [--keys 400] [--cases]
 
 1. CPU time (process time) per keystroke typed into the round robin's point
    field (Pilot, headless, 100x30) for an empty meeting and for one with 2,000
    turns holding 4,000 points (and 2,000 agreed points and 200 attendees), and
    the ratio. The target is at most 1.3x. Also the CPU time per point saved (Enter).
+   With ``--cases``: instead, CPU per key at typing pace (a save every 3 keys) and per
+   Enter with 2,000 attendees, one turn of 2,000 points and a 50,000-character point
+   open, against the empty meeting (targets: 1.3x a key, 1.5x an Enter).
 2. Wall time from starting ``minutes`` (``python -m minutes_tui``) in a
    pseudo-terminal to its first frame, against a bare Textual app that exits on
    mount (median of several runs).
@@ -71,6 +74,78 @@ async def measure_typing(store: Store, meeting_id: int, keys: int) -> tuple[floa
     return per_key, per_enter, rows
 
 
+def build_case(store: Store, case: str) -> tuple[int, str, int | None]:
+    """A meeting for ``case``: (its id, the section typed in, a point to open for editing)."""
+    meeting = store.create_meeting(series="Bench", title=case)
+    if case == "attendees":
+        for n in range(2000):
+            store.add_attendee(meeting.id, Attendee(f"Person {n}", f"Organisation {n}"))
+        return meeting.id, "attendees", None
+    store.add_attendee(meeting.id, Attendee("Priya", "Cogent"))
+    if case == "long turn":
+        store.add_turn(meeting.id, "Cogent", points=[f"{TEXT}{n}" for n in range(2000)])
+    if case == "long point":
+        turn = store.add_turn(meeting.id, "Cogent", points=[(TEXT * 700)[:50_000]])
+        return meeting.id, "round_robin", turn.points[0].id
+    return meeting.id, "round_robin", None
+
+
+async def measure_case(store: Store, meeting_id: int, section: str, point: int | None, keys: int):
+    """(CPU ms per key with a save every 3 keys, CPU ms per Enter) typing in ``section``."""
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting_id, section=section))
+        await pilot.pause()
+        screen = app.screen
+        if point is not None:  # the point is open in the entry, its cursor at the end
+            await pilot.press("up", "enter", "end")  # into the list, Enter on the point
+            await pilot.pause()
+        text = (TEXT * (keys // len(TEXT) + 1))[:keys]
+        for char in text[:9]:  # warm up
+            await pilot.press(char)
+        screen.flush()
+        await pilot.pause()
+        start = time.process_time()
+        for n, char in enumerate(text, 1):
+            await pilot.press(char)
+            if n % 3 == 0:
+                screen.flush()  # typing pace: the debounce saves about every third key
+        await pilot.pause()
+        per_key = (time.process_time() - start) * 1000 / len(text)
+        if point is not None:
+            return per_key, float("nan")
+        enters = 20
+        start = time.process_time()
+        for _ in range(enters):
+            await pilot.press("x", "enter")
+        await pilot.pause()
+        per_enter = (time.process_time() - start) * 1000 / enters - per_key
+    return per_key, per_enter
+
+
+CASES = ("empty", "attendees", "long turn", "long point")
+CASE_LABELS = {
+    "empty": "empty meeting (round robin)",
+    "attendees": "2,000 attendees (attendees)",
+    "long turn": "one turn of 2,000 points",
+    "long point": "a 50,000-character point open",
+}
+
+
+def run_cases(store: Store, keys: int) -> None:
+    """Typing at typing pace in each case, against the empty meeting."""
+    results = {}
+    for case in CASES:
+        meeting_id, section, point = build_case(store, case)
+        results[case] = asyncio.run(measure_case(store, meeting_id, section, point, keys))
+    base_key, base_enter = results["empty"]
+    print(f"{'case':<34}{'ms/key':>8}{'ratio':>8}{'ms/Enter':>10}{'ratio':>8}")
+    for case, (key, enter) in results.items():
+        enter_text = "" if enter != enter else f"{enter:10.2f}{enter / base_enter:7.2f}x"
+        print(f"{CASE_LABELS[case]:<34}{key:8.2f}{key / base_key:7.2f}x{enter_text}")
+    print("targets: a key at most 1.3x the empty meeting, Enter at most 1.5x")
+
+
 def time_to_output(argv: list[str], marker: bytes | None, timeout: float = 30.0) -> float:
     """Seconds from spawn until ``marker`` appears on the terminal (or, with None, until exit)."""
     master, slave = pty.openpty()
@@ -113,7 +188,16 @@ def main() -> None:
     )
     parser.add_argument("--keys", type=int, default=400, help="keystrokes to time (default 400)")
     parser.add_argument("--runs", type=int, default=5, help="startups to time (default 5)")
+    parser.add_argument(
+        "--cases", action="store_true", help="only the cases at typing pace (2,000 attendees, ...)"
+    )
     args = parser.parse_args()
+    if args.cases:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store.open(Path(tmp) / "cases.db")
+            run_cases(store, args.keys)
+            store.close()
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"

@@ -66,15 +66,27 @@ class SpeakerQueue:
                 return index
         return None
 
+    def match(self, typed: str) -> int | None:
+        """The first speaker whose name starts with ``typed`` (any case), else one containing it."""
+        key = " ".join(typed.split()).casefold()
+        if not key:
+            return None
+        names = [name.casefold() for name in self.speakers]
+        starts = next((n for n, name in enumerate(names) if name.startswith(key)), None)
+        return (
+            starts if starts is not None else next((n for n, name in enumerate(names) if key in name), None)
+        )
+
     def next(self) -> str | None:
-        """Move to the next speaker (staying on the last one at the end)."""
+        """Move to the next speaker (after the last: the first again)."""
         if self.speakers:
-            self.index = min(self.index + 1, len(self.speakers) - 1)
+            self.index = (self.index + 1) % len(self.speakers)
         return self.current
 
     def previous(self) -> str | None:
+        """Move to the previous speaker (before the first: the last)."""
         if self.speakers:
-            self.index = max(self.index - 1, 0)
+            self.index = (self.index - 1) % len(self.speakers)
         return self.current
 
     def at_end(self) -> bool:

@@ -179,3 +179,16 @@ def test_timestamps_on_request():
     assert "**Business Link** \u2013 No update\n" in stamped  # no timestamp: none stored
     path = export_meeting(capture_meeting(), "md", timestamps=True)
     assert path.read_text(encoding="utf-8") == stamped
+
+
+def test_a_turn_left_with_no_points_is_not_in_the_minutes():
+    """Its only point was filed as an action: no bare speaker name; a "No update" stays."""
+    from minutes_tui.model import Point, Turn
+
+    meeting = Meeting(
+        title="Workshop",
+        round_robin=[Turn("JCP", []), Turn("LSC", [Point("No update")]), Turn("NWDA", [Point("  ")])],
+    )
+    text = render_markdown(meeting)
+    assert "JCP" not in text and "NWDA" not in text
+    assert "LSC" in text and "No update" in text

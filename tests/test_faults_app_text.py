@@ -308,11 +308,6 @@ async def test_enter_then_a_section_key_goes_to_the_field_it_was_pressed_in(stor
     assert [(a.name, a.organisation) for a in m.attendees] == [("Tom", "LSC")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="meeting screen (actions.py): keys typed after Enter in the due date, before the screen "
-    "has handled its Submitted message, are wiped by ActionsPanel.commit -> reset_entry",
-)
 async def test_typing_straight_after_the_due_date_starts_the_next_action(store):
     meeting = store.create_meeting(title="Board")
     app = make_app(store)
@@ -347,3 +342,31 @@ async def test_slash_then_fast_typing_searches_and_does_not_open_a_dialog(store)
         await pilot.pause()
         assert app.screen.query_one("#search", Input).value == "new"
         assert not app.screen.query("#new-series")
+
+
+async def test_arrows_then_enter_on_the_home_list_open_the_meeting_they_reached(store):
+    ids = [store.create_meeting(title=f"Board {n}", series="Skills").id for n in range(3)]
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#meetings")
+        first = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        send_burst(app, [("down", None), ("down", None), ("enter", "\r")])
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.pause()
+        order = [int(k.value) for k in table.rows]
+        assert app.screen.meeting_id == order[order.index(first) + 2]
+        assert sorted(order) == sorted(ids)
+
+
+async def test_typing_straight_after_enter_on_a_meeting_lands_in_its_first_field(store):
+    store.create_meeting(title="Board", series="Skills")
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        send_burst(app, [("enter", "\r"), *typed(" 2025 board")])
+        await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await settle(pilot)
+        # The meeting opens on its details, the first field focused: every key is in it.
+        assert app.focused.id == "f-series"
+        assert app.focused.value == "Skills 2025 board"

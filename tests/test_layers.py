@@ -21,6 +21,7 @@ def modules_after_import(module: str) -> set[str]:
         "minutes_tui.store",
         "minutes_tui.export",
         "minutes_tui.interchange",
+        "minutes_tui.session",
         "minutes_tui.cli",
     ],
 )

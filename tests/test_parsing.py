@@ -135,7 +135,8 @@ def test_speaker_queue_moves_and_adds():
     assert queue.next() == "B"
     assert queue.next() == "C"
     assert queue.at_end()
-    assert queue.next() == "C"  # stays on the last
+    assert queue.next() == "A"  # round again from the first
+    assert queue.previous() == "C"  # and back to the last
     assert queue.previous() == "B"
     assert queue.add("Humber") == "Humber"
     assert queue.speakers == ["A", "B", "Humber", "C"]

@@ -189,13 +189,16 @@ def declarations(meeting: Meeting) -> list[str]:
 
 
 def turns(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, list[str]]]:
-    """Round-robin turns with a speaker or a point: (speaker, points)."""
+    """Round-robin turns that say something: (speaker, points).
+
+    A turn with no points (its only point filed as an action, say) is left out: a
+    speaker who gave no update is recorded as such ("No update", "Apologies received").
+    """
     result = []
     for turn in meeting.round_robin:
-        speaker = turn.speaker.strip()
         points = [stamped(p, timestamps) for p in turn.points if p.text.strip()]
-        if speaker or points:
-            result.append((speaker, points))
+        if points:
+            result.append((turn.speaker.strip(), points))
     return result
 
 

@@ -7,7 +7,7 @@ own rows), so the screen opens as fast with 10,000 meetings as with ten.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -89,6 +89,10 @@ class HomeScreen(Screen):
         self.total = 0
         self.hits: list[SearchHit] = []
         self._search_timer: Timer | None = None
+        #: The meeting screen being opened: keys that reach this screen meanwhile are its.
+        self._opening: MeetingScreen | None = None
+        #: Enter was pressed on the list and the meeting is not open yet: keys typed since.
+        self._early: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("minutes", id="home-title", markup=False)
@@ -110,7 +114,29 @@ class HomeScreen(Screen):
         self.set_focus(table)
 
     def on_screen_resume(self) -> None:
+        self._opening = self._early = None
         self.reload()
+
+    def on_key(self, event: events.Key) -> None:
+        """Keys typed after Enter on a meeting, before it has opened, are the meeting's."""
+        if self._opening is None and self._early is None:
+            table = self.query_one("#meetings", DataTable)
+            if event.key == "enter" and self.focused is table and table.row_count:
+                self._early = ""  # the table's binding opens the meeting; later keys wait for it
+                self.set_timer(2, self._forget_early)
+            return
+        event.stop()
+        event.prevent_default()
+        if not (event.is_printable and event.character):
+            return
+        if self._opening is not None:
+            self._opening.type_ahead(event.character)
+        elif self._early is not None:
+            self._early += event.character
+
+    def _forget_early(self) -> None:
+        if self._opening is None:
+            self._early = None
 
     # -- the list of meetings --------------------------------------------------------
 
@@ -175,12 +201,23 @@ class HomeScreen(Screen):
 
     @on(DataTable.RowSelected, "#meetings")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open()
+        # The row Enter was pressed on (keys typed since may have moved the cursor).
+        if event.row_key.value is not None:
+            self.open_meeting(MeetingScreen(int(event.row_key.value)))
 
     def action_open(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id is not None:
-            self.app.push_screen(MeetingScreen(meeting_id))
+            self.open_meeting(MeetingScreen(meeting_id))
+
+    def open_meeting(self, screen: MeetingScreen) -> None:
+        if self._opening is not None:
+            return
+        self._opening = screen
+        early, self._early = self._early, None
+        if early:
+            screen.type_ahead(early)
+        self.app.push_screen(screen)
 
     def action_action_log(self) -> None:
         from .action_log import ActionLogScreen  # on demand: it loads the exporters
@@ -190,6 +227,8 @@ class HomeScreen(Screen):
     # -- search ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._opening is not None or self._early is not None:  # the keys are the meeting's now
+            return False
         if action == "new":  # typing an n into the search field
             return not isinstance(self.focused, Input)
         if action == "search":  # a / typed into the search field

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.highlighter import Highlighter
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 from ...parsing import visible
-from ..messages import EntryCommand
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -45,6 +47,22 @@ class Entry(Input):
     Enter, however fast, belongs to the next item.
     """
 
+    @dataclass
+    class Command(Message):
+        """A key that ends what was typed and asks for something else (e.g. the next speaker).
+
+        ``value`` is the text as it was when the key was pressed; the entry has already
+        been cleared, so that whatever is typed next starts afresh.
+        """
+
+        entry: Widget
+        value: str
+        command: str
+
+        @property
+        def control(self) -> Widget:
+            return self.entry
+
     def __init__(
         self,
         value: str | None = None,
@@ -52,6 +70,7 @@ class Entry(Input):
         *,
         clears: bool = False,
         complete: Callable[[str], str] | None = None,
+        ends_item: Callable[[], Input | None] | None = None,
         **kwargs,
     ):
         kwargs.setdefault("select_on_focus", False)
@@ -59,6 +78,9 @@ class Entry(Input):
         super().__init__(value, placeholder, **kwargs)
         self.clears = clears
         self.complete = complete
+        self.ends_item = ends_item
+        #: Where keys go that reach this field after Enter ended the item here (see ``ends_item``).
+        self._handed_to: Input | None = None
 
     def _watch_value(self, value: str) -> None:
         super()._watch_value(value)
@@ -71,7 +93,11 @@ class Entry(Input):
     #: Called synchronously and only when the value holds an "@", so typing stays cheap.
     complete: Callable[[str], str] | None = None
 
-    #: Keys that end the text typed so far and post an :class:`EntryCommand`.
+    #: ``ends_item``: called at once, in order with the keys, when Enter ends the item being
+    #: typed (e.g. an action's due date); it saves the item and returns the field the next
+    #: one starts in, which then takes the keys that reach this field late.
+
+    #: Keys that end the text typed so far and post an :class:`Entry.Command`.
     COMMAND_KEYS: dict[str, str] = {}
 
     async def _on_key(self, event: events.Key) -> None:
@@ -80,14 +106,30 @@ class Entry(Input):
         # end an item are handled here, in order with the characters around them.
         # Enter too: as the Input's binding it would act on whichever field has the focus
         # when the key reaches the app, after a quick F-key may have moved it elsewhere.
+        if self._handed_to is not None and self.screen.focused is not self:
+            # Typed after Enter ended the item here, before the focus moved: the next item's.
+            event.stop()
+            event.prevent_default()
+            if event.is_printable and event.character:
+                self._handed_to.insert_text_at_cursor(event.character)
+            else:
+                self._handed_to.post_message(events.Key(event.key, event.character))
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
+            if self.ends_item is not None:
+                self._handed_to = self.ends_item()
+                return
             await self.action_submit()
         elif event.key in self.COMMAND_KEYS:
             event.stop()
             event.prevent_default()
             self.action_command(self.COMMAND_KEYS[event.key])
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self._handed_to = None
+        super()._on_focus(event)
 
     def _on_paste(self, event: events.Paste) -> None:
         text = clean_paste(event.text)
@@ -111,7 +153,7 @@ class Entry(Input):
     def action_command(self, command: str) -> None:
         """End the text typed so far and ask the screen for ``command``."""
         value = self.value
-        self.post_message(EntryCommand(self, value, command))
+        self.post_message(self.Command(self, value, command))
         if self.clears:
             self.value = ""
 
@@ -130,6 +172,13 @@ class PointEntry(Entry):
             "Add speaker",
             tooltip="Someone not on the list speaks now",
             id="rr.add",
+        ),
+        Binding(
+            "ctrl+k",
+            "command('jump_speaker')",
+            "Go to speaker",
+            tooltip="Go to a speaker by typing the start of the name",
+            id="rr.jump",
         ),
         Binding(
             "ctrl+n",
@@ -151,6 +200,7 @@ class PointEntry(Entry):
         "pagedown": "next_speaker",
         "pageup": "previous_speaker",
         "ctrl+o": "add_speaker",
+        "ctrl+k": "jump_speaker",
         "ctrl+n": "no_update",
         "ctrl+y": "apologies",
     }

@@ -15,11 +15,11 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ...parsing import visible
-from ..messages import DeleteRow, EditRow, LeaveList, MoveRow, ToggleRow
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,45 @@ class Row:
     indent: int = 2
     #: A dim time of day ("10:42") shown first, when the screen shows times.
     stamp: str = ""
+    #: What the row shows: its kind of item ("bullet", "point", "turn", ...) and the item's id.
+    kind: str = ""
+    item_id: int = 0
 
 
 class RowList(Widget, can_focus=True):
-    """Rows of text with a cursor; posts :mod:`~minutes_tui.tui.messages` for the screen to act on."""
+    """Rows of text with a cursor; posts what is asked of a row for its section to act on."""
+
+    @dataclass
+    class RowMessage(Message):
+        """Something was asked of one row (its :class:`Row` says which item)."""
+
+        rows: RowList
+        row: Row
+
+        @property
+        def control(self) -> RowList:
+            return self.rows
+
+    class Edit(RowMessage):
+        """Edit the row (Enter, or a click on the highlighted row)."""
+
+    class Delete(RowMessage):
+        """Delete the row."""
+
+    class Toggle(RowMessage):
+        """Cycle the row's status (attendance, action status)."""
+
+    @dataclass
+    class Move(RowMessage):
+        """Move the row up (``-1``) or down (``+1``)."""
+
+        delta: int = 0
+
+    @dataclass
+    class Leave(Message):
+        """Back to typing (Escape in a list)."""
+
+        rows: RowList
 
     BINDINGS = [
         Binding("up", "cursor(-1)", "Up", show=False),
@@ -90,7 +125,7 @@ class RowList(Widget, can_focus=True):
         self._index: dict[str, int] = {}
         self.cursor: int | None = None
         self.top = 0
-        self._wrap_cache: OrderedDict[tuple[Row, int], list[Text]] = OrderedDict()
+        self._wrap_cache: OrderedDict[tuple[Row, int, int], list[Text]] = OrderedDict()
         self._frame: list[tuple[int, Strip]] | None = None
 
     # -- data ---------------------------------------------------------------
@@ -108,6 +143,12 @@ class RowList(Widget, can_focus=True):
     def row(self, key: str) -> Row | None:
         index = self._index.get(key)
         return None if index is None else self._rows[index]
+
+    @property
+    def cursor_row(self) -> Row | None:
+        if self.cursor is None or not self._rows:
+            return None
+        return self._rows[self.cursor]
 
     @property
     def cursor_key(self) -> str | None:
@@ -197,7 +238,11 @@ class RowList(Widget, can_focus=True):
     # -- geometry -------------------------------------------------------------
 
     def _wrap(self, row: Row, width: int) -> list[Text]:
-        key = (row, width)
+        # A row taller than the list shows only its first lines (rows scroll whole):
+        # a huge one is wrapped only as far as can be seen.
+        shown = (max(self.size.height, 1) + 2) * max(width, 1)
+        cut = shown if len(row.text) > shown else 0
+        key = (row, width, cut)
         lines = self._wrap_cache.get(key)
         if lines is None:
             text = Text(no_wrap=False, end="")
@@ -205,7 +250,7 @@ class RowList(Widget, can_focus=True):
                 text.append(f"{row.stamp} ", "dim")
             if row.prefix:
                 text.append(visible(row.prefix), row.prefix_style or None)
-            text.append(visible(row.text), row.style or None)
+            text.append(visible(row.text[:cut] if cut else row.text), row.style or None)
             if row.suffix:
                 text.append(visible(row.suffix), row.suffix_style or None)
             if not text.plain:
@@ -363,20 +408,20 @@ class RowList(Widget, can_focus=True):
         self.action_cursor(len(self._rows))
 
     def action_edit(self) -> None:
-        if key := self.cursor_key:
-            self.post_message(EditRow(self, key))
+        if row := self.cursor_row:
+            self.post_message(self.Edit(self, row))
 
     def action_delete(self) -> None:
-        if key := self.cursor_key:
-            self.post_message(DeleteRow(self, key))
+        if row := self.cursor_row:
+            self.post_message(self.Delete(self, row))
 
     def action_toggle(self) -> None:
-        if key := self.cursor_key:
-            self.post_message(ToggleRow(self, key))
+        if row := self.cursor_row:
+            self.post_message(self.Toggle(self, row))
 
     def action_move(self, delta: int) -> None:
-        if key := self.cursor_key:
-            self.post_message(MoveRow(self, key, delta))
+        if row := self.cursor_row:
+            self.post_message(self.Move(self, row, delta))
 
     def action_leave(self) -> None:
-        self.post_message(LeaveList(self, self.cursor_key or ""))
+        self.post_message(self.Leave(self))

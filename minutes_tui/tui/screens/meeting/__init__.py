@@ -1,5 +1,6 @@
-"""The meeting screen, split by section: one module per kind of section, the screen that
-composes them (:mod:`.screen`) and the autosave machinery they share (:mod:`.editing`)."""
+"""The meeting screen: one panel widget per kind of section (:mod:`.panel` and its kinds),
+the screen that lays them out (:mod:`.screen`), saving as you type (:mod:`.editing`), the
+capture keys (:mod:`.capture`) and approval, sections and export (:mod:`.records`)."""
 
 from .screen import MeetingScreen
 

@@ -6,16 +6,14 @@ import contextlib
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Static
 
-from ....model import ACTION_STATUS, ACTION_STATUS_LABELS, Action
+from ....model import ACTION_STATUS_LABELS, Action
 from ....parsing import DateError, format_date, owner_completions, parse_date
-from ....store import StoreError
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
-from .editing import Editor
 from .panel import SectionPanel
 
 ACTION_STYLES = {"open": "bold", "done": "green", "on_hold": "yellow", "dropped": "dim"}
@@ -37,11 +35,14 @@ def action_row(a: Action) -> Row:
         suffix=extra,
         suffix_style="italic",
         indent=9,
+        kind="action",
+        item_id=a.id or 0,
     )
 
 
 class ActionsPanel(SectionPanel):
     kind = "actions"
+    _owners_stale = False
 
     def field_ids(self) -> list[str]:
         return [f"e-action-{f}" for f in FIELDS]
@@ -53,150 +54,148 @@ class ActionsPanel(SectionPanel):
         return {"e-action-text": "e-action-owner", "e-action-owner": "e-action-due"}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id=self.panel_id, classes="panel"):
-            yield Static(self.title, classes="panel-title", markup=False)
-            yield RowList(empty="No actions yet.", can_toggle=True, id=self.list_id)
-            with Horizontal(id="action-fields"):
-                yield Entry(placeholder="What", id="e-action-text")
-                yield Entry(placeholder="Who", id="e-action-owner")
-                yield Entry(placeholder="dd/mm/yyyy", id="e-action-due")
-            yield Static("", id="e-action-due-error", classes="field-error", markup=False)
+        yield Static(self.title, classes="panel-title", markup=False)
+        yield RowList(empty="No actions yet.", can_toggle=True, id=self.list_id)
+        with Horizontal(id="action-fields"):
+            yield Entry(placeholder="What", id="e-action-text")
+            yield Entry(placeholder="Who", id="e-action-owner")
+            yield Entry(placeholder="dd/mm/yyyy", ends_item=self._due_entered, id="e-action-due")
+        yield Static("", id="e-action-due-error", classes="field-error", markup=False)
 
-    def load(self, people: list[tuple[str, str]]) -> None:
+    def load(self) -> None:
         for field in FIELDS:
-            self.screen.editors[f"e-action-{field}"] = Editor(self._saver(field))
+            self.fields.register(f"e-action-{field}", self._saver(field))
         self.q("e-action-text").border_title = "New action"
         self.q("e-action-owner").border_title = "Owner"
         self.q("e-action-due").border_title = "Due"
-        self.update_owner_suggestions(people)
+        self.update_owner_suggestions()
         self.rows().set_rows([action_row(a) for a in self.meeting.actions])
 
     def refresh_rows(self) -> None:
         rows = self.rows()
         rows.set_rows([action_row(a) for a in self.meeting.actions], cursor_key=rows.cursor_key)
 
-    def update_owner_suggestions(self, people: list[tuple[str, str]] | None = None) -> None:
+    def shown(self) -> None:
+        if self._owners_stale:
+            self.update_owner_suggestions()
+
+    def people_changed(self) -> None:
+        """The attendees changed: owners are suggested from them when this section is next shown."""
+        self._owners_stale = True
+
+    def update_owner_suggestions(self) -> None:
+        self._owners_stale = False
         pairs = [(a.name, a.organisation) for a in self.meeting.attendees]
-        if people is None:
-            try:
-                people = self.store.known_people()
-            except StoreError:
-                people = []
-        self.screen.query_one("#e-action-owner", Input).suggester = SuggestFromList(
-            owner_completions(pairs + list(people)), case_sensitive=False
+        self.entry("e-action-owner").suggester = SuggestFromList(
+            owner_completions(pairs + list(self.session.known_people)), case_sensitive=False
         )
 
     def _saver(self, field: str) -> Callable[[str], None]:
         def save(text: str) -> None:
             value = parse_date(text) if field == "due" else text
-            actions = self.meeting.actions
-            editors = self.screen.editors
             if self.edit_id is None:
                 if not (value.strip() if isinstance(value, str) else value):
                     return
                 values = {
-                    "text": editors["e-action-text"].text,
-                    "owner": editors["e-action-owner"].text,
+                    "text": self.fields.text("e-action-text"),
+                    "owner": self.fields.text("e-action-owner"),
                     "due": None,
                 }
                 if field != "due":
                     with contextlib.suppress(DateError):
-                        values["due"] = parse_date(editors["e-action-due"].text)
+                        values["due"] = parse_date(self.fields.text("e-action-due"))
                 values[field] = value
-                saved = self.store.add_action(self.meeting_id, Action(**values))
+                saved = self.session.add_action(Action(**values))
                 self.edit_id = saved.id
-                actions.append(saved)
             else:
-                saved = self.store.update_action(self.edit_id, **{field: value})
-                index = self.find(actions, saved.id)
-                if index is not None:
-                    actions[index] = saved
+                saved = self.session.update_action(self.edit_id, **{field: value})
             rows = self.rows()
             rows.put(action_row(saved))
             rows.select(f"x{saved.id}")
 
         return save
 
-    def commit(self) -> bool:
-        screen = self.screen
+    def commit(self, submitted: str | None = None) -> bool:
         ok = True
         for field in FIELDS:
-            ok = screen.flush_one(f"e-action-{field}") and ok
+            ok = self.save_field(f"e-action-{field}") and ok
         if not ok:
-            if "e-action-due" in screen.invalid:
-                screen.notify(
-                    screen.field_errors.get("e-action-due", ""),
+            if "e-action-due" in self.fields.invalid:
+                self.notify(
+                    self.fields.errors.get("e-action-due", ""),
                     title="Due date",
                     severity="error",
                     markup=False,
                 )
-                screen.focus_now(self.q("e-action-due"))
+                self.focus_now(self.q("e-action-due"))
             return False
         for field in FIELDS:
-            screen.reset_entry(f"e-action-{field}")
+            self.reset_entry(f"e-action-{field}")
         self.edit_id = None
         self.q("e-action-text").border_title = "New action"
         self.set_editing(False)
         return True
 
+    def _due_entered(self) -> Input | None:
+        """Enter in the due date, handled in order with the keys: the action is saved now and
+        the next one starts in "What", which takes whatever is typed next."""
+        due = self.q("e-action-due")
+        for field in FIELDS:  # the fields as they are now (their messages may be on their way)
+            self.fields.editors[f"e-action-{field}"].text = self.entry(f"e-action-{field}").value
+        if not self.commit():
+            return None
+        if self.screen.focused is not due:  # a key such as F3 moved on already
+            return None
+        text = self.entry("e-action-text")
+        self.focus_now(text)
+        return text
+
     def submitted(self, key: str, value: str) -> None:
         if key == "e-action-text":
-            self.screen.flush_one(key)
-            self.screen.focus_now(self.q("e-action-owner"))
+            self.save_field(key)
+            self.focus_now(self.q("e-action-owner"))
         elif key == "e-action-owner":
-            self.screen.flush_one(key)
-            self.screen.focus_now(self.q("e-action-due"))
+            self.save_field(key)
+            self.focus_now(self.q("e-action-due"))
         elif key == "e-action-due" and self.commit():
-            self.screen.focus_now(self.q("e-action-text"))
+            self.focus_now(self.q("e-action-text"))
 
-    def edit_row(self, kind: str, item_id: int) -> None:
+    def edit_row(self, row: Row) -> None:
         if not self.commit():
             return
-        action = next(a for a in self.meeting.actions if a.id == item_id)
-        self.edit_id = item_id
-        self.screen.reset_entry("e-action-text", action.text)
-        self.screen.reset_entry("e-action-owner", action.owner)
-        self.screen.reset_entry("e-action-due", format_date(action.due))
+        action = next(a for a in self.meeting.actions if a.id == row.item_id)
+        self.edit_id = row.item_id
+        self.reset_entry("e-action-text", action.text)
+        self.reset_entry("e-action-owner", action.owner)
+        self.reset_entry("e-action-due", format_date(action.due))
         self.q("e-action-text").border_title = "Editing action (Esc: done)"
         self.set_editing(True)
-        self.screen.focus_now(self.q("e-action-text"))
+        self.focus_now(self.q("e-action-text"))
 
-    def toggle_row(self, kind: str, item_id: int) -> None:
-        actions = self.meeting.actions
-        index = self.find(actions, item_id)
-        current = actions[index].status
-        nxt = ACTION_STATUS[(ACTION_STATUS.index(current) + 1) % len(ACTION_STATUS)]
-        actions[index] = self.store.update_action(item_id, status=nxt)
-        self.rows().put(action_row(actions[index]))
+    def toggle_row(self, row: Row) -> None:
+        self.rows().put(action_row(self.session.cycle_action_status(row.item_id)))
 
-    def delete_question(self, kind: str, item_id: int) -> str | None:
+    def delete_question(self, row: Row) -> str | None:
         return "Delete this action?"
 
-    def delete_item(self, kind: str, item_id: int) -> None:
-        self.store.delete_action(item_id)
-        self.meeting.actions = [a for a in self.meeting.actions if a.id != item_id]
-        self.rows().remove(f"x{item_id}")
-        if self.edit_id == item_id:
-            self.edit_id = None
-            for field in FIELDS:
-                self.screen.reset_entry(f"e-action-{field}")
+    def delete_row(self, row: Row) -> None:
+        self.session.delete_action(row.item_id)
+        self.forget(row.item_id)
 
-    def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
-        self.move_in(self.meeting.actions, item_id, delta, self.store.move_action)
-        self.rows().set_rows([action_row(a) for a in self.meeting.actions], cursor_key=key)
+    def move_row(self, row: Row, delta: int) -> None:
+        if self.session.move_action(row.item_id, delta):
+            self.rows().set_rows([action_row(a) for a in self.meeting.actions], cursor_key=row.key)
 
-    # -- filing (the store has already done it; these keep the screen in step) ---------
+    # -- filing (the session has already done it; these keep the rows in step) ---------
 
     def add_filed(self, action: Action) -> None:
-        self.meeting.actions.append(action)
         self.rows().put(action_row(action))
 
     def forget(self, item_id: int) -> None:
-        self.meeting.actions = [a for a in self.meeting.actions if a.id != item_id]
         self.rows().remove(f"x{item_id}")
         if self.edit_id == item_id:
             self.edit_id = None
             for field in FIELDS:
-                self.screen.reset_entry(f"e-action-{field}")
+                self.reset_entry(f"e-action-{field}")
             self.q("e-action-text").border_title = "New action"
             self.set_editing(False)

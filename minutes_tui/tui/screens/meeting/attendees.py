@@ -8,19 +8,19 @@ list), a substitute whom they stand in for (``b``), and anyone a declaration of 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Static
 
-from ....model import ATTENDANCE, ATTENDANCE_LABELS, Attendee, Declaration, ModelError
+from ....model import ATTENDANCE_LABELS, Attendee, Declaration, ModelError
 from ....parsing import format_attendee, parse_attendee, people_completions
 from ....store import StoreError
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from ..prompt import PromptScreen
-from .editing import Editor
 from .panel import SectionPanel
 
 ATTENDANCE_STYLES = {
@@ -48,6 +48,8 @@ def attendee_row(a: Attendee) -> Row:
         suffix=extra,
         suffix_style="italic",
         indent=14,
+        kind="attendee",
+        item_id=a.id or 0,
     )
 
 
@@ -59,11 +61,19 @@ def declaration_row(d: Declaration) -> Row:
         prefix=" " * 14 + "Interest  ",
         prefix_style="magenta",
         indent=24,
+        kind="declaration",
+        item_id=d.id or 0,
     )
 
 
 class AttendeesPanel(SectionPanel):
     kind = "attendees"
+
+    @dataclass
+    class Changed(Message):
+        """The attendance list changed; ``done`` once an attendee is finished (Enter)."""
+
+        done: bool = False
 
     @property
     def entry_id(self) -> str:
@@ -73,23 +83,22 @@ class AttendeesPanel(SectionPanel):
         return [self.entry_id]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id=self.panel_id, classes="panel"):
-            yield Static(
-                "Attendees: Name (Organisation), Name, Organisation, or an organisation",
-                classes="panel-title",
-                markup=False,
-            )
-            yield RowList(empty="No one yet.", can_toggle=True, id=self.list_id)
-            yield Entry(
-                placeholder="e.g. Priya (Cogent SSC)   → accepts a suggestion",
-                clears=True,
-                id=self.entry_id,
-            )
+        yield Static(
+            "Attendees: Name (Organisation), Name, Organisation, or an organisation",
+            classes="panel-title",
+            markup=False,
+        )
+        yield RowList(empty="No one yet.", can_toggle=True, id=self.list_id)
+        yield Entry(
+            placeholder="e.g. Priya (Cogent SSC)   → accepts a suggestion",
+            clears=True,
+            id=self.entry_id,
+        )
 
-    def load(self, people: list[tuple[str, str]]) -> None:
-        self.screen.editors[self.entry_id] = Editor(self._save)
+    def load(self) -> None:
+        self.fields.register(self.entry_id, self._save)
         entry = self.q(self.entry_id)
-        entry.suggester = SuggestFromList(people_completions(people), case_sensitive=False)
+        entry.suggester = SuggestFromList(people_completions(self.session.known_people), case_sensitive=False)
         self.show_rows()
         entry.border_title = "Add attendee"
 
@@ -109,113 +118,96 @@ class AttendeesPanel(SectionPanel):
 
     def _save(self, text: str) -> None:
         name, org = parse_attendee(text)
-        people = self.meeting.attendees
         if self.edit_id is None:
             if not text.strip():
                 return
-            saved = self.store.add_attendee(self.meeting_id, Attendee(name, org))
+            saved = self.session.add_attendee(Attendee(name, org))
             self.edit_id = saved.id
-            people.append(saved)
         else:
-            saved = self.store.update_attendee(self.edit_id, name=name, organisation=org)
-            index = self.find(people, saved.id)
-            if index is not None:
-                people[index] = saved
+            saved = self.session.update_attendee(self.edit_id, name=name, organisation=org)
         rows = self.rows()
         rows.put(attendee_row(saved))
         rows.select(f"a{saved.id}")
-        self.screen.attendees_changed()
+        self.post_message(self.Changed())
 
     def commit(self, submitted: str | None = None) -> bool:
         item = self.edit_id
-        if not self.screen.commit_text(self.entry_id, submitted):
+        if not self.commit_text(self.entry_id, submitted):
             return False
         self.edit_id = None
-        if item is not None and not self.screen.editors[self.entry_id].saved.strip():
-            self.screen.guard(self.delete_item, "a", item)
-        self.screen.end_entry(self.entry_id, submitted)
+        if item is not None and not self.fields.saved(self.entry_id).strip():
+            self.guard(self._delete_attendee, item)
+        self.end_entry(self.entry_id, submitted)
         self.q(self.entry_id).border_title = "Add attendee"
-        self.screen.attendees_changed(people_done=True)
+        self.post_message(self.Changed(done=True))
         self.set_editing(False)
         return True
 
-    def edit_row(self, kind: str, item_id: int) -> None:
-        if kind == "c":
-            self.edit_declaration(item_id)
+    def edit_row(self, row: Row) -> None:
+        if row.kind == "declaration":
+            self.edit_declaration(row.item_id)
             return
         if not self.commit():
             return
-        person = next(a for a in self.meeting.attendees if a.id == item_id)
-        self.edit_id = item_id
-        self.screen.reset_entry(self.entry_id, format_attendee(person.name, person.organisation))
+        person = next(a for a in self.meeting.attendees if a.id == row.item_id)
+        self.edit_id = row.item_id
+        self.reset_entry(self.entry_id, format_attendee(person.name, person.organisation))
         self.q(self.entry_id).border_title = "Editing attendee (Esc: done)"
         self.set_editing(True)
-        self.screen.focus_now(self.q(self.entry_id))
+        self.focus_now(self.q(self.entry_id))
 
-    def toggle_row(self, kind: str, item_id: int) -> None:
-        if kind != "a":
+    def toggle_row(self, row: Row) -> None:
+        if row.kind != "attendee":
             return
-        people = self.meeting.attendees
-        index = self.find(people, item_id)
-        current = people[index].attendance
-        nxt = ATTENDANCE[(ATTENDANCE.index(current) + 1) % len(ATTENDANCE)]
-        people[index] = self.store.update_attendee(item_id, attendance=nxt)
-        self.rows().put(attendee_row(people[index]))
-        self.screen.attendees_changed()
+        self.rows().put(attendee_row(self.session.cycle_attendance(row.item_id)))
+        self.post_message(self.Changed())
 
-    def delete_question(self, kind: str, item_id: int) -> str | None:
-        if kind == "c":
+    def delete_question(self, row: Row) -> str | None:
+        if row.kind == "declaration":
             return "Delete this declaration of interest?"
         return "Delete this attendee (and any interest they declared)?"
 
-    def delete_item(self, kind: str, item_id: int) -> None:
-        if kind == "c":
-            self.store.delete_declaration(item_id)
-            self.meeting.declarations = [d for d in self.meeting.declarations if d.id != item_id]
-            self.rows().remove(f"c{item_id}")
-            return
-        self.store.delete_attendee(item_id)
-        self.meeting.attendees = [a for a in self.meeting.attendees if a.id != item_id]
-        gone = [d for d in self.meeting.declarations if d.attendee_id == item_id]
-        self.meeting.declarations = [d for d in self.meeting.declarations if d.attendee_id != item_id]
-        for d in gone:
-            self.rows().remove(f"c{d.id}")
-        self.rows().remove(f"a{item_id}")
-        self.screen.attendees_changed()
-        if self.edit_id == item_id:
-            self.edit_id = None
-            self.screen.reset_entry(self.entry_id)
+    def delete_row(self, row: Row) -> None:
+        if row.kind == "declaration":
+            self.session.delete_declaration(row.item_id)
+            self.rows().remove(row.key)
+        else:
+            self._delete_attendee(row.item_id)
 
-    def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
-        if kind != "a":
-            return
-        self.move_in(self.meeting.attendees, item_id, delta, self.store.move_attendee)
-        self.show_rows(cursor_key=key)
-        self.screen.attendees_changed()
+    def _delete_attendee(self, attendee_id: int) -> None:
+        for d in self.session.delete_attendee(attendee_id):
+            self.rows().remove(f"c{d.id}")
+        self.rows().remove(f"a{attendee_id}")
+        self.post_message(self.Changed())
+        if self.edit_id == attendee_id:
+            self.edit_id = None
+            self.reset_entry(self.entry_id)
+
+    def move_row(self, row: Row, delta: int) -> None:
+        if row.kind == "attendee" and self.session.move_attendee(row.item_id, delta):
+            self.show_rows(cursor_key=row.key)
+            self.post_message(self.Changed())
 
     # -- as it happens: arrival, departure, on behalf of, declarations -------------------
 
     def highlighted(self) -> Attendee | None:
         """The attendee on the list's cursor (or the one whose declaration it is on)."""
-        key = self.rows().cursor_key or ""
-        if key.startswith("c"):
-            d = next((d for d in self.meeting.declarations if d.id == int(key[1:])), None)
-            attendee_id = d.attendee_id if d else None
-        elif key.startswith("a"):
-            attendee_id = int(key[1:])
-        else:
+        row = self.rows().cursor_row
+        if row is None:
             return None
+        if row.kind == "declaration":
+            d = next((d for d in self.meeting.declarations if d.id == row.item_id), None)
+            attendee_id = d.attendee_id if d else None
+        else:
+            attendee_id = row.item_id
         return next((a for a in self.meeting.attendees if a.id == attendee_id), None)
 
     def _update(self, attendee: Attendee, **fields) -> bool:
         try:
-            saved = self.store.update_attendee(attendee.id, **fields)
+            saved = self.session.update_attendee(attendee.id, **fields)
         except (StoreError, ModelError) as exc:
-            self.screen.notify(str(exc), severity="error", markup=False)
+            self.notify(str(exc), severity="error", markup=False)
             return False
-        index = self.find(self.meeting.attendees, saved.id)
-        if index is not None:
-            self.meeting.attendees[index] = saved
         self.rows().put(attendee_row(saved))
         return True
 
@@ -229,10 +221,10 @@ class AttendeesPanel(SectionPanel):
             self._update(attendee, **{field: now})
             return
         what = "arrived" if field == "arrived" else "left"
-        self.screen.run_worker(self._ask_time(attendee, field, what), group="attendance")
+        self.run_worker(self._ask_time(attendee, field, what), group="attendance")
 
     async def _ask_time(self, attendee: Attendee, field: str, what: str) -> None:
-        answer = await self.screen.app.push_screen_wait(
+        answer = await self.app.push_screen_wait(
             PromptScreen(
                 f"When {attendee.label or 'this attendee'} {what}",
                 "HH:MM, e.g. 10:40 (empty: not noted)",
@@ -246,10 +238,10 @@ class AttendeesPanel(SectionPanel):
     def ask_behalf(self) -> None:
         attendee = self.highlighted()
         if attendee is not None:
-            self.screen.run_worker(self._ask_behalf(attendee), group="attendance")
+            self.run_worker(self._ask_behalf(attendee), group="attendance")
 
     async def _ask_behalf(self, attendee: Attendee) -> None:
-        answer = await self.screen.app.push_screen_wait(
+        answer = await self.app.push_screen_wait(
             PromptScreen(
                 f"{attendee.label or 'This attendee'} is here on behalf of",
                 "e.g. Helen (NWDA)   (empty: not a substitute)",
@@ -263,18 +255,18 @@ class AttendeesPanel(SectionPanel):
     def ask_declaration(self) -> None:
         attendee = self.highlighted()
         if attendee is not None:
-            self.screen.run_worker(self._ask_declaration(attendee), group="attendance")
+            self.run_worker(self._ask_declaration(attendee), group="attendance")
 
     async def _ask_declaration(self, attendee: Attendee) -> None:
         who = attendee.label or "This attendee"
-        item = await self.screen.app.push_screen_wait(
+        item = await self.app.push_screen_wait(
             PromptScreen(
                 f"{who} declares an interest in which item?", "e.g. Item 4: Skills bootcamp contract"
             )
         )
         if item is None:
             return
-        text = await self.screen.app.push_screen_wait(
+        text = await self.app.push_screen_wait(
             PromptScreen(
                 f"{who}'s interest in {item}",
                 "e.g. Director of Acme Training Ltd",
@@ -284,28 +276,27 @@ class AttendeesPanel(SectionPanel):
         if text is None:
             return
         try:
-            saved = self.store.add_declaration(self.meeting_id, attendee.id, item, text)
+            saved = self.session.add_declaration(attendee.id, item, text)
         except StoreError as exc:
-            self.screen.notify(str(exc), severity="error", markup=False)
+            self.notify(str(exc), severity="error", markup=False)
             return
-        self.meeting.declarations.append(saved)
         self.show_rows(cursor_key=f"c{saved.id}")
 
     def edit_declaration(self, declaration_id: int) -> None:
-        self.screen.run_worker(self._edit_declaration(declaration_id), group="attendance")
+        self.run_worker(self._edit_declaration(declaration_id), group="attendance")
 
     async def _edit_declaration(self, declaration_id: int) -> None:
         d = next((d for d in self.meeting.declarations if d.id == declaration_id), None)
         if d is None:
             return
-        item = await self.screen.app.push_screen_wait(
+        item = await self.app.push_screen_wait(
             PromptScreen(
                 "Declaration of interest: which item?", "e.g. Item 4", value=d.item, allow_empty=True
             )
         )
         if item is None:
             return
-        text = await self.screen.app.push_screen_wait(
+        text = await self.app.push_screen_wait(
             PromptScreen(
                 "The interest",
                 "e.g. Director of Acme Training Ltd",
@@ -316,11 +307,8 @@ class AttendeesPanel(SectionPanel):
         if text is None:
             return
         try:
-            saved = self.store.update_declaration(declaration_id, item=item, text=text)
+            saved = self.session.update_declaration(declaration_id, item=item, text=text)
         except StoreError as exc:
-            self.screen.notify(str(exc), severity="error", markup=False)
+            self.notify(str(exc), severity="error", markup=False)
             return
-        index = self.find(self.meeting.declarations, declaration_id)
-        if index is not None:
-            self.meeting.declarations[index] = saved
         self.rows().put(declaration_row(saved))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widgets import Static
 
 from ....model import Bullet
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from .details import compose_field, load_field
-from .editing import Editor
 from .panel import STAMP_WIDTH, SectionPanel, clock
 
 
@@ -23,8 +23,12 @@ def bullet_row(b: Bullet, times: bool = False) -> Row:
             prefix_style="bold",
             indent=2 + STAMP_WIDTH,
             stamp=clock(b.created),
+            kind="bullet",
+            item_id=b.id or 0,
         )
-    return Row(f"b{b.id}", b.text, prefix="· ", prefix_style="bold", indent=2)
+    return Row(
+        f"b{b.id}", b.text, prefix="· ", prefix_style="bold", indent=2, kind="bullet", item_id=b.id or 0
+    )
 
 
 class BulletsPanel(SectionPanel):
@@ -35,9 +39,12 @@ class BulletsPanel(SectionPanel):
 
     kind = "bullets"
 
-    def __init__(self, *args, with_next_meeting: bool = False, **kwargs) -> None:
+    def __init__(
+        self, *args, with_next_meeting: bool = False, complete: Callable[[str], str] | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.with_next_meeting = with_next_meeting
+        self.complete = complete
 
     @property
     def entry_id(self) -> str:
@@ -50,123 +57,113 @@ class BulletsPanel(SectionPanel):
         return {"f-next_meeting": self.entry_id} if self.with_next_meeting else {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id=self.panel_id, classes="panel"):
-            if self.with_next_meeting:
-                yield from compose_field("next_meeting", "Next meeting", placeholder="dd/mm/yyyy")
-            yield Static(self.title, classes="panel-title", markup=False)
-            yield RowList(empty="No points yet.", id=self.list_id)
-            yield Entry(
-                placeholder="Type a point; Enter saves it (A: action, D: decision, @owner, due:fri)",
-                clears=True,
-                complete=self.screen.owner_suggestion,
-                id=self.entry_id,
-            )
+        if self.with_next_meeting:
+            yield from compose_field("next_meeting", "Next meeting", placeholder="dd/mm/yyyy")
+        yield Static(self.title, classes="panel-title", markup=False)
+        yield RowList(empty="No points yet.", id=self.list_id)
+        yield Entry(
+            placeholder="Type a point; Enter saves it (A: action, D: decision, @owner, due:fri)",
+            clears=True,
+            complete=self.complete,
+            id=self.entry_id,
+        )
 
-    def load(self, people: list[tuple[str, str]]) -> None:
+    def load(self) -> None:
         if self.with_next_meeting:
             load_field(self, "next_meeting")
-        self.screen.editors[self.entry_id] = Editor(self._save)
+        self.fields.register(self.entry_id, self._save)
         self.show_rows()
         self.q(self.entry_id).border_title = "New point"
 
     def row(self, b: Bullet) -> Row:
-        return bullet_row(b, self.screen.show_times)
+        return bullet_row(b, self.show_times)
 
     def show_rows(self, cursor_key: str | None = None) -> None:
         rows = self.rows()
         rows.set_rows([self.row(b) for b in self.bullets], cursor_key=cursor_key or rows.cursor_key)
 
+    def set_times(self, show: bool) -> None:
+        super().set_times(show)
+        self.show_rows()
+
     @property
     def bullets(self) -> list[Bullet]:
-        return self.meeting.sections.setdefault(self.key, [])
+        return self.session.bullets(self.key)
 
     def _save(self, text: str) -> None:
-        bullets = self.bullets
         if self.edit_id is None:
             if not text.strip():
                 return
-            saved = self.store.add_bullet(self.meeting_id, self.key, text)
+            saved = self.session.add_bullet(self.key, text)
             self.edit_id = saved.id
-            bullets.append(saved)
         else:
-            saved = self.store.update_bullet(self.edit_id, text)
-            index = self.find(bullets, saved.id)
-            if index is not None:
-                bullets[index] = saved
+            saved = self.session.update_bullet(self.key, self.edit_id, text)
         rows = self.rows()
         rows.put(self.row(saved))
         rows.select(f"b{saved.id}")
 
     def commit(self, submitted: str | None = None) -> bool:
         key = self.entry_id
-        if not self.screen.commit_text(key, submitted):
+        if not self.commit_text(key, submitted):
             return False
         item = self.edit_id  # after the save: a point typed and ended at once is saved by it
         self.edit_id = None
-        text = self.screen.editors[key].saved
+        text = self.fields.saved(key)
         if item is not None and not text.strip():
-            self.screen.guard(self.delete_item, "b", item)
-        self.screen.end_entry(key, submitted)
+            self.guard(self._delete, item)
+        self.end_entry(key, submitted)
         self.q(key).border_title = "New point"
         self.set_editing(False)
         if item is not None and text.strip():
-            self.screen.file_typed(self, ("bullets", item), text)
+            self.file_saved(("bullets", item), text)
         return True
 
     def submitted(self, key: str, value: str) -> None:
         if key == self.entry_id:
             self.commit(value)
         else:
-            self.screen.flush_one(key)
+            self.save_field(key)
 
-    def edit_row(self, kind: str, item_id: int) -> None:
+    def edit_row(self, row: Row) -> None:
         if not self.commit():
             return
-        bullet = next(b for b in self.bullets if b.id == item_id)
-        self.edit_id = item_id
-        self.screen.reset_entry(self.entry_id, bullet.text)
+        bullet = next(b for b in self.bullets if b.id == row.item_id)
+        self.edit_id = row.item_id
+        self.reset_entry(self.entry_id, bullet.text)
         self.q(self.entry_id).border_title = "Editing point (Esc: done)"
         self.set_editing(True)
-        self.screen.focus_now(self.q(self.entry_id))
+        self.focus_now(self.q(self.entry_id))
 
-    def delete_question(self, kind: str, item_id: int) -> str | None:
+    def delete_question(self, row: Row) -> str | None:
         return "Delete this point?"
 
-    def delete_item(self, kind: str, item_id: int) -> None:
-        self.store.delete_bullet(item_id)
-        self.meeting.sections[self.key] = [b for b in self.bullets if b.id != item_id]
+    def delete_row(self, row: Row) -> None:
+        self._delete(row.item_id)
+
+    def _delete(self, item_id: int) -> None:
+        self.session.delete_bullet(self.key, item_id)
         self.rows().remove(f"b{item_id}")
         if self.edit_id == item_id:
             self.edit_id = None
-            self.screen.reset_entry(self.entry_id)
+            self.reset_entry(self.entry_id)
 
-    def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
-        self.move_in(self.bullets, item_id, delta, self.store.move_bullet)
-        self.show_rows(cursor_key=key)
+    def move_row(self, row: Row, delta: int) -> None:
+        if self.session.move_bullet(self.key, row.item_id, delta):
+            self.show_rows(cursor_key=row.key)
 
-    # -- filing (the store has already done it; these keep the screen in step) ---------
+    # -- filing (the session has already done it; these keep the rows in step) ---------
 
     def text_of(self, item_id: int) -> str | None:
-        index = self.find(self.bullets, item_id)
-        return None if index is None else self.bullets[index].text
+        return next((b.text for b in self.bullets if b.id == item_id), None)
 
     def forget(self, item_id: int) -> None:
-        """The bullet ``item_id`` has gone from the database (filed elsewhere)."""
-        self.meeting.sections[self.key] = [b for b in self.bullets if b.id != item_id]
+        """The bullet ``item_id`` has gone (filed elsewhere)."""
         self.rows().remove(f"b{item_id}")
 
     def add_filed(self, bullet: Bullet, replaces: int | None = None) -> None:
         """A decision filed here; in place of ``replaces`` when it came from this section."""
-        bullets = self.bullets
-        index = self.find(bullets, replaces) if replaces is not None else None
         rows = self.rows()
-        if index is None:
-            bullets.append(bullet)
+        if replaces is None or rows.index_of(f"b{replaces}") is None:
             rows.put(self.row(bullet))
         else:
-            bullets[index] = bullet
             rows.replace_block([f"b{replaces}"], [self.row(bullet)])
-
-    def set_bullets(self, bullets: list[Bullet], select: str | None = None) -> None:
-        self.meeting.sections[self.key] = list(bullets)
-        self.show_rows(cursor_key=select)

@@ -1,59 +1,54 @@
-"""Capture accelerators of the meeting screen: typed prefixes, undo, stock phrases, times.
+"""Capture keys of the meeting screen: filing by key, undo, stock phrases, times, attendance.
 
-A mixin of :class:`~.screen.MeetingScreen`. When a point of the round robin or of a
-bulleted section is saved (Enter, or anything else that ends it), its text is read
-with :func:`~minutes_tui.prefixes.parse_point`: ``A: ... @owner due:fri`` becomes an
-action, ``D: ...`` a decision, and the point they were typed as goes, in the same
-transaction. A notification shows what was understood; Ctrl+Z puts the point back.
-Anything malformed stays a note exactly as typed, and the notification says why.
+Part of :class:`~.screen.MeetingScreen`. A point saved in the round robin or a bulleted
+section is filed by its panel through the session (``A: ... @owner due:fri`` an action,
+``D: ...`` a decision); the panel posts :class:`~.panel.SectionPanel.PointFiled`, and this
+part shows the filed item where it went and says so on the status line; Ctrl+Z puts the
+point back. Anything malformed stays a note exactly as typed, and the status line says why.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
 
 from textual.content import Content
 from textual.markup import escape
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ....parsing import visible
-from ....prefixes import describe, owner_completions, parse_point, people_of
+from ....session import MeetingSession
 from ....store import StoreError
 from ...widgets.rows import RowList
 from .actions import ActionsPanel
 from .attendees import AttendeesPanel
 from .bullets import BulletsPanel
+from .panel import SectionPanel, refuse_read_only
 from .round_robin import RoundRobinPanel
 
-if TYPE_CHECKING:
-    from ....store.filing import Filed
-    from .panel import SectionPanel
-
-#: An ``@name`` being typed at the end of a field.
-_OWNER_AT_END = re.compile(r'(?<!\S)@(?P<name>[^\s"@]+)$')
-#: Sections decisions are filed in, in order of preference (the board layout has no "agreed").
-DECISION_SECTIONS = ("agreed", "items")
 #: How many stock phrases have keys of their own (Shift+F1...).
 PHRASE_KEYS = 4
 #: Seconds the status line under the sections shows what a point was filed as.
 STATUS_SECONDS = 10
 
 
-class CaptureMixin:
-    """Filing typed prefixes, undoing a filing, stock phrases, times and attendance keys."""
+class CaptureKeys:
+    """Filing by key, undoing a filing, stock phrases, times and attendance keys."""
 
-    # -- set up by MeetingScreen.__init__ ------------------------------------------------
+    # -- what this part relies on (MeetingScreen has them) ---------------------------
+    session: MeetingSession | None
+    panels: list[SectionPanel]
+    section: str
+    focused: Widget | None
     _today: dt.date | None
-    #: The last filing and the sections it came from and went to (for Ctrl+Z).
-    last_filed: tuple[Filed, str, str | None] | None
     #: Whether the lists show each point's time.
     show_times: bool
-    _phrases: list[str] | None
     #: What the status line says now (plain text; "" when hidden).
     status_text: str = ""
+    #: Whether the status line shows a filing that Ctrl+Z can undo.
+    undo_shown: bool = False
     _status_timer: Timer | None = None
 
     @property
@@ -61,67 +56,38 @@ class CaptureMixin:
         """The date ``due:fri`` counts from (fixed by tests; otherwise today)."""
         return self._today or getattr(self.app, "today", None) or dt.date.today()
 
-    def people(self) -> list[str]:
-        return people_of(self.meeting.attendees)
-
-    # -- @owner completion ---------------------------------------------------------------
-
-    def owner_suggestion(self, value: str) -> str:
-        """The field's value with the ``@name`` at its end completed from the attendees, or ""."""
-        match = _OWNER_AT_END.search(value)
-        if match is None:
-            return ""
-        fragment = match["name"]
-        for person in owner_completions(fragment, self.people()):
-            completed = person.replace(" ", "_")  # one word: @Cogent_SSC
-            if len(completed) > len(fragment):
-                return value[: match.start("name")] + completed
-        return ""
-
     # -- filing ------------------------------------------------------------------------------
 
-    def decision_section(self) -> str | None:
-        keys = {p.key for p in self.panels if isinstance(p, BulletsPanel)}
-        return next((k for k in DECISION_SECTIONS if k in keys), None)
+    def on_section_panel_status(self, event: SectionPanel.Status) -> None:
+        self.show_status(event.text, problem=event.problem)
 
-    def file_typed(
-        self, panel: SectionPanel, source: tuple[str, int], text: str, as_kind: str | None = None
-    ) -> Filed | None:
-        """File the saved point ``source`` if its text says so (or ``as_kind``); show what happened."""
-        filing = parse_point(text, today=self.today, people=self.people(), as_kind=as_kind)
-        if filing.problems:
-            self.show_status(describe(filing), problem=True)
-            return None
-        if not filing.filed:
-            return None
-        target: str | None = None
-        try:
-            if filing.kind == "decision":
-                target = self.decision_section()
-                if target is None:
-                    self.show_status(
-                        "Kept as typed: this meeting's layout has no All agreed (or Items) section "
-                        "for decisions (Ctrl+G adds one)",
-                        problem=True,
-                    )
-                    return None
-                filed = self.store.file_as_decision(self.meeting_id, filing.text, source, section=target)
-            else:
-                filed = self.store.file_point(self.meeting_id, filing, source)
-        except StoreError as exc:
-            self.notify(str(exc), title="Not filed", severity="error", markup=False)
-            return None
-        self._show_filed(filed, panel, target)
-        self.last_filed = (filed, panel.key, target)
+    def on_section_panel_point_filed(self, event: SectionPanel.PointFiled) -> None:
+        """Show the filed item where it went (its panel has already let the point go)."""
+        filed, source_panel = event.outcome.filed, event.panel
+        if filed is None:
+            return
+        source_id = filed.source[1] if filed.source else None
+        if filed.kind == "action":
+            if source_id is not None:
+                source_panel.forget(source_id)
+            actions = self.panel_of_kind("actions")
+            if isinstance(actions, ActionsPanel):
+                actions.add_filed(filed.item)
+        else:
+            decisions = self.panel(filed.target_section) if filed.target_section else None
+            same = decisions is source_panel
+            if source_id is not None and not same:
+                source_panel.forget(source_id)
+            if isinstance(decisions, BulletsPanel):
+                decisions.add_filed(filed.item, replaces=source_id if same else None)
         self.refresh_bindings()
-        where = self.panel(target) if target else self.panel_of_kind("actions")
-        self.show_status(f"Filed in {where.title if where else 'the actions'}: {describe(filing)}", undo=True)
-        return filed
+        self.show_status(event.outcome.message, undo=True)
 
     def show_status(self, text: str, *, problem: bool = False, undo: bool = False) -> None:
         """Say on the status line under the sections what became of a point (for a while)."""
         line = self.query_one("#capture-status", Static)
         self.status_text = text
+        self.undo_shown = undo
         parts = [Content.styled(visible(text), "bold" if not problem else "")]
         if undo:
             parts.append(Content.styled("   Ctrl+Z undoes", "dim"))
@@ -134,121 +100,94 @@ class CaptureMixin:
 
     def hide_status(self) -> None:
         self.status_text = ""
+        if self.undo_shown:
+            self.undo_shown = False
+            self.refresh_bindings()
         self.query_one("#capture-status", Static).remove_class("-shown")
 
-    def _show_filed(self, filed: Filed, source_panel: SectionPanel, target: str | None) -> None:
-        source_id = filed.source[1] if filed.source else None
-        if filed.kind == "action":
-            if source_id is not None:
-                source_panel.forget(source_id)
-            actions = self.panel_of_kind("actions")
-            if isinstance(actions, ActionsPanel):
-                actions.add_filed(filed.item)
-            return
-        decisions = self.panel(target) if target else None
-        same = decisions is source_panel
-        if source_id is not None and not same:
-            source_panel.forget(source_id)
-        if isinstance(decisions, BulletsPanel):
-            decisions.add_filed(filed.item, replaces=source_id if same else None)
+    def can_undo_filing(self) -> bool:
+        """Ctrl+Z undoes a filing only while its notice is on screen, in the section it came from."""
+        filed = self.session.last_filed if self.session else None
+        return filed is not None and self.undo_shown and self.section == filed.source_section
 
     def action_undo_filing(self) -> None:
         """Ctrl+Z: take back the last filing; the point is back where it was, as typed."""
-        if self.read_only:
-            self.refuse_read_only()
+        if self.session.read_only:
+            refuse_read_only(self)
             return
-        if self.last_filed is None:
-            self.notify("Nothing filed to undo.", timeout=2)
+        if not self.can_undo_filing():
+            self.notify("Nothing filed here to undo.", timeout=2)
             return
-        filed, source_key, target = self.last_filed
         try:
-            restored = self.store.undo_filing(filed)
+            undone = self.session.undo_filing()
         except StoreError as exc:
-            self.last_filed = None
             self.refresh_bindings()
             self.notify(str(exc), title="Not undone", severity="error", markup=False)
             return
-        self.last_filed = None
         self.refresh_bindings()
+        if undone is None:
+            self.notify("Nothing filed to undo.", timeout=2)
+            return
+        self.undo_shown = False
+        filed, restored = undone.filed, undone.restored
         if filed.kind == "action":
             actions = self.panel_of_kind("actions")
             if isinstance(actions, ActionsPanel):
                 actions.forget(filed.item.id)
-        reload = {target} if target else set()
-        if filed.source and filed.source[0] == "bullets":
-            reload.add(source_key)
-        elif target:  # a decision from the round robin: it just goes
-            reload.discard(target)
-            decisions = self.panel(target)
-            if isinstance(decisions, BulletsPanel):
-                decisions.forget(filed.item.id)
         select = None
-        try:
-            if restored is not None:
-                select = f"{'p' if filed.source[0] == 'points' else 'b'}{restored.id}"
-            if filed.source and filed.source[0] == "points" and filed.turn_id is not None:
-                rr = self.panel(source_key)
-                if isinstance(rr, RoundRobinPanel):
-                    rr.set_turn(self.store.get_turn(filed.turn_id), select=select)
-            if reload:
-                meeting = self.store.get_meeting(self.meeting_id)
-                for key in reload:
-                    panel = self.panel(key)
-                    if isinstance(panel, BulletsPanel):
-                        panel.set_bullets(
-                            meeting.sections.get(key, []), select if key == source_key else None
-                        )
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
+        if restored is not None and filed.source is not None:
+            select = f"{'p' if filed.source[0] == 'points' else 'b'}{restored.id}"
+        rr = self.panel(filed.source_section)
+        if undone.turn is not None and isinstance(rr, RoundRobinPanel):
+            rr.set_turn(undone.turn, select=select)
+        for key in {filed.target_section, filed.source_section} - {None}:
+            panel = self.panel(key)
+            if isinstance(panel, BulletsPanel):
+                panel.show_rows(cursor_key=select if key == filed.source_section else None)
         self.show_status("Filing undone: the point is back as it was typed.")
 
-    def _row_panel(self) -> tuple[SectionPanel, str, int] | None:
+    def _row_panel(self) -> tuple[SectionPanel, int] | None:
         """The bulleted or round-robin list in focus and the point on its cursor."""
         focused = self.focused
         if not isinstance(focused, RowList):
             return None
-        panel = self._panel_for_widget(focused)
-        if not isinstance(panel, BulletsPanel | RoundRobinPanel):
+        panel = focused.parent
+        row = focused.cursor_row
+        if not isinstance(panel, BulletsPanel | RoundRobinPanel) or row is None:
             return None
-        key = focused.cursor_key or ""
-        if key[:1] not in ("b", "p"):
+        if row.kind not in ("bullet", "point"):
             return None
-        return panel, key[0], int(key[1:])
+        return panel, row.item_id
 
     def action_file_row(self, kind: str) -> None:
         """``a`` / ``d`` on a saved point: make it an action / a decision (Ctrl+Z undoes)."""
-        if self.read_only:
-            self.refuse_read_only()
+        if self.session.read_only:
+            refuse_read_only(self)
             return
         found = self._row_panel()
         if found is None:
             return
-        panel, letter, item_id = found
+        panel, item_id = found
         if not panel.commit():  # the point may be in the entry, being edited
             return
         text = panel.text_of(item_id)
-        if text is None:
-            return
-        table = "points" if letter == "p" else "bullets"
-        self.file_typed(panel, (table, item_id), text, as_kind=kind)
+        if text is not None:
+            table = "points" if isinstance(panel, RoundRobinPanel) else "bullets"
+            panel.file_saved((table, item_id), text, as_kind=kind)
 
     # -- times ---------------------------------------------------------------------------------
 
     def action_toggle_times(self) -> None:
         self.show_times = not self.show_times
         for panel in self.panels:
-            if isinstance(panel, BulletsPanel):
-                panel.show_rows()
-            elif isinstance(panel, RoundRobinPanel):
-                panel._show_all(cursor_key=panel.rows().cursor_key)
+            panel.set_times(self.show_times)
         self.notify("Times shown." if self.show_times else "Times hidden.", timeout=2)
 
     # -- attendance ------------------------------------------------------------------------------
 
     def action_attendance(self, what: str) -> None:
-        if self.read_only:
-            self.refuse_read_only()
+        if self.session.read_only:
+            refuse_read_only(self)
             return
         panel = self.panel_of_kind("attendees")
         if not isinstance(panel, AttendeesPanel):
@@ -272,25 +211,20 @@ class CaptureMixin:
     # -- stock phrases -------------------------------------------------------------------------
 
     def phrases(self) -> list[str]:
-        if self._phrases is None:
-            try:
-                self._phrases = self.store.stock_phrases(self.meeting.series)
-            except StoreError:
-                return []
-        return self._phrases
+        return self.session.phrases() if self.session else []
 
     def insert_phrase(self, phrase: str) -> None:
         """Put ``phrase`` into the field being typed in (or the section's own field)."""
-        if self.read_only:
-            self.refuse_read_only()
+        if self.session.read_only:
+            refuse_read_only(self)
             return
         target = self.focused
-        if not (isinstance(target, Input) and (target.id or "") in self.editors):
-            target = self.primary(self.current)
+        if not (isinstance(target, Input) and (target.id or "") in self.session.fields):
+            target = self.current.primary()
         if not isinstance(target, Input) or target.disabled:
             self.notify("No field to put the phrase in here.", timeout=2)
             return
-        self.focus_now(target)
+        self.set_focus(target)
         before = target.value[: target.cursor_position]
         if before and not before.endswith(" "):
             phrase = " " + phrase
@@ -319,15 +253,15 @@ class CaptureMixin:
             if phrases is None:
                 return
             try:
-                self._phrases = self.store.set_stock_phrases(self.meeting.series, phrases)
+                saved = self.session.set_phrases(phrases)
             except StoreError as exc:
                 self.notify(str(exc), title="Phrases not saved", severity="error", markup=False)
                 return
-            self.notify(f"{len(self._phrases)} stock phrases saved.", timeout=2)
+            self.notify(f"{len(saved)} stock phrases saved.", timeout=2)
 
         self.app.push_screen(PhrasesEditScreen(self.phrases(), self.meeting.series), done)
 
-    def capture_palette_commands(self):
+    def capture_palette_commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         """(title, help, callback) for the palette: every phrase, editing them, times."""
         for n, phrase in enumerate(self.phrases()):
             key = f"  (Shift+F{n + 1})" if n < PHRASE_KEYS else ""

@@ -7,16 +7,14 @@ progress note for typing, saved as you type like everything else.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from ....model import ACTION_STATUS, ACTION_STATUS_LABELS, CarriedAction
+from ....model import ACTION_STATUS_LABELS, CarriedAction
 from ....parsing import format_date, visible
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from .actions import ACTION_STYLES
-from .editing import Editor
 from .panel import SectionPanel
 
 IDLE_TITLE = "Progress note: Enter on an action to write one"
@@ -43,10 +41,22 @@ def carried_rows(c: CarriedAction) -> list[Row]:
             suffix=extra,
             suffix_style="italic",
             indent=9,
+            kind="carried",
+            item_id=c.id or 0,
         )
     ]
     if c.note:
-        rows.append(Row(f"n{c.id}", c.note, prefix="         Progress: ", prefix_style="dim", indent=19))
+        rows.append(
+            Row(
+                f"n{c.id}",
+                c.note,
+                prefix="         Progress: ",
+                prefix_style="dim",
+                indent=19,
+                kind="carried",
+                item_id=c.id or 0,
+            )
+        )
     return rows
 
 
@@ -65,26 +75,29 @@ class MattersArisingPanel(SectionPanel):
         return [self.entry_id]
 
     def primary_id(self) -> str:
-        return self.entry_id if self.edit_id is not None else self.list_id
+        return self.entry_id if self.edit_id is not None else str(self.list_id)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id=self.panel_id, classes="panel"):
-            yield Static(self.title, classes="panel-title", markup=False)
-            yield RowList(
-                empty="No open actions were brought forward from earlier meetings.",
-                can_toggle=True,
-                can_move=False,
-                can_delete=False,
-                id=self.list_id,
-            )
-            yield Entry(placeholder="Progress reported at this meeting", clears=True, id=self.entry_id)
+        yield Static(self.title, classes="panel-title", markup=False)
+        yield RowList(
+            empty="No open actions were brought forward from earlier meetings.",
+            can_toggle=True,
+            can_move=False,
+            can_delete=False,
+            id=self.list_id,
+        )
+        yield Entry(placeholder="Progress reported at this meeting", clears=True, id=self.entry_id)
 
-    def load(self, people: list[tuple[str, str]]) -> None:
-        self.screen.editors[self.entry_id] = Editor(self._save)
+    def load(self) -> None:
+        self.fields.register(self.entry_id, self._save)
         self._show_all()
         entry = self.q(self.entry_id)
         entry.border_title = IDLE_TITLE
         entry.disabled = True
+
+    def apply_read_only(self, read_only: bool) -> None:
+        """The progress note is open only while an action's note is being written."""
+        self.q(self.entry_id).disabled = read_only or self.edit_id is None
 
     def refresh_rows(self) -> None:
         self._show_all(self.rows().cursor_key)
@@ -102,59 +115,45 @@ class MattersArisingPanel(SectionPanel):
             rows.select(f"c{c.id}")
 
     def _save(self, text: str) -> None:
-        if self.edit_id is None:
-            return
-        saved = self.store.update_carried(self.edit_id, note=text)
-        index = self.find(self.carried, saved.id)
-        if index is not None:
-            self.carried[index] = saved
-            self._show(saved)
+        if self.edit_id is not None:
+            self._show(self.session.update_carried(self.edit_id, note=text))
 
     def commit(self, submitted: str | None = None) -> bool:
         if self.edit_id is None:
             return True
         item = self.edit_id
-        if not self.screen.commit_text(self.entry_id, submitted):
+        if not self.commit_text(self.entry_id, submitted):
             return False
         self.edit_id = None
-        self.screen.end_entry(self.entry_id, submitted)
+        self.end_entry(self.entry_id, submitted)
         entry = self.q(self.entry_id)
         entry.border_title = IDLE_TITLE
         entry.disabled = True
         self.set_editing(False)
         rows = self.rows()
         rows.select(f"c{item}")
-        self.screen.focus_now(rows)
+        self.focus_now(rows)
         rows.action_cursor(1 if rows.row(f"n{item}") is None else 2)
         return True
 
-    def edit_row(self, kind: str, item_id: int) -> None:
-        if self.screen.read_only:
-            self.screen.refuse_read_only()
-            return
+    def edit_row(self, row: Row) -> None:
         if not self.commit():
             return
-        c = next(c for c in self.carried if c.id == item_id)
-        self.edit_id = item_id
+        c = next(c for c in self.carried if c.id == row.item_id)
+        self.edit_id = row.item_id
         entry = self.q(self.entry_id)
         entry.disabled = False
-        self.screen.reset_entry(self.entry_id, c.note)
+        self.reset_entry(self.entry_id, c.note)
         entry.border_title = Content(f"Progress on: {visible(c.action.text)[:50]} (Enter: done)")
         self.set_editing(True)
-        self.screen.focus_now(entry)
+        self.focus_now(entry)
 
-    def toggle_row(self, kind: str, item_id: int) -> None:
-        index = self.find(self.carried, item_id)
-        if index is None:
-            return
-        current = self.carried[index].action.status
-        nxt = ACTION_STATUS[(ACTION_STATUS.index(current) + 1) % len(ACTION_STATUS)]
-        saved = self.store.update_carried(item_id, status=nxt)
-        self.carried[index] = saved
-        self._show(saved)
+    def toggle_row(self, row: Row) -> None:
+        if any(c.id == row.item_id for c in self.carried):
+            self._show(self.session.cycle_carried_status(row.item_id))
 
-    def delete_question(self, kind: str, item_id: int) -> str | None:
-        self.screen.notify(
+    def delete_question(self, row: Row) -> str | None:
+        self.notify(
             "Actions from earlier meetings stay on the list: Space marks one Done or Dropped.", timeout=4
         )
         return None

@@ -1,10 +1,10 @@
 """What every section of the meeting screen has in common.
 
-A :class:`SectionPanel` is a controller, not a widget: it composes the widgets
-of one section (a title, a :class:`~minutes_tui.tui.widgets.rows.RowList`, the
-entry fields), fills them from the meeting, and turns what the widgets post
-(Enter, edit/delete/move/toggle a row) into calls on the store. The
-:class:`~.screen.MeetingScreen` owns the panels and routes messages to them.
+A :class:`SectionPanel` is a widget: it composes one section (a title, a
+:class:`~minutes_tui.tui.widgets.rows.RowList`, its entry fields), registers its
+fields with the session, and handles what its own widgets post (Enter, edit,
+delete, move, toggle a row) by calling the :class:`~minutes_tui.session.MeetingSession`
+it is given. It never sees the screen: what others must know it posts as a message.
 """
 
 from __future__ import annotations
@@ -12,24 +12,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Any
 
-from textual.app import ComposeResult
+from textual import on
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
+from textual.widgets import Input, Static
 
 from ....model import Meeting
-from ...widgets.rows import RowList
-
-if TYPE_CHECKING:
-    from .screen import MeetingScreen
+from ....parsing import visible
+from ....session import FilingOutcome, MeetingSession
+from ....session.fields import Fields, Saved
+from ....store import StoreError
+from ...widgets.rows import Row, RowList
+from ..confirm import ConfirmScreen
 
 _SAFE_ID = re.compile(r"[a-z][a-z0-9_]*")
 #: Ids the screen itself uses; a custom section with such a key gets a numbered id.
 _RESERVED = {"details", "attendees", "nav", "sections", "body", "topbar", "speakers"}
-
-
 #: Cells a time of day takes at the start of a row ("10:42 ").
 STAMP_WIDTH = 6
+READ_ONLY_NOTICE = "These minutes are approved and read-only. Reopen them (Ctrl+T) to make a correction."
 
 
 def clock(when: dt.datetime | None) -> str:
@@ -48,36 +54,68 @@ def widget_id(key: str, index: int) -> str:
     return f"section_{index}"
 
 
-class SectionPanel:
+def refuse_read_only(widget: Widget) -> None:
+    widget.notify(READ_ONLY_NOTICE, title="Approved", severity="warning", markup=False)
+
+
+class SectionPanel(Vertical):
     """One section of the meeting screen (see the module's notes)."""
 
     #: The layout kind this panel shows (``bullets``, ``round_robin``, ...).
     kind = ""
 
-    def __init__(self, screen: MeetingScreen, key: str, title: str, wid: str) -> None:
-        self.screen = screen
+    @dataclass
+    class EditingChanged(Message):
+        """The panel started or stopped editing a saved item (the keys on offer change)."""
+
+        panel: SectionPanel
+
+    @dataclass
+    class PointFiled(Message):
+        """A point saved here was filed as an action or decision (``outcome`` says where)."""
+
+        panel: SectionPanel
+        outcome: FilingOutcome
+
+    @dataclass
+    class Status(Message):
+        """Something to say on the status line about a point (kept as typed, and why)."""
+
+        text: str
+        problem: bool = False
+
+    class HeaderChanged(Message):
+        """The meeting's series, title or date changed (the top bar shows them)."""
+
+    @dataclass
+    class SaveRefused(Message):
+        """A save was refused because the minutes are approved (elsewhere, perhaps)."""
+
+        panel: SectionPanel
+
+    def __init__(self, session: MeetingSession, key: str, title: str, wid: str) -> None:
+        super().__init__(id=f"s-{wid}", classes="panel")
+        self.session = session
         self.key = key
         self.title = title
-        #: The section's part of widget ids (``l-{wid}`` is its list, ``s-{wid}`` its panel).
+        #: The section's part of widget ids (``l-{wid}`` is its list, ``e-{wid}`` its entry).
         self.wid = wid
         #: Whether the entry holds an item picked from the list (Escape: Done).
         self.editing = False
         #: The saved item in the entry (None: a new one, not yet in the database).
         self.edit_id: int | None = None
+        #: Whether rows show the time each item was saved.
+        self.show_times = False
 
     # -- where things are ----------------------------------------------------------
 
     @property
-    def store(self):
-        return self.screen.store
-
-    @property
     def meeting(self) -> Meeting:
-        return self.screen.meeting
+        return self.session.meeting
 
     @property
-    def meeting_id(self) -> int:
-        return self.screen.meeting_id
+    def fields(self) -> Fields:
+        return self.session.fields
 
     @property
     def panel_id(self) -> str:
@@ -87,34 +125,130 @@ class SectionPanel:
     def list_id(self) -> str | None:
         return f"l-{self.wid}"
 
-    def rows(self) -> RowList | None:
-        return self.screen.query_one(f"#{self.list_id}", RowList) if self.list_id else None
+    def rows(self) -> RowList:
+        return self.query_one(f"#{self.list_id}", RowList)
 
-    def q(self, widget_id: str) -> Widget:
-        return self.screen.query_one(f"#{widget_id}")
+    def q(self, widget_id: str) -> Any:
+        return self.query_one(f"#{widget_id}")
 
-    #: Fields where Enter moves on to the next one (field id -> next field id).
+    def entry(self, widget_id: str) -> Input:
+        return self.query_one(f"#{widget_id}", Input)
+
     def next_fields(self) -> dict[str, str]:
+        """Fields where Enter moves on to the next one (field id -> next field id)."""
         return {}
 
-    #: Ids of the text fields of this panel (disabled when the minutes are approved).
     def field_ids(self) -> list[str]:
+        """Ids of the text fields of this panel (disabled when the minutes are approved)."""
         return []
 
     def primary_id(self) -> str:
         """The widget to focus when the section is shown."""
         return f"e-{self.wid}"
 
+    def primary(self) -> Widget | None:
+        """Where typing goes; the list when the minutes are read-only."""
+        if self.session.read_only:
+            return self.rows() if self.list_id else None
+        return self.q(self.primary_id())
+
     # -- building --------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
-        raise NotImplementedError
-
-    def load(self, people: list[tuple[str, str]]) -> None:
-        """Fill the widgets from :attr:`meeting` (and register the fields' editors)."""
+    def load(self) -> None:
+        """Fill the widgets from the meeting and register the fields with the session."""
 
     def shown(self) -> None:
         """The section has just been switched to."""
+
+    def set_times(self, show: bool) -> None:
+        """Show or hide each row's time."""
+        self.show_times = show
+
+    def apply_read_only(self, read_only: bool) -> None:
+        for field_id in self.field_ids():
+            for widget in self.query(f"#{field_id}"):
+                widget.disabled = read_only
+
+    # -- typing --------------------------------------------------------------------
+
+    def focus_now(self, widget: Widget | None) -> None:
+        """Focus now (not after the queued keys), so the next key lands in ``widget``."""
+        self.screen.set_focus(widget)
+
+    def save_field(self, key: str) -> bool:
+        """Save one field now; ``False`` if it could not be saved (the text stays in the field)."""
+        result, message = self.fields.save(key)
+        if result is Saved.INVALID or key in self.fields.errors:
+            self.show_field_error(key, message)
+        if result is Saved.LOCKED:
+            self.notify(
+                f"{message} Your text is still in its field.",
+                title="Not saved: approved minutes",
+                severity="error",
+                markup=False,
+            )
+            self.post_message(self.SaveRefused(self))
+        elif result is Saved.FAILED:
+            self.notify(message, title="Not saved", severity="error", markup=False)
+        return result is Saved.OK
+
+    def show_field_error(self, key: str, message: str) -> None:
+        for widget in self.query(f"#{key}-error"):
+            if isinstance(widget, Static):
+                widget.update(Content(visible(message)))
+        for widget in self.query(f"#{key}"):
+            widget.set_class(bool(message), "-invalid")
+
+    def commit_text(self, key: str, submitted: str | None) -> bool:
+        """Save the item being typed in a list's entry, as it was when Enter was pressed.
+
+        ``submitted`` is that text when the entry has already emptied itself
+        (Enter); ``None`` means the text is still in the entry. If it cannot be
+        saved, the text goes back into the entry.
+        """
+        if submitted is not None:
+            self.fields.editors[key].text = submitted
+        if self.save_field(key):
+            return True
+        if submitted:
+            entry = self.entry(key)
+            entry.value = submitted + entry.value
+        return False
+
+    def end_entry(self, key: str, submitted: str | None) -> None:
+        """The item is done: the entry starts a new one."""
+        if submitted is None:
+            self.reset_entry(key)
+        else:  # the entry emptied itself; what was typed since is on its way
+            self.fields.reset(key)
+
+    def reset_entry(self, key: str, text: str = "") -> None:
+        """Put ``text`` (already saved) in a field without marking it pending."""
+        self.fields.reset(key, text)
+        entry = self.entry(key)
+        entry.value = text
+        entry.cursor_position = len(text)
+
+    def guard(self, fn: Callable[..., object], *args: object) -> bool:
+        """Run a change through the session; a :class:`StoreError` becomes a notification."""
+        try:
+            fn(*args)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        return True
+
+    def file_saved(self, source: tuple[str, int], text: str, as_kind: str | None = None) -> None:
+        """File a saved point if its text says so (or ``as_kind``), and say what happened."""
+        try:
+            outcome = self.session.file_point(self.key, source, text, as_kind)
+        except StoreError as exc:
+            self.notify(str(exc), title="Not filed", severity="error", markup=False)
+            return
+        if outcome.filed is not None:
+            self.post_message(self.PointFiled(self, outcome))
+        elif outcome.message:
+            self.post_message(self.Status(outcome.message, outcome.problem))
 
     # -- what the widgets ask for -------------------------------------------------------
 
@@ -130,37 +264,74 @@ class SectionPanel:
         """Escape: finish the item being edited."""
         self.commit()
 
-    def edit_row(self, kind: str, item_id: int) -> None:
+    def edit_row(self, row: Row) -> None:
         pass
 
-    def toggle_row(self, kind: str, item_id: int) -> None:
+    def toggle_row(self, row: Row) -> None:
         pass
 
-    def delete_question(self, kind: str, item_id: int) -> str | None:
+    def delete_question(self, row: Row) -> str | None:
         """What to ask before deleting the row (``None``: it cannot be deleted)."""
         return "Delete this item?"
 
-    def delete_item(self, kind: str, item_id: int) -> None:
+    def delete_row(self, row: Row) -> None:
         pass
 
-    def move_row(self, kind: str, item_id: int, delta: int, key: str) -> None:
+    def move_row(self, row: Row, delta: int) -> None:
         pass
 
-    # -- helpers --------------------------------------------------------------------------
+    def text_of(self, item_id: int) -> str | None:
+        """The text of a saved point of this section (sections that file points say)."""
+        return None
+
+    def forget(self, item_id: int) -> None:
+        """A point of this section has gone (filed elsewhere): drop its row."""
 
     def set_editing(self, editing: bool) -> None:
         if editing != self.editing:
             self.editing = editing
-            self.screen.refresh_bindings()
+            self.post_message(self.EditingChanged(self))
 
-    @staticmethod
-    def find(items: list, item_id: int) -> int | None:
-        return next((n for n, item in enumerate(items) if item.id == item_id), None)
+    # -- messages from this panel's widgets ---------------------------------------------
 
-    @staticmethod
-    def move_in(items: list, item_id: int, delta: int, move: Callable[[int, int], None]) -> None:
-        index = next(n for n, item in enumerate(items) if item.id == item_id)
-        target = index + delta
-        if 0 <= target < len(items):
-            move(item_id, target)
-            items.insert(target, items.pop(index))
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        key = event.input.id or ""
+        if key in self.fields:
+            event.stop()
+            self.submitted(key, event.value)
+
+    def _row_of(self, event: RowList.RowMessage) -> Row | None:
+        event.stop()
+        if self.session.read_only:
+            refuse_read_only(self)
+            return None
+        return event.row
+
+    @on(RowList.Edit)
+    def _edit_row(self, event: RowList.Edit) -> None:
+        if row := self._row_of(event):
+            self.edit_row(row)
+
+    @on(RowList.Toggle)
+    def _toggle_row(self, event: RowList.Toggle) -> None:
+        if row := self._row_of(event):
+            self.guard(self.toggle_row, row)
+
+    @on(RowList.Move)
+    def _move_row(self, event: RowList.Move) -> None:
+        if row := self._row_of(event):
+            self.guard(self.move_row, row, event.delta)
+
+    @on(RowList.Delete)
+    def _delete_row(self, event: RowList.Delete) -> None:
+        row = self._row_of(event)
+        question = self.delete_question(row) if row else None
+        if row is None or question is None:
+            return
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.guard(self.delete_row, row)
+
+        self.app.push_screen(ConfirmScreen(question, row.text), done)
