@@ -351,7 +351,7 @@ async def test_arrows_then_enter_on_the_home_list_open_the_meeting_they_reached(
         await pilot.pause()
         table = app.screen.query_one("#meetings")
         first = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        send_burst(app, [("down", None), ("down", None), ("enter", "\r")])
+        send_keys(app, [("down", None), ("down", None), ("enter", "\r")])
         await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await pilot.pause()
         order = [int(k.value) for k in table.rows]
@@ -364,7 +364,7 @@ async def test_typing_straight_after_enter_on_a_meeting_lands_in_its_first_field
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        send_burst(app, [("enter", "\r"), *typed(" 2025 board")])
+        send_keys(app, [("enter", "\r"), *keys_for(" 2025 board")])
         await wait_until(pilot, lambda: isinstance(app.screen, MeetingScreen))
         await settle(pilot)
         # The meeting opens on its details, the first field focused: every key is in it.
