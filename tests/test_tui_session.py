@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui_helpers import row_texts, type_text, wait_until
+from support.tui import row_texts, type_text, wait_until
 
 from minutes_tui.model import Attendee
 from minutes_tui.tui.app import make_app
