@@ -49,6 +49,7 @@ def _walk_everything(monkeypatch, store: Store, *args, **kwargs):
     """The answer from the plain walk over the whole index (no meeting ranges)."""
     with monkeypatch.context() as patch:
         patch.setattr(search_module, "FEW_MEETINGS", 0)
+        patch.setattr(search_module, "ALWAYS_SCOPED", 0)
         return store.search(*args, **kwargs)
 
 
@@ -79,6 +80,7 @@ def test_series_and_since_give_the_same_hits_in_the_same_order(
     monkeypatch.setattr(search_scope, "GAP", gap)
     monkeypatch.setattr(search_scope, "MAX_RANGE", max(4 * gap, 4))
     monkeypatch.setattr(search_module, "SPARSE", 0)  # always look up the chosen meetings' ranges
+    monkeypatch.setattr(search_module, "ALWAYS_SCOPED", 0)
     for query in QUERIES:
         for filters in FILTERS:
             for limit in (3, 50):
@@ -140,6 +142,7 @@ def test_a_common_word_in_a_small_old_series_costs_what_the_series_costs(monkeyp
         assert after < 1.3 * before, (before, after)
         with monkeypatch.context() as patch:  # the walk over every newer match grows with the archive
             patch.setattr(search_module, "FEW_MEETINGS", 0)
+            patch.setattr(search_module, "ALWAYS_SCOPED", 0)
             walked = (
                 _steps(small, "employer", series="Old Committee"),
                 _steps(large, "employer", series="Old Committee"),

@@ -51,6 +51,9 @@ RANK_LIMIT = 1000
 #: denser one (say, meetings since last year) walks the index newest first, skipping others.
 FEW_MEETINGS = 2000
 SPARSE = 4
+#: ... and a filter leaving at most this many meetings always looks up just theirs (the walk
+#: newest first reads every match of the word when the chosen meetings hold few of them).
+ALWAYS_SCOPED = 200
 #: A prefix (``ab*``) needs at least this many letters; shorter ones are taken as words,
 #: because a one-letter prefix makes FTS5 merge the lists of thousands of words.
 MIN_PREFIX = 2
@@ -181,7 +184,7 @@ def search(
     if not chosen:
         return []
     since_oldest = db.execute("SELECT max(id) FROM meetings").fetchone()[0] - min(chosen) + 1
-    if len(chosen) <= FEW_MEETINGS and len(chosen) * SPARSE <= since_oldest:
+    if len(chosen) <= ALWAYS_SCOPED or (len(chosen) <= FEW_MEETINGS and len(chosen) * SPARSE <= since_oldest):
         return _hits(db, search_meetings(db, match, chosen, int(limit), RANK_LIMIT))
     return _hits(db, _search_all(db, match, f" AND meeting_id IN ({meetings})", params, int(limit)))
 
