@@ -190,7 +190,7 @@ def search_meetings(
     if len(found) > rank_limit:
         return _rows_of(db, match, found[:limit], {})
     scores = _scores(db, match, found)
-    best = sorted(found, key=lambda rowid: (scores[rowid], rowid))[:limit]
+    best = sorted((r for r in found if r in scores), key=lambda rowid: (scores[rowid], rowid))[:limit]
     return _rows_of(db, match, best, scores)
 
 
