@@ -212,6 +212,7 @@ def _dated_meetings(store, count, series, start, text="zebra"):
 def test_series_and_since_filters(store, monkeypatch, few_meetings):
     # few_meetings=0 walks the whole index, 1000 looks up the chosen meetings' rows only.
     monkeypatch.setattr(search_module, "FEW_MEETINGS", few_meetings)
+    monkeypatch.setattr(search_module, "ALWAYS_SCOPED", few_meetings)
     board = _dated_meetings(store, 5, "Employment Board", dt.date(2024, 1, 1))
     skills = _dated_meetings(store, 5, "Skills Alliance", dt.date(2024, 1, 3))
     store.add_meeting(Meeting(series="Skills Alliance", title="zebra undated"))
@@ -249,6 +250,7 @@ def test_few_matches_come_best_first(store):
 def test_many_matches_come_newest_first_without_ranking(store, monkeypatch, few_meetings):
     monkeypatch.setattr(search_module, "RANK_LIMIT", 5)
     monkeypatch.setattr(search_module, "FEW_MEETINGS", few_meetings)
+    monkeypatch.setattr(search_module, "ALWAYS_SCOPED", few_meetings)
     ids = _dated_meetings(store, 12, "Board", dt.date(2024, 1, 1))
     hits = search(store, "zebra", limit=4, series="Board")
     assert [h.meeting_id for h in hits] == ids[::-1][:4]

@@ -22,18 +22,17 @@ of a common word over a million rows takes about a second)
 Filters
     ``series`` (case-insensitive, exact name) and ``since`` (meeting date on or
     after) choose meetings through the ``meetings`` table. When they leave at
-    most :data:`FEW_MEETINGS`, the index is looked up only at those meetings'
-    items (their row ids, read from the ``*_by_meeting`` indexes, as runs of
-    consecutive ids): cost grows with those meetings, not the archive. A wider
-    filter walks the index newest first as above, skipping other meetings' rows.
-    The slow case left: a common word in a large series that stopped meeting
-    long ago walks every newer match (a few hundred ms at a million points).
+    most :data:`FEW_MEETINGS`, sparse among the meetings written since the oldest
+    chosen one (a series, an old series), only those meetings' row-id ranges of
+    the index are read, newest first, stopping as soon as the answer is known
+    (``search_scope``): cost follows the chosen meetings and the matches kept, not
+    the archive. A dense filter (meetings since last year) walks the index newest
+    first as above, skipping other meetings' rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,22 +41,22 @@ from ..search_model import ACTIONS, ATTENDEES, HEADER, MATTERS_ARISING, ROUND_RO
 from ..text import storable
 from .errors import StoreError
 from .gateway import Gateway
-from .schema import CARRIED_INDEX, INDEXED
-
-#: Every kind of row the index holds: (table, code, SQL of its text).
-ALL_INDEXED = (*INDEXED, CARRIED_INDEX)
+from .search_scope import ALL_INDEXED as ALL_INDEXED  # also used by maintenance
+from .search_scope import COLUMNS, IndexRow, search_meetings
 
 #: Up to this many matches are ranked by relevance; beyond it, newest first.
 RANK_LIMIT = 1000
-#: A filter that leaves at most this many meetings looks up just their items in the index;
-#: a wider one walks the index newest first and skips other meetings' rows.
-FEW_MEETINGS = 200
+#: A filter that leaves at most this many meetings, and at most one in :data:`SPARSE` of the
+#: meetings written since its oldest one, looks up just their items in the index; a wider or
+#: denser one (say, meetings since last year) walks the index newest first, skipping others.
+FEW_MEETINGS = 2000
+SPARSE = 4
+#: ... and a filter leaving at most this many meetings always looks up just theirs (the walk
+#: newest first reads every match of the word when the chosen meetings hold few of them).
+ALWAYS_SCOPED = 200
 #: A prefix (``ab*``) needs at least this many letters; shorter ones are taken as words,
 #: because a one-letter prefix makes FTS5 merge the lists of thousands of words.
 MIN_PREFIX = 2
-#: Words of context in a snippet.
-SNIPPET_TOKENS = 16
-ELLIPSIS = "…"
 _OPEN, _CLOSE = "\x02", "\x03"
 
 _CODE_TO_TABLE = {code: table for table, code, _ in ALL_INDEXED}
@@ -185,22 +184,13 @@ def search(
         return _hits(db, _search_all(db, match, where, [], int(limit)))
     conditions.append("deleted IS NULL")
     meetings = f"SELECT id FROM meetings WHERE {' AND '.join(conditions)}"
-    count = db.execute(f"SELECT count(*) FROM ({meetings})", params).fetchone()[0]
-    if count == 0:
+    chosen = [r[0] for r in db.execute(meetings, params)]
+    if not chosen:
         return []
-    if count <= FEW_MEETINGS:
-        return _hits(db, _search_ranges(db, match, _ranges(db, meetings, params), int(limit)))
+    since_oldest = db.execute("SELECT max(id) FROM meetings").fetchone()[0] - min(chosen) + 1
+    if len(chosen) <= ALWAYS_SCOPED or (len(chosen) <= FEW_MEETINGS and len(chosen) * SPARSE <= since_oldest):
+        return _hits(db, search_meetings(db, match, chosen, int(limit), RANK_LIMIT))
     return _hits(db, _search_all(db, match, f" AND meeting_id IN ({meetings})", params, int(limit)))
-
-
-#: A match as the index gives it: its row id, meeting id, score (``None`` unranked),
-#: the item's text and its snippet with the matches marked.
-IndexRow = tuple[int, int, float | None, str, str | None]
-
-_COLUMNS = (
-    "search_index.rowid, search_index.meeting_id, {score}, search_index.text, "
-    f"snippet(search_index, 0, char(2), char(3), '{ELLIPSIS}', {SNIPPET_TOKENS})"
-)
 
 
 def _search_all(db: Gateway, match: str, where: str, params: list[object], limit: int) -> list[IndexRow]:
@@ -211,57 +201,7 @@ def _search_all(db: Gateway, match: str, where: str, params: list[object], limit
     ).fetchone()
     order, score = ("rowid DESC", "NULL") if many else ("rank", "rank")
     return db.execute(
-        f"SELECT {_COLUMNS.format(score=score)} {sql} ORDER BY {order} LIMIT ?", (match, *params, limit)
-    ).fetchall()
-
-
-def _ranges(db: Gateway, meetings: str, params: list[object]) -> list[tuple[int, int]]:
-    """The index row ids of every item of the chosen meetings, as (low, high) runs."""
-    runs: list[tuple[int, int]] = []
-    for table, code, _ in ALL_INDEXED:
-        column = "id" if table == "meetings" else "meeting_id"
-        ids = [r[0] for r in db.execute(f"SELECT id FROM {table} WHERE {column} IN ({meetings})", params)]
-        ids.sort()
-        start: int | None = None
-        end = 0
-        for item in ids:
-            if start is not None and item == end + 1:
-                end = item
-                continue
-            if start is not None:
-                runs.append((start * 8 + code, end * 8 + code))
-            start = end = item
-        if start is not None:
-            runs.append((start * 8 + code, end * 8 + code))
-    return runs
-
-
-def _search_ranges(db: Gateway, match: str, runs: list[tuple[int, int]], limit: int) -> list[IndexRow]:
-    """Look up only the given row-id runs of the index: cheap when they are few.
-
-    A run may hold rows of other kinds (its row ids step by 8 per item); those are
-    dropped by the ``kind`` code check.
-    """
-    if not runs:
-        return []
-    sql = (
-        "FROM runs CROSS JOIN search_index "
-        "WHERE search_index MATCH ? AND search_index.rowid BETWEEN runs.low AND runs.high "
-        "AND search_index.rowid % 8 = runs.low % 8"
-    )
-    cte = "WITH runs(low, high) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?)) "
-    params = (json.dumps(runs), match)
-    found = [r[0] for r in db.execute(f"{cte}SELECT search_index.rowid {sql}", params)]
-    if len(found) > RANK_LIMIT:
-        newest = sorted(found, reverse=True)[:limit]
-        rows = db.execute(
-            f"{cte}SELECT {_COLUMNS.format(score='NULL')} {sql}",
-            (json.dumps([(r, r) for r in newest]), match),
-        ).fetchall()
-        return sorted(rows, key=lambda row: row[0], reverse=True)
-    return db.execute(
-        f"{cte}SELECT {_COLUMNS.format(score='bm25(search_index) AS score')} {sql} ORDER BY score LIMIT ?",
-        (*params, limit),
+        f"SELECT {COLUMNS.format(score=score)} {sql} ORDER BY {order} LIMIT ?", (match, *params, limit)
     ).fetchall()
 
 
