@@ -40,17 +40,28 @@ def load_histories(db: Gateway, meeting: Meeting) -> None:
     actions = {a.id: a for a in [*meeting.actions, *(c.action for c in meeting.matters_arising)]}
     if not actions:
         return
-    marks = ", ".join("?" for _ in actions)
     for a in actions.values():
         a.history = []
-    for r in db.read(
-        f"SELECT action_id, event, status, note, at, meeting_id FROM action_events "
-        f"WHERE action_id IN ({marks}) ORDER BY id",
-        tuple(actions),
-    ):
-        actions[r["action_id"]].history.append(
-            ActionEvent(r["event"], r["status"], r["note"], _when(r["at"]), r["meeting_id"])
-        )
+    columns = "e.id, e.action_id, e.event, e.status, e.note, e.at, e.meeting_id"
+    rows = [
+        *db.read(
+            f"SELECT {columns} FROM actions a JOIN action_events e ON e.action_id = a.id WHERE a.meeting_id = ?",
+            (meeting.id,),
+        ),
+        *db.read(
+            f"SELECT {columns} FROM carried_actions c JOIN action_events e ON e.action_id = c.action_id "
+            "WHERE c.meeting_id = ?",
+            (meeting.id,),
+        ),
+    ]
+    # By the meeting, not by a list of ids (a meeting may hold more actions than SQLite takes
+    # parameters); oldest first, sorted here rather than by a temporary B-tree in SQLite.
+    for r in sorted({int(r["id"]): r for r in rows}.values(), key=lambda r: int(r["id"])):
+        action = actions.get(r["action_id"])
+        if action is not None:
+            action.history.append(
+                ActionEvent(r["event"], r["status"], r["note"], _when(r["at"]), r["meeting_id"])
+            )
 
 
 def record_action_history(db: Gateway, action_id: int, meeting_id: int, action: Action) -> None:
