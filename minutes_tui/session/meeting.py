@@ -23,6 +23,7 @@ from ..model import (
     CarriedAction,
     Declaration,
     Meeting,
+    MeetingEvent,
     Point,
     Section,
     Turn,
@@ -362,3 +363,7 @@ class MeetingSession:
     def set_phrases(self, phrases: list[str]) -> list[str]:
         self._phrases = self.store.set_stock_phrases(self.meeting.series, phrases)
         return self._phrases
+
+    def history(self) -> list[MeetingEvent]:
+        """When the minutes were approved and reopened (and why), oldest first (read-only)."""
+        return self.store.meeting_history(self.meeting_id)

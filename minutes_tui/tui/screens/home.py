@@ -21,6 +21,7 @@ from ...search_model import SearchHit
 from ...store import StoreError
 from ..widgets.entry import Entry
 from .confirm import ConfirmScreen
+from .deleted import DeletedScreen, meeting_label
 from .meeting import MeetingScreen
 from .new_meeting import NewMeeting, NewMeetingScreen
 
@@ -69,6 +70,17 @@ class HomeScreen(Screen):
         ),
         Binding("o", "open", "Open", tooltip="Open the highlighted meeting", id="home.open"),
         Binding("delete,d", "delete", "Delete", tooltip="Delete the highlighted meeting", id="home.delete"),
+        Binding(
+            "u",
+            "undelete",
+            "Undo delete",
+            tooltip="Bring back the meeting just deleted",
+            id="home.undelete",
+            show=False,  # the notice after a delete says so; the footer has no room
+        ),
+        Binding(
+            "D", "deleted", "Deleted", tooltip="Deleted meetings: restore or purge them", id="home.deleted"
+        ),
         Binding("a", "action_log", "Action log", tooltip="Actions of every meeting", id="home.actions"),
         # Priority, like n, so "/new" typed fast searches for "new" rather than opening a dialog.
         Binding(
@@ -93,6 +105,8 @@ class HomeScreen(Screen):
         self._opening: MeetingScreen | None = None
         #: Enter was pressed on the list and the meeting is not open yet: keys typed since.
         self._early: str | None = None
+        #: The meeting deleted last on this screen (u brings it back), and its label.
+        self._last_deleted: tuple[int, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("minutes", id="home-title", markup=False)
@@ -141,9 +155,13 @@ class HomeScreen(Screen):
     # -- the list of meetings --------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
-        """Count the meetings and show the first page (as many as were shown, at least)."""
+        """Count the meetings and show the first page (as many as were shown, at least).
+
+        The cursor stays on its meeting; if that one has gone, on the row that took its place.
+        """
         table = self.query_one("#meetings", DataTable)
         current = select if select is not None else self.selected_id()
+        row = table.cursor_row
         try:
             self.total = self.app.store.count_meetings()
             meetings = self.app.store.list_meetings(limit=max(PAGE, len(self.loaded)))
@@ -157,6 +175,8 @@ class HomeScreen(Screen):
         self._show_title()
         if current is not None and str(current) in table.rows:
             table.move_cursor(row=table.get_row_index(str(current)))
+        elif table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
 
     def _add(self, meetings: list[MeetingSummary]) -> None:
         self.loaded += meetings
@@ -360,9 +380,7 @@ class HomeScreen(Screen):
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        label = " · ".join(
-            p for p in (format_date(header.date), header.series, header.title or "(untitled)") if p
-        )
+        label = visible(single_line(meeting_label(header.date, header.series, header.title)))
 
         def done(yes: bool | None) -> None:
             if not yes:
@@ -372,7 +390,27 @@ class HomeScreen(Screen):
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
             else:
-                self.notify(Text(f"Deleted {visible(label)}").plain, markup=False)
+                self._last_deleted = (meeting_id, label)
+                self.notify(f"Deleted {label} (u brings it back; D lists deleted meetings)", markup=False)
             self.reload()
 
         self.app.push_screen(ConfirmScreen("Delete this meeting and everything minuted in it?", label), done)
+
+    def action_undelete(self) -> None:
+        """Bring back the meeting deleted last here, with the cursor on it."""
+        if self._last_deleted is None:
+            self.notify("Nothing to undo: no meeting deleted here since the app opened", markup=False)
+            return
+        meeting_id, label = self._last_deleted
+        self._last_deleted = None
+        try:
+            self.app.store.restore_meeting(meeting_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"Restored {label} (delete undone)", markup=False)
+        self.reload(select=meeting_id)
+
+    def action_deleted(self) -> None:
+        self._last_deleted = None  # restore or purge there; u here would act on a stale delete
+        self.app.push_screen(DeletedScreen())

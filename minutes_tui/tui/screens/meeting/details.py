@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
-from ....parsing import format_date, parse_date
+from ....model import MeetingEvent
+from ....parsing import format_date, parse_date, single_line, visible
+from ....store import StoreError
 from ...widgets.entry import Entry
 from .panel import SectionPanel
 
@@ -51,6 +54,27 @@ def header_saver(panel: SectionPanel, name: str) -> Callable[[str], None]:
     return save
 
 
+def local_time(when: dt.datetime | None) -> str:
+    """A recorded time as the note-taker's clock shows it ("14/03/2025 10:02")."""
+    if when is None:
+        return "(time not recorded)"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return when.astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def history_text(events: list[MeetingEvent]) -> str:
+    """The approve/reopen history as one line, oldest first, the reasons shown literally."""
+    if not events:
+        return "Never approved"
+    parts = []
+    for event in events:
+        reason = f" ({visible(single_line(event.reason))})" if event.reason else ""
+        parts.append(f"{event.event} {local_time(event.at)}{reason}")
+    line = "; ".join(parts)
+    return line[:1].upper() + line[1:]
+
+
 class DetailsPanel(SectionPanel):
     """The header fields; ↑/↓ and Enter move between them.
 
@@ -83,6 +107,7 @@ class DetailsPanel(SectionPanel):
 
     def compose(self) -> ComposeResult:
         yield Static("Meeting details", classes="panel-title", markup=False)
+        yield Static("", id="details-history", classes="hint", markup=False)
         for name, label in self.fields_shown:
             yield from compose_field(name, label)
         yield Static(
@@ -94,6 +119,20 @@ class DetailsPanel(SectionPanel):
     def load(self) -> None:
         for name, _label in self.fields_shown:
             load_field(self, name)
+        self.show_history()
+
+    def show_history(self) -> None:
+        """The line saying when the minutes were approved and reopened, and why."""
+        try:
+            text = history_text(self.session.history())
+        except StoreError as exc:
+            text = f"History not readable: {exc}"
+        self.q("details-history").update(text)
+
+    def apply_read_only(self, read_only: bool) -> None:
+        """Approved or reopened (here or elsewhere): the history has a new line."""
+        super().apply_read_only(read_only)
+        self.show_history()
 
     def move_focus(self, focused_id: str, delta: int) -> None:
         ids = self.field_ids()
