@@ -162,7 +162,8 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
         ]
     if meeting.history:
         data["history"] = [
-            {"event": e.event, "reason": e.reason, "at": _stamp(e.at)} for e in meeting.history
+            {"event": e.event, "reason": e.reason, "at": _stamp(e.at), **({"by": e.by} if e.by else {})}
+            for e in meeting.history
         ]
     return data
 
@@ -283,12 +284,13 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
         )
     for n, item in enumerate(_list(data, "history")):
         where = f"history[{n}]"
-        _object(item, where, ("event", "reason", "at"), warnings)
+        _object(item, where, ("event", "reason", "at", "by"), warnings)
         meeting.history.append(
             MeetingEvent(
                 _choice(item, "event", ("approved", "reopened"), "approved", where),
                 _text(item, "reason", where),
                 _datetime(item, "at", where),
+                _text(item, "by", where),
             )
         )
     return meeting, warnings

@@ -297,6 +297,8 @@ class MeetingEvent:
     event: str
     reason: str = ""
     at: dt.datetime | None = None
+    #: Who did it: the login name of the user whose app or command did it ("" if unknown).
+    by: str = ""
 
 
 @dataclass

@@ -169,19 +169,20 @@ def test_importing_the_same_meeting_twice_needs_force_and_names_the_match(tmp_pa
     assert second != first and cli("list").count("March") == 2
 
 
-def test_history_is_shown_and_recorded_in_the_word_properties(tmp_path):
+def test_history_is_shown_and_recorded_in_the_word_properties(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOGNAME", "jhunt")  # the login name approvals are recorded under
     one = tmp_path / "one.db"
     _, second = build_series(one)
     lines = cli("--db", one, "history", second).splitlines()
     assert [line.split("  ", 1)[1] for line in lines] == [
-        "approved",
-        "reopened: Wrong date for the trial",
-        "approved",
+        "approved by jhunt",
+        "reopened by jhunt: Wrong date for the trial",
+        "approved by jhunt",
     ]
     cli("--db", one, "export", second, "-o", tmp_path / "m.docx")
     comments = docx.Document(str(tmp_path / "m.docx")).core_properties.comments
     assert comments.startswith("Exported by minutes. Approved 20")
-    assert "; reopened " in comments and "(Wrong date for the trial); approved " in comments
+    assert "; reopened " in comments and " by jhunt (Wrong date for the trial); approved " in comments
 
 
 async def test_a_delete_on_the_home_screen_leaves_approved_minutes_as_they_were(tmp_path):
@@ -206,3 +207,23 @@ async def test_a_delete_on_the_home_screen_leaves_approved_minutes_as_they_were(
             assert len(store.get_meeting(second).matters_arising) == 2
     finally:
         store.close()
+
+
+def test_who_approved_travels_with_the_json_and_an_older_database_upgrades(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOGNAME", "aplant")
+    _, second = build_series(tmp_path / "one.db")
+    exported = json.loads(
+        run("--db", tmp_path / "one.db", "export", second, "--format", "json", "-o", "-").output
+    )
+    assert [e.get("by") for e in exported["history"]] == ["aplant", "aplant", "aplant"]
+    monkeypatch.setenv("LOGNAME", "someone-else")
+    (tmp_path / "two.db").touch()
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(exported), encoding="utf-8")
+    copy = cli("--db", tmp_path / "two.db", "import", path)
+    lines = cli("--db", tmp_path / "two.db", "history", copy).splitlines()
+    assert [line.split("  ", 1)[1].split(":")[0] for line in lines] == [
+        "approved by aplant",
+        "reopened by aplant",
+        "approved by aplant",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from support.tui import open_meeting, screen_text, type_text
 
 from minutes_tui.tui.app import make_app
@@ -19,6 +20,12 @@ def history_line(app) -> str:
     return " ".join(str(app.screen.query_one("#details-history").render()).split())
 
 
+@pytest.fixture(autouse=True)
+def login(monkeypatch):
+    """Approvals are recorded under the user's login name."""
+    monkeypatch.setenv("LOGNAME", "jhunt")
+
+
 async def test_details_show_the_history_recorded_before_opening(store):
     meeting = store.create_meeting(title="Board", date=dt.date(2025, 3, 14))
     store.approve_meeting(meeting.id)
@@ -28,8 +35,8 @@ async def test_details_show_the_history_recorded_before_opening(store):
     async with app.run_test(size=(120, 30)) as pilot:
         await open_meeting(app, pilot, meeting.id, "details")
         text = screen_text(app)
-        assert f"Approved {local(approved.at)}" in text
-        assert f"reopened {local(reopened.at)} (Wrong [bold]date[/])" in text
+        assert f"Approved {local(approved.at)} by jhunt" in text
+        assert f"reopened {local(reopened.at)} by jhunt (Wrong [bold]date[/])" in text
 
 
 async def test_details_history_follows_approve_and_reopen_in_the_app(store):
@@ -43,7 +50,7 @@ async def test_details_history_follows_approve_and_reopen_in_the_app(store):
         await pilot.press("y")
         await pilot.pause()
         (approved,) = store.meeting_history(meeting.id)
-        assert history_line(app) == f"Approved {local(approved.at)}"
+        assert history_line(app) == f"Approved {local(approved.at)} by jhunt"
         await pilot.press("ctrl+t")
         await pilot.pause()
         await type_text(pilot, "Typo in title")
@@ -52,5 +59,5 @@ async def test_details_history_follows_approve_and_reopen_in_the_app(store):
         _, reopened = store.meeting_history(meeting.id)
         assert (
             history_line(app)
-            == f"Approved {local(approved.at)}; reopened {local(reopened.at)} (Typo in title)"
+            == f"Approved {local(approved.at)} by jhunt; reopened {local(reopened.at)} by jhunt (Typo in title)"
         )

@@ -118,3 +118,30 @@ def test_upgrading_from_m009_gives_every_row_a_version(tmp_path):
         assert store.check() == []
     finally:
         store.close()
+
+
+def test_upgrading_from_m010_keeps_earlier_approvals_with_no_author(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOGNAME", "jhunt")
+    path = tmp_path / "minutes.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m011_event_authors")
+    stamp = "2025-01-10T10:00:00+00:00"
+    db.execute(
+        "INSERT INTO meetings (id, title, status, created, updated) VALUES (1, 'Old', 'approved', ?, ?)",
+        (stamp, stamp),
+    )
+    db.execute(
+        "INSERT INTO meeting_events (meeting_id, event, reason, at) VALUES (1, 'approved', '', ?)", (stamp,)
+    )
+    db.conn.commit()
+    db.close()
+    store = Store.open(path)
+    try:
+        store.reopen_meeting(1, "Typo in the date")
+        assert [(e.event, e.by) for e in store.meeting_history(1)] == [
+            ("approved", ""),
+            ("reopened", "jhunt"),
+        ]
+        assert store.check() == []
+    finally:
+        store.close()

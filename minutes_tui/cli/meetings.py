@@ -103,7 +103,7 @@ def _short(text: str, width: int = 60) -> str:
 @click.argument("meeting_id", type=MEETING_ID)
 @click.pass_context
 def history_command(ctx: click.Context, meeting_id: int) -> None:
-    """When meeting MEETING_ID's minutes were approved and reopened, and why (UTC times)."""
+    """When meeting MEETING_ID's minutes were approved and reopened, by whom (login name), and why (UTC times)."""
     store = open_store(ctx)
     header = store.get_header(meeting_id)
     events = store.meeting_history(meeting_id)
@@ -113,7 +113,8 @@ def history_command(ctx: click.Context, meeting_id: int) -> None:
     for event in events:
         when = event.at.strftime("%Y-%m-%d %H:%M") if event.at else "----------------"
         reason = f": {visible(event.reason)}" if event.reason else ""
-        click.echo(f"{when}  {event.event}{reason}")
+        by = f" by {visible(event.by)}" if event.by else ""
+        click.echo(f"{when}  {event.event}{by}{reason}")
 
 
 COMMANDS = [history_command, list_command, approve_command, reopen_command, import_command]

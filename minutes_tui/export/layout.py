@@ -233,6 +233,7 @@ def approval_record(meeting: Meeting) -> str:
     for event in meeting.history:
         when = f" {event.at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC" if event.at else ""
         reason = f" ({' '.join(event.reason.split())})" if event.reason.strip() else ""
-        parts.append(f"{event.event}{when}{reason}")
+        by = f" by {' '.join(event.by.split())}" if event.by.strip() else ""
+        parts.append(f"{event.event}{when}{by}{reason}")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:]

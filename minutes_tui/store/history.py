@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+
 from ..model import ActionEvent, MeetingEvent
 from ..text import storable
 from .gateway import Gateway, now
@@ -19,16 +21,29 @@ STATUS_EVENTS = ("updated", "closed")
 NOTED = "noted"
 
 
-class HistoryRepository:
-    """The ``meeting_events`` and ``action_events`` tables: written inside others' transactions."""
+def current_user() -> str:
+    """The login name of whoever runs this process, or ``""`` if the system cannot say."""
+    try:
+        return storable(getpass.getuser())
+    except Exception:  # no user name in the environment or the password database
+        return ""
 
-    def __init__(self, db: Gateway) -> None:
+
+class HistoryRepository:
+    """The ``meeting_events`` and ``action_events`` tables: written inside others' transactions.
+
+    Approvals and reopenings record who made them: ``author``, by default the login
+    name of the user running the app or command.
+    """
+
+    def __init__(self, db: Gateway, author: str | None = None) -> None:
         self.db = db
+        self.author = current_user() if author is None else author
 
     def record_meeting(self, meeting_id: int, event: str, reason: str = "") -> None:
         self.db.execute(
-            "INSERT INTO meeting_events (meeting_id, event, reason, at) VALUES (?, ?, ?, ?)",
-            (meeting_id, event, storable(reason), now()),
+            "INSERT INTO meeting_events (meeting_id, event, reason, at, author) VALUES (?, ?, ?, ?, ?)",
+            (meeting_id, event, storable(reason), now(), self.author),
         )
 
     def record_action(
@@ -102,7 +117,8 @@ class HistoryRepository:
     def meeting_history(self, meeting_id: int) -> list[MeetingEvent]:
         """When the minutes were approved and reopened (and why), oldest first."""
         rows = self.db.read(
-            "SELECT event, reason, at FROM meeting_events WHERE meeting_id = ? ORDER BY id", (meeting_id,)
+            "SELECT event, reason, at, author FROM meeting_events WHERE meeting_id = ? ORDER BY id",
+            (meeting_id,),
         )
         return [meeting_event_from_row(r) for r in rows]
 

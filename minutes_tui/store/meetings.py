@@ -150,7 +150,7 @@ class MeetingRepository:
             action_ids = items.actions.append_all((meeting_id,), [action_values(a) for a in meeting.actions])
             for action_id, action in zip(action_ids, meeting.actions):
                 record_action_history(self.db, action_id, meeting_id, action)
-            add_transfer_extras(self.db, items.actions, meeting_id, meeting)
+            add_transfer_extras(self.db, items.actions, meeting_id, meeting, self.history.author)
             if meeting.status == "approved":
                 self.fix_record(meeting_id)
         return self.get_meeting(meeting_id)

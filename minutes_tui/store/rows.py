@@ -229,7 +229,7 @@ def action_row_from_row(row: Row) -> ActionRow:
 
 
 def meeting_event_from_row(row: Row) -> MeetingEvent:
-    return MeetingEvent(row["event"], row["reason"], datetime_out(row["at"]))
+    return MeetingEvent(row["event"], row["reason"], datetime_out(row["at"]), row["author"])
 
 
 def action_event_from_row(row: Row) -> ActionEvent:

@@ -323,6 +323,12 @@ def m010_row_versions(db: Database) -> None:
         db.execute(f"ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
 
 
+@migrations()
+def m011_event_authors(db: Database) -> None:
+    """Who approved or reopened the minutes: the user's login name on each meeting event."""
+    db.execute("ALTER TABLE meeting_events ADD COLUMN author TEXT NOT NULL DEFAULT ''")
+
+
 def upgrade(db: Database) -> None:
     """Create or upgrade the schema to the newest version this app knows.
 

@@ -32,9 +32,10 @@ def _when(value: str | None) -> dt.datetime | None:
 def load_histories(db: Gateway, meeting: Meeting) -> None:
     """Fill ``meeting.history`` and the history of each of its actions and matters arising."""
     meeting.history = [
-        MeetingEvent(r["event"], r["reason"], _when(r["at"]))
+        MeetingEvent(r["event"], r["reason"], _when(r["at"]), r["author"])
         for r in db.read(
-            "SELECT event, reason, at FROM meeting_events WHERE meeting_id = ? ORDER BY id", (meeting.id,)
+            "SELECT event, reason, at, author FROM meeting_events WHERE meeting_id = ? ORDER BY id",
+            (meeting.id,),
         )
     ]
     actions = {a.id: a for a in [*meeting.actions, *(c.action for c in meeting.matters_arising)]}
@@ -81,22 +82,24 @@ def record_action_history(db: Gateway, action_id: int, meeting_id: int, action: 
         )
 
 
-def add_transfer_extras(db: Gateway, actions: OrderedList[Action], meeting_id: int, meeting: Meeting) -> None:
+def add_transfer_extras(
+    db: Gateway, actions: OrderedList[Action], meeting_id: int, meeting: Meeting, author: str
+) -> None:
     """Inside ``add_meeting``'s transaction: the meeting's history and its matters arising.
 
     Approved minutes get an "approved" event if their history has none, as
-    ``approve`` would record. A matter arising links to the same action if this
+    ``approve`` would record (made by ``author``, who imports them). A matter arising links to the same action if this
     database holds it (same series, raising meeting's date and title, text and
     owner); otherwise its action is kept in a draft meeting of that date and
     title, made to hold the actions raised there.
     """
     events = list(meeting.history)
     if meeting.status == "approved" and not any(e.event == "approved" for e in events):
-        events.append(MeetingEvent("approved"))
+        events.append(MeetingEvent("approved", by=author))
     for event in events:
         db.execute(
-            "INSERT INTO meeting_events (meeting_id, event, reason, at) VALUES (?, ?, ?, ?)",
-            (meeting_id, storable(event.event), storable(event.reason), _at(event.at)),
+            "INSERT INTO meeting_events (meeting_id, event, reason, at, author) VALUES (?, ?, ?, ?, ?)",
+            (meeting_id, storable(event.event), storable(event.reason), _at(event.at), storable(event.by)),
         )
     holders: dict[tuple[object, str], int] = {}
     for position, carried in enumerate(meeting.matters_arising, 1):

@@ -70,7 +70,8 @@ def history_text(events: list[MeetingEvent]) -> str:
     parts = []
     for event in events:
         reason = f" ({visible(single_line(event.reason))})" if event.reason else ""
-        parts.append(f"{event.event} {local_time(event.at)}{reason}")
+        by = f" by {visible(single_line(event.by))}" if event.by else ""
+        parts.append(f"{event.event} {local_time(event.at)}{by}{reason}")
     line = "; ".join(parts)
     return line[:1].upper() + line[1:]
 
