@@ -13,7 +13,6 @@ _PAREN = re.compile(r"^(?P<name>.*?)\s*\((?P<org>.*)\)\s*$", re.DOTALL)
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _UK = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 #: C0 controls (but tab), DEL and C1 controls: shown as visible symbols, never sent to the terminal.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 DATE_HELP = "use dd/mm/yyyy (e.g. 30/04/2025) or yyyy-mm-dd (e.g. 2025-04-30)"
 
@@ -79,25 +78,6 @@ def parse_date(text: str) -> dt.date | None:
 def format_date(value: dt.date | None) -> str:
     """``dd/mm/yyyy`` as UK minutes write it, or ``""``."""
     return value.strftime("%d/%m/%Y") if value else ""
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters replaced by visible symbols (ESC shows as ␛).
-
-    Whatever a user typed or pasted, showing it must never send a control sequence
-    to the terminal. Tabs become spaces.
-    """
-    text = text.replace("\t", " ")
-    return _CONTROL.sub(_picture, text)
-
-
-def _picture(match: re.Match) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
 
 
 def single_line(text: str) -> str:

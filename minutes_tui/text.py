@@ -29,6 +29,11 @@ def visible(text: str) -> str:
     return _CONTROLS.sub(_picture, storable(text))
 
 
+def displayable(text: str) -> str:
+    """``text`` for a widget to show: as :func:`visible`, with tabs as plain spaces."""
+    return visible(text.replace("\t", " "))
+
+
 def for_xml(text: str) -> str:
     """``text`` without the characters an XML document (a .docx) cannot hold."""
     return _NOT_XML.sub("", text)

@@ -17,9 +17,9 @@ from minutes_tui.parsing import (
     parse_date,
     people_completions,
     single_line,
-    visible,
 )
 from minutes_tui.roundrobin import SpeakerQueue, default_speakers
+from minutes_tui.text import displayable
 
 
 @pytest.mark.parametrize(
@@ -83,12 +83,12 @@ def test_format_date():
     assert format_date(None) == ""
 
 
-def test_visible_replaces_control_characters():
-    assert visible("a\x1b[31mb") == "a\u241b[31mb"
-    assert visible("bell\x07 del\x7f c1\x9b") == "bell\u2407 del\u2421 c1\ufffd"
-    assert visible("tab\there") == "tab here"
-    assert visible("[bold]x[/] [link=x]y") == "[bold]x[/] [link=x]y"
-    assert "\n" not in visible("two\nlines")
+def test_displayable_replaces_control_characters():
+    assert displayable("a\x1b[31mb") == "a\u241b[31mb"
+    assert displayable("bell\x07 del\x7f c1\x9b") == "bell\u2407 del\u2421 c1\ufffd"
+    assert displayable("tab\there") == "tab here"
+    assert displayable("[bold]x[/] [link=x]y") == "[bold]x[/] [link=x]y"
+    assert "\n" not in displayable("two\nlines")
 
 
 def test_single_line():

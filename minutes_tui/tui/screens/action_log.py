@@ -18,8 +18,9 @@ from ...export import ExportError
 from ...export.action_log import actions_csv
 from ...export.files import unique_path, write_atomically
 from ...model import ACTION_STATUS_LABELS, ActionRow
-from ...parsing import format_date, single_line, visible
+from ...parsing import format_date, single_line
 from ...store import StoreError
+from ...text import displayable
 from ..widgets.entry import Entry
 
 #: Rows added to the table at a time.
@@ -144,9 +145,9 @@ class ActionLogScreen(Screen):
         return (
             Text(due, style=style),
             Text(ACTION_STATUS_LABELS[a.status], style=style),
-            Text(single_line(visible(a.owner)) or "—", style=style),
-            Text(single_line(visible(a.text)), style=style),
-            Text(single_line(visible(row.series)) or "—", style=style),
+            Text(single_line(displayable(a.owner)) or "—", style=style),
+            Text(single_line(displayable(a.text)), style=style),
+            Text(single_line(displayable(row.series)) or "—", style=style),
             Text(format_date(row.meeting_date) or "—", style=style),
         )
 
@@ -157,9 +158,9 @@ class ActionLogScreen(Screen):
         if self.overdue:
             filters.append("overdue")
         if self.series:
-            filters.append(f"series: {visible(self.series)}")
+            filters.append(f"series: {displayable(self.series)}")
         if self.owner:
-            filters.append(f"owner: {visible(self.owner)}")
+            filters.append(f"owner: {displayable(self.owner)}")
         text = f"Action log · {self.total} action{'s' if self.total != 1 else ''}"
         if self.late:
             text += f" · {self.late} overdue"
@@ -236,7 +237,7 @@ class ActionLogScreen(Screen):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(
-            f"{ACTION_STATUS_LABELS[status]}: {single_line(visible(row.action.text))[:60]}", markup=False
+            f"{ACTION_STATUS_LABELS[status]}: {single_line(displayable(row.action.text))[:60]}", markup=False
         )
         self.reload()
 
@@ -252,9 +253,9 @@ class ActionLogScreen(Screen):
         lines = []
         for e in events:
             when = e.at.astimezone().strftime("%d/%m/%Y %H:%M") if e.at else ""
-            note = f" – {single_line(visible(e.note))}" if e.note else ""
+            note = f" – {single_line(displayable(e.note))}" if e.note else ""
             lines.append(f"{when}  {e.event} ({ACTION_STATUS_LABELS.get(e.status, e.status)}){note}")
-        self.app.push_screen(HistoryScreen(single_line(visible(row.action.text)), lines))
+        self.app.push_screen(HistoryScreen(single_line(displayable(row.action.text)), lines))
 
     @on(DataTable.RowSelected, "#actions")
     def _row_selected(self) -> None:

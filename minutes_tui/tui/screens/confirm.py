@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from ...parsing import visible
+from ...text import displayable
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -27,9 +27,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content(visible(self.question)), id="question")
+            yield Static(Content(displayable(self.question)), id="question")
             if self.detail:
-                yield Static(Content(visible(self.detail)), id="detail")
+                yield Static(Content(displayable(self.detail)), id="detail")
             with Horizontal(id="buttons"):
                 yield Button("Yes (y)", variant="error", id="yes")
                 yield Button("No (n)", id="no")

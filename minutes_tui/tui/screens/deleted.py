@@ -10,8 +10,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ...model import MeetingSummary
-from ...parsing import format_date, single_line, visible
+from ...parsing import format_date, single_line
 from ...store import StoreError
+from ...text import displayable
 from .confirm import ConfirmScreen
 
 
@@ -70,8 +71,8 @@ class DeletedScreen(Screen):
         for m in self.meetings:
             table.add_row(
                 Text(format_date(m.date) or "—"),
-                Text(single_line(visible(m.series)) or "—"),
-                Text(single_line(visible(m.title)) or "(untitled)"),
+                Text(single_line(displayable(m.series)) or "—"),
+                Text(single_line(displayable(m.title)) or "(untitled)"),
                 Text(m.deleted.strftime("%d/%m/%Y %H:%M") if m.deleted else ""),
                 key=str(m.id),
             )
@@ -103,7 +104,7 @@ class DeletedScreen(Screen):
             self.notify(str(exc), severity="error", markup=False)
         else:
             label = meeting_label(meeting.date, meeting.series, meeting.title)
-            self.notify(f"Restored {visible(single_line(label))}", markup=False)
+            self.notify(f"Restored {displayable(single_line(label))}", markup=False)
         self.reload()
 
     def action_purge(self) -> None:
@@ -120,7 +121,7 @@ class DeletedScreen(Screen):
             except StoreError as exc:
                 self.notify(str(exc), severity="error", markup=False)
             else:
-                self.notify(f"Purged {visible(single_line(label))}", markup=False)
+                self.notify(f"Purged {displayable(single_line(label))}", markup=False)
             self.reload()
 
         self.app.push_screen(

@@ -16,9 +16,10 @@ from textual.widgets import DataTable, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import Attendee, MeetingSummary
-from ...parsing import format_date, single_line, visible
+from ...parsing import format_date, single_line
 from ...search_model import SearchHit
 from ...store import StoreError
+from ...text import displayable
 from ..widgets.entry import Entry
 from .confirm import ConfirmScreen
 from .deleted import DeletedScreen, meeting_label
@@ -47,16 +48,16 @@ STATUS_STYLES = {"approved": "bold green", "draft": "yellow"}
 def hit_label(hit: SearchHit) -> Text:
     """A search hit as two lines: where (date, series · title, section), then the snippet
     with the matched words highlighted (styles from the hit's segments, never markup)."""
-    where = " · ".join(visible(single_line(p)) for p in (hit.series, hit.title) if p) or "(untitled)"
+    where = " · ".join(displayable(single_line(p)) for p in (hit.series, hit.title) if p) or "(untitled)"
     text = Text.assemble(
         (f"{format_date(hit.date) or '—':<11}", "bold"),
         (where, "bold"),
         ("  — ", "dim"),
-        (visible(single_line(hit.label)), "italic"),
+        (displayable(single_line(hit.label)), "italic"),
         "\n    ",
     )
     for segment, is_match in hit.snippet:
-        text.append(visible(single_line(segment)), "bold reverse" if is_match else None)
+        text.append(displayable(single_line(segment)), "bold reverse" if is_match else None)
     return text
 
 
@@ -184,8 +185,8 @@ class HomeScreen(Screen):
         for m in meetings:
             table.add_row(
                 Text(format_date(m.date) or "—"),
-                Text(single_line(visible(m.series)) or "—"),
-                Text(single_line(visible(m.title)) or "(untitled)"),
+                Text(single_line(displayable(m.series)) or "—"),
+                Text(single_line(displayable(m.title)) or "(untitled)"),
                 Text(m.status, style=STATUS_STYLES.get(m.status, "")),
                 key=str(m.id),
             )
@@ -380,7 +381,7 @@ class HomeScreen(Screen):
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        label = visible(single_line(meeting_label(header.date, header.series, header.title)))
+        label = displayable(single_line(meeting_label(header.date, header.series, header.title)))
 
         def done(yes: bool | None) -> None:
             if not yes:

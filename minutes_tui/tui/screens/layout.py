@@ -11,7 +11,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import BOARD_LAYOUT, KNOWN_SECTIONS, WORKSHOP_LAYOUT, Section, slug
-from ...parsing import visible
+from ...text import displayable
 from .prompt import PromptScreen
 
 KIND_LABELS = {
@@ -75,7 +75,7 @@ class LayoutScreen(ModalScreen[tuple[tuple[Section, ...], bool] | None]):
         for s in self.sections:
             count = self.counts.get(s.key, 0)
             label = Content.assemble(
-                Content(visible(s.title)),
+                Content(displayable(s.title)),
                 Content.styled(f"   {KIND_LABELS.get(s.kind, s.kind)}", "dim"),
                 Content.styled(f" · {count} item{'s' if count != 1 else ''}" if count else "", "dim"),
             )

@@ -16,8 +16,9 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from ...parsing import DateError, format_date, parse_date, visible
+from ...parsing import DateError, format_date, parse_date
 from ...store import StoreError
+from ...text import displayable
 from ..typeahead import TypeAhead
 from ..widgets.entry import Entry
 
@@ -83,7 +84,7 @@ class NewMeetingScreen(TypeAhead, ModalScreen[NewMeeting | None]):
                 latest, still_to_do = None, 0
             if latest is not None and (latest.attendees or still_to_do):
                 self._previous, self._series = latest.id, match
-                when = format_date(latest.date) or visible(latest.title) or "the last meeting"
+                when = format_date(latest.date) or displayable(latest.title) or "the last meeting"
                 n = len(latest.attendees)
                 box.label = Content(
                     f"Copy the {n} attendee{'s' if n != 1 else ''} of {when} "

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from ...parsing import visible
+from ...text import displayable
 
 #: What the picker returns to ask for the editor instead of a phrase.
 EDIT = object()
@@ -33,11 +33,11 @@ class PhrasePickerScreen(ModalScreen[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            title = "Stock phrases" + (f" of {visible(self.series)}" if self.series else "")
+            title = "Stock phrases" + (f" of {displayable(self.series)}" if self.series else "")
             yield Static(Content(title), classes="dialog-title")
             yield OptionList(
                 *(
-                    Option(Content(f"{n + 1 if n < 9 else ' '}  {visible(p)}"), id=str(n))
+                    Option(Content(f"{n + 1 if n < 9 else ' '}  {displayable(p)}"), id=str(n))
                     for n, p in enumerate(self.phrases)
                 ),
                 id="phrase-list",
@@ -81,7 +81,7 @@ class PhrasesEditScreen(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            name = f" of {visible(self.series)}" if self.series else ""
+            name = f" of {displayable(self.series)}" if self.series else ""
             yield Static(Content(f"Stock phrases{name}: one a line"), classes="dialog-title")
             yield TextArea("\n".join(self.phrases), id="phrases-text", soft_wrap=True)
             yield Static(

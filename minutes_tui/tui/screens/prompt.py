@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...parsing import visible
+from ...text import displayable
 from ..widgets.entry import Entry
 
 
@@ -42,9 +42,9 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content(visible(self.question)), classes="dialog-title")
+            yield Static(Content(displayable(self.question)), classes="dialog-title")
             if self.detail:
-                yield Static(Content(visible(self.detail)), id="detail")
+                yield Static(Content(displayable(self.detail)), id="detail")
             yield Entry(self.value, placeholder=self.placeholder, id="prompt-text")
             yield Static("", id="prompt-error", classes="field-error", markup=False)
             yield Static("Enter: OK   Escape: cancel", classes="hint", markup=False)

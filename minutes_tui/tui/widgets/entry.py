@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
-from ...parsing import visible
+from ...text import displayable
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -30,7 +30,7 @@ class ControlPictures(Highlighter):
 
     def highlight(self, text: Text) -> None:
         plain = text.plain
-        shown = visible(plain)
+        shown = displayable(plain)
         if shown != plain and len(shown) == len(plain):
             text.plain = shown
             for match in _CONTROLS.finditer(plain):

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ...parsing import visible
+from ...text import displayable
 
 
 @dataclass(frozen=True)
@@ -249,10 +249,10 @@ class RowList(Widget, can_focus=True):
             if row.stamp:
                 text.append(f"{row.stamp} ", "dim")
             if row.prefix:
-                text.append(visible(row.prefix), row.prefix_style or None)
-            text.append(visible(row.text[:cut] if cut else row.text), row.style or None)
+                text.append(displayable(row.prefix), row.prefix_style or None)
+            text.append(displayable(row.text[:cut] if cut else row.text), row.style or None)
             if row.suffix:
-                text.append(visible(row.suffix), row.suffix_style or None)
+                text.append(displayable(row.suffix), row.suffix_style or None)
             if not text.plain:
                 text.append(" ")
             lines = list(text.wrap(self.app.console, max(width, 1)))

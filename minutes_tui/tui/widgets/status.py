@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ...parsing import visible
+from ...text import displayable
 
 SAVED, SAVING, FAILED = "saved", "saving", "failed"
 _LABELS = {SAVED: "✓ Saved", SAVING: "… Saving", FAILED: "✗ NOT SAVED"}
@@ -41,7 +41,7 @@ class SpeakerStrip(Static):
         for index, speaker in enumerate(speakers):
             if index:
                 parts.append(Content.styled(" · ", "dim"))
-            label = visible(speaker)
+            label = displayable(speaker)
             if index == current:
                 parts.append(Content.styled(f"▶ {label}", "bold reverse"))
             elif speaker.casefold() in heard:

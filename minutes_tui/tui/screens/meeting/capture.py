@@ -18,9 +18,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from ....parsing import visible
 from ....session import MeetingSession
 from ....store import StoreError
+from ....text import displayable
 from ...widgets.rows import RowList
 from .actions import ActionsPanel
 from .attendees import AttendeesPanel
@@ -88,7 +88,7 @@ class CaptureKeys:
         line = self.query_one("#capture-status", Static)
         self.status_text = text
         self.undo_shown = undo
-        parts = [Content.styled(visible(text), "bold" if not problem else "")]
+        parts = [Content.styled(displayable(text), "bold" if not problem else "")]
         if undo:
             parts.append(Content.styled("   Ctrl+Z undoes", "dim"))
         line.update(Content.assemble(*parts))
@@ -266,7 +266,7 @@ class CaptureKeys:
         for n, phrase in enumerate(self.phrases()):
             key = f"  (Shift+F{n + 1})" if n < PHRASE_KEYS else ""
             yield (
-                f"Insert: {escape(visible(phrase))}",
+                f"Insert: {escape(displayable(phrase))}",
                 f"Put this stock phrase in the field{key}",
                 lambda phrase=phrase: self.insert_phrase(phrase),
             )

@@ -10,8 +10,9 @@ from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
 from ....model import MeetingEvent
-from ....parsing import format_date, parse_date, single_line, visible
+from ....parsing import format_date, parse_date, single_line
 from ....store import StoreError
+from ....text import displayable
 from ...widgets.entry import Entry
 from .panel import SectionPanel
 
@@ -69,8 +70,8 @@ def history_text(events: list[MeetingEvent]) -> str:
         return "Never approved"
     parts = []
     for event in events:
-        reason = f" ({visible(single_line(event.reason))})" if event.reason else ""
-        by = f" by {visible(single_line(event.by))}" if event.by else ""
+        reason = f" ({displayable(single_line(event.reason))})" if event.reason else ""
+        by = f" by {displayable(single_line(event.by))}" if event.by else ""
         parts.append(f"{event.event} {local_time(event.at)}{by}{reason}")
     line = "; ".join(parts)
     return line[:1].upper() + line[1:]

@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ....model import ACTION_STATUS_LABELS, CarriedAction
-from ....parsing import format_date, visible
+from ....parsing import format_date
+from ....text import displayable
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from .actions import ACTION_STYLES
@@ -144,7 +145,7 @@ class MattersArisingPanel(SectionPanel):
         entry = self.q(self.entry_id)
         entry.disabled = False
         self.reset_entry(self.entry_id, c.note)
-        entry.border_title = Content(f"Progress on: {visible(c.action.text)[:50]} (Enter: done)")
+        entry.border_title = Content(f"Progress on: {displayable(c.action.text)[:50]} (Enter: done)")
         self.set_editing(True)
         self.focus_now(entry)
 

@@ -23,10 +23,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from ....model import Meeting
-from ....parsing import visible
 from ....session import FilingOutcome, MeetingSession
 from ....session.fields import Fields, Saved
 from ....store import StoreError
+from ....text import displayable
 from ...widgets.rows import Row, RowList
 from ..confirm import ConfirmScreen
 
@@ -195,7 +195,7 @@ class SectionPanel(Vertical):
     def show_field_error(self, key: str, message: str) -> None:
         for widget in self.query(f"#{key}-error"):
             if isinstance(widget, Static):
-                widget.update(Content(visible(message)))
+                widget.update(Content(displayable(message)))
         for widget in self.query(f"#{key}"):
             widget.set_class(bool(message), "-invalid")
 

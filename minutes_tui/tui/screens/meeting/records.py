@@ -11,9 +11,9 @@ from textual.actions import SkipAction
 from textual.widgets import Input
 
 from ....model import Meeting, ModelError, Section
-from ....parsing import visible
 from ....session import MeetingSession
 from ....store import StoreError
+from ....text import displayable
 from ..confirm import ConfirmScreen
 from .actions import ActionsPanel
 from .matters_arising import MattersArisingPanel
@@ -128,7 +128,7 @@ class RecordCommands:
             if for_series and not series:
                 self.notify("This meeting has no series: the sections apply to it alone.", markup=False)
             elif for_series:
-                self.notify(f"Next meetings of {visible(series)} will have these sections.", markup=False)
+                self.notify(f"Next meetings of {displayable(series)} will have these sections.", markup=False)
             if not changed:
                 return
             self.flush()

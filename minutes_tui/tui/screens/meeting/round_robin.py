@@ -16,9 +16,9 @@ from textual.content import Content
 from textual.message import Message
 
 from ....model import Attendee, Point, Turn
-from ....parsing import visible
 from ....roundrobin import SpeakerQueue
 from ....store import StoreError
+from ....text import displayable
 from ...widgets.entry import PointEntry
 from ...widgets.rows import Row, RowList
 from ...widgets.status import SpeakerStrip
@@ -237,11 +237,11 @@ class RoundRobinPanel(SectionPanel):
             self.session.turn_of_point(self.point_edit) if self.point_existing and self.point_edit else None
         )
         if editing is not None:
-            entry.border_title = Content(f"Editing a point of {visible(editing.speaker)}")
+            entry.border_title = Content(f"Editing a point of {displayable(editing.speaker)}")
         else:
             speaker = self.queue.current
             entry.border_title = (
-                Content.assemble("Speaking: ", Content.styled(visible(speaker), "bold"))
+                Content.assemble("Speaking: ", Content.styled(displayable(speaker), "bold"))
                 if speaker
                 else Content("No speaker: Ctrl+O adds one")
             )

@@ -24,9 +24,10 @@ from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ....model import KNOWN_SECTIONS, Meeting
-from ....parsing import format_date, visible
+from ....parsing import format_date
 from ....session import MeetingSession
 from ....store import StoreError
+from ....text import displayable
 from ...typeahead import TypeAhead
 from ...widgets.entry import PointEntry
 from ...widgets.rows import RowList
@@ -62,7 +63,7 @@ def nav_label(key: str, title: str) -> str:
     known = KNOWN_SECTIONS.get(key)
     if key in NAV_LABELS and (known is None or known.title == title or key == "matters_arising"):
         return NAV_LABELS[key]
-    title = visible(" ".join(title.split()))
+    title = displayable(" ".join(title.split()))
     return title if len(title) <= NAV_WIDTH else title[: NAV_WIDTH - 1] + "…"
 
 
@@ -376,7 +377,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, AutosaveScreen):
         """(title, help, callback) for the command palette: every section, by name."""
         for n, p in enumerate(self.panels):
             key = f"  ({SECTION_KEYS[n].upper()})" if n < len(SECTION_KEYS) else ""
-            title = escape(visible(p.title))  # the palette reads titles as markup
+            title = escape(displayable(p.title))  # the palette reads titles as markup
             yield title, f"Go to {title}{key}", lambda key=p.key: self.action_section(key)
         yield from self.capture_palette_commands()
 
@@ -384,7 +385,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, AutosaveScreen):
 
     def show_label(self) -> None:
         m = self.meeting
-        parts = [visible(p) for p in (m.series, m.title, format_date(m.date)) if p]
+        parts = [displayable(p) for p in (m.series, m.title, format_date(m.date)) if p]
         name = Content.styled(" · ".join(parts) or "(untitled meeting)", "bold")
         if m.approved:  # first, so that a long title cannot push it out of sight
             label = Content.assemble(Content.styled(f" {READ_ONLY_LABEL} ", "bold reverse"), "  ", name)
