@@ -164,10 +164,19 @@ class SectionPanel(Vertical):
         """Show or hide each row's time."""
         self.show_times = show
 
-    def apply_read_only(self, read_only: bool) -> None:
+    def apply_read_only(self, read_only: bool, hold: bool = False) -> None:
+        """Disable the fields (``hold``: not one that holds unsaved text or has the focus)."""
         for field_id in self.field_ids():
             for widget in self.query(f"#{field_id}"):
-                widget.disabled = read_only
+                holding = self.fields.needs_saving(field_id) or widget.has_focus
+                widget.disabled = read_only and not (hold and holding)
+
+    def busy(self) -> bool:
+        """Whether an item is being edited or a field holds unsaved text (not refreshed then)."""
+        return self.edit_id is not None or any(self.fields.needs_saving(f) for f in self.field_ids())
+
+    def refresh_rows(self) -> None:
+        """Show the section's items again (changed elsewhere)."""
 
     # -- typing --------------------------------------------------------------------
 
@@ -190,6 +199,9 @@ class SectionPanel(Vertical):
             self.post_message(self.SaveRefused(self))
         elif result is Saved.FAILED:
             self.notify(message, title="Not saved", severity="error", markup=False)
+        for notice in self.session.take_notices():  # a save met a change made elsewhere
+            self.notify(notice, title="Changed elsewhere", severity="warning", timeout=8, markup=False)
+            self.post_message(self.Status(notice, problem=True))
         return result is Saved.OK
 
     def show_field_error(self, key: str, message: str) -> None:
