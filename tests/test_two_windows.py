@@ -158,3 +158,23 @@ async def test_app_holds_text_typed_while_approved_elsewhere_and_saves_it_on_reo
     saved = " ".join(texts(mine, meeting.id))
     for n in range(3):
         assert f"Typed after approval {n}" in saved
+
+
+async def test_app_holds_a_point_whose_save_meets_approval_elsewhere(two):
+    """Approved elsewhere and the app's save is refused before it looks: the same hold."""
+    mine, theirs = two
+    meeting = mine.create_meeting(title="Board")
+    app = make_app(mine)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = MeetingScreen(meeting.id, section="overview")
+        await app.push_screen(screen)
+        await pilot.pause()
+        theirs.approve_meeting(meeting.id)
+        await type_text(pilot, "Quick point")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert screen.read_only
+        await type_text(pilot, "and another")
+        await pilot.pause(0.3)
+        assert screen.query_one("#e-overview").value == "Quick point and another"
+        assert texts(mine, meeting.id) == []

@@ -224,7 +224,10 @@ class SectionPanel(Vertical):
             return True
         if submitted:
             entry = self.entry(key)
-            entry.value = submitted + entry.value
+            # Held (approved elsewhere, say): a space, so that the next point typed does not run on.
+            gap = "" if entry.value.startswith(" ") or submitted.endswith(" ") else " "
+            entry.value = submitted + gap + entry.value
+            entry.cursor_position = len(entry.value)
         return False
 
     def end_entry(self, key: str, submitted: str | None) -> None:

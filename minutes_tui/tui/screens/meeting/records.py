@@ -55,7 +55,7 @@ class RecordCommands:
         was = self.read_only
         self.session.refresh_status()
         if self.read_only and not was:
-            self.apply_read_only(hold=True)
+            self.status_changed_elsewhere()  # type: ignore[attr-defined]  # in .watch
 
     def action_approve(self) -> None:
         if self.read_only:
