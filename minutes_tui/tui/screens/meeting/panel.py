@@ -106,6 +106,8 @@ class SectionPanel(Vertical):
         self.edit_id: int | None = None
         #: Whether rows show the time each item was saved.
         self.show_times = False
+        #: Text a field holds after Enter failed to save it (approved elsewhere, say), by field.
+        self._held: dict[str, str] = {}
 
     # -- where things are ----------------------------------------------------------
 
@@ -224,10 +226,9 @@ class SectionPanel(Vertical):
             return True
         if submitted:
             entry = self.entry(key)
-            # Held (approved elsewhere, say): a space, so that the next point typed does not run on.
-            gap = "" if entry.value.startswith(" ") or submitted.endswith(" ") else " "
-            entry.value = submitted + gap + entry.value
+            entry.value = submitted + entry.value
             entry.cursor_position = len(entry.value)
+            self._held[key] = submitted  # what is typed next gets a space before it
         return False
 
     def end_entry(self, key: str, submitted: str | None) -> None:
@@ -308,6 +309,22 @@ class SectionPanel(Vertical):
             self.post_message(self.EditingChanged(self))
 
     # -- messages from this panel's widgets ---------------------------------------------
+
+    @on(Input.Changed)
+    def _held_run_on(self, event: Input.Changed) -> None:
+        """After a point held in its field, the next point typed starts after a space."""
+        key = event.input.id or ""
+        held = self._held.get(key)
+        if held is None or event.value != event.input.value:
+            return
+        value = event.value
+        if value.startswith(held) and len(value) > len(held):
+            del self._held[key]
+            if not (held.endswith(" ") or value[len(held)] == " "):
+                event.input.value = f"{held} {value[len(held) :]}"
+                event.input.cursor_position = len(event.input.value)
+        elif not value.startswith(held):
+            del self._held[key]
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
