@@ -7,7 +7,7 @@ import pytest
 from support.tui import row_texts, type_text, wait_until
 
 from minutes_tui.session import MeetingSession
-from minutes_tui.session.sync import KEPT_BOTH
+from minutes_tui.session.sync import DELETED_ELSEWHERE, KEPT_BOTH
 from minutes_tui.store import Store
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.meeting import MeetingScreen
@@ -178,3 +178,17 @@ async def test_app_holds_a_point_whose_save_meets_approval_elsewhere(two):
         await pilot.pause(0.3)
         assert screen.query_one("#e-overview").value == "Quick point and another"
         assert texts(mine, meeting.id) == []
+
+
+def test_a_point_deleted_elsewhere_while_edited_is_saved_again(two):
+    mine, theirs = two
+    meeting = mine.create_meeting(title="Board")
+    session = MeetingSession(mine, meeting.id)
+    session.load()
+    first = session.add_bullet("overview", "First")
+    session.add_bullet("overview", "Second")
+    theirs.delete_bullet(first.id)
+    saved = session.update_bullet("overview", first.id, "First, as I heard it")
+    assert texts(mine, meeting.id) == ["First, as I heard it", "Second"]
+    assert [b.id for b in session.bullets("overview")] == [saved.id, session.bullets("overview")[1].id]
+    assert session.take_notices() == [DELETED_ELSEWHERE]

@@ -28,7 +28,7 @@ from ..model import (
     Turn,
 )
 from ..prefixes import owner_completions, people_of
-from ..store import Conflict, Store, StoreError
+from ..store import Conflict, NotFound, Store, StoreError
 from . import lists, sync
 from .fields import Fields
 from .filing import Filed, Filer, FilingOutcome, Undone
@@ -159,6 +159,13 @@ class MeetingSession:
             saved = self.store.add_bullet(self.meeting_id, section, text, index)
             bullets.insert(index, saved)
             self.notices.append(sync.KEPT_BOTH)
+            return saved
+        except NotFound:  # deleted elsewhere: the text typed is saved again, where it was
+            index = lists.index_of(bullets, bullet_id)
+            lists.drop(bullets, bullet_id)
+            saved = self.store.add_bullet(self.meeting_id, section, text, index)
+            bullets.insert(len(bullets) if index is None else index, saved)
+            self.notices.append(sync.DELETED_ELSEWHERE)
             return saved
         lists.replace(bullets, saved)
         return saved

@@ -18,6 +18,8 @@ from ..model import Meeting
 
 #: What the note-taker is told when a save met a change made elsewhere.
 KEPT_BOTH = "Changed in another window: both versions kept (theirs, then yours as a new point after it)."
+#: What the note-taker is told when the point being edited was deleted elsewhere.
+DELETED_ELSEWHERE = "Deleted in another window while you edited it: your text is saved as a new point."
 #: What the note-taker is told while the minutes are approved elsewhere.
 APPROVED_ELSEWHERE = (
     "Not saved: approved elsewhere. Your text stays in its field and is saved if the minutes are reopened."
