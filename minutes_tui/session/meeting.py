@@ -161,10 +161,10 @@ class MeetingSession:
             self.notices.append(sync.KEPT_BOTH)
             return saved
         except NotFound:  # deleted elsewhere: the text typed is saved again, where it was
-            index = lists.index_of(bullets, bullet_id)
+            at = lists.index_of(bullets, bullet_id)
             lists.drop(bullets, bullet_id)
-            saved = self.store.add_bullet(self.meeting_id, section, text, index)
-            bullets.insert(len(bullets) if index is None else index, saved)
+            saved = self.store.add_bullet(self.meeting_id, section, text, at)
+            bullets.insert(len(bullets) if at is None else at, saved)
             self.notices.append(sync.DELETED_ELSEWHERE)
             return saved
         lists.replace(bullets, saved)
