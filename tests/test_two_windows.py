@@ -192,3 +192,27 @@ def test_a_point_deleted_elsewhere_while_edited_is_saved_again(two):
     assert texts(mine, meeting.id) == ["First, as I heard it", "Second"]
     assert [b.id for b in session.bullets("overview")] == [saved.id, session.bullets("overview")[1].id]
     assert session.take_notices() == [DELETED_ELSEWHERE]
+
+
+async def test_app_keeps_both_texts_of_a_round_robin_point(two):
+    mine, theirs = two
+    meeting = mine.create_meeting(title="Board")
+    app = make_app(mine)
+
+    def points() -> list[str]:
+        return [p.text for t in mine.get_meeting(meeting.id).round_robin for p in t.points]
+
+    async with app.run_test(size=(110, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
+        await pilot.pause()
+        await type_text(pilot, "Numbers up")
+        await wait_until(pilot, lambda: points() == ["Numbers up"])
+        point = mine.get_meeting(meeting.id).round_robin[0].points[0]
+        theirs.update_point(point.id, "Numbers up 5%")
+        await type_text(pilot, ", see report")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: len(points()) == 2)
+        assert points() == ["Numbers up 5%", "Numbers up, see report"]
+        shown = "\n".join(row_texts(app, "l-round_robin"))
+        assert "Numbers up 5%" in shown and "Numbers up, see report" in shown
+        assert any(KEPT_BOTH in str(n.message) for n in app._notifications)
