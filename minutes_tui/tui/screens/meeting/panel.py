@@ -226,9 +226,12 @@ class SectionPanel(Vertical):
             return True
         if submitted:
             entry = self.entry(key)
-            entry.value = submitted + entry.value
+            typed = entry.value  # typed since Enter: the next point, after a space
+            gap = " " if typed and not (typed.startswith(" ") or submitted.endswith(" ")) else ""
+            entry.value = submitted + gap + typed
             entry.cursor_position = len(entry.value)
-            self._held[key] = submitted  # what is typed next gets a space before it
+            if not typed:
+                self._held[key] = submitted  # what is typed next gets a space before it
         return False
 
     def end_entry(self, key: str, submitted: str | None) -> None:
