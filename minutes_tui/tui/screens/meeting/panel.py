@@ -54,6 +54,13 @@ def widget_id(key: str, index: int) -> str:
     return f"section_{index}"
 
 
+def _joined(first: str, then: str) -> str:
+    """Two points held in one field, a space between them."""
+    if not first or not then or first.endswith(" ") or then.startswith(" "):
+        return first + then
+    return f"{first} {then}"
+
+
 def refuse_read_only(widget: Widget) -> None:
     widget.notify(READ_ONLY_NOTICE, title="Approved", severity="warning", markup=False)
 
@@ -108,6 +115,8 @@ class SectionPanel(Vertical):
         self.show_times = False
         #: Text a field holds after Enter failed to save it (approved elsewhere, say), by field.
         self._held: dict[str, str] = {}
+        #: What a field was given back after Enter failed (points held there, in order).
+        self._restored: dict[str, str] = {}
 
     # -- where things are ----------------------------------------------------------
 
@@ -223,13 +232,17 @@ class SectionPanel(Vertical):
         if submitted is not None:
             self.fields.editors[key].text = submitted
         if self.save_field(key):
+            self._restored.pop(key, None)
             return True
         if submitted:
             entry = self.entry(key)
             typed = entry.value  # typed since Enter: the next point, after a space
-            gap = " " if typed and not (typed.startswith(" ") or submitted.endswith(" ")) else ""
-            entry.value = submitted + gap + typed
+            older = self._restored.get(key, "")
+            if older and typed.startswith(older):  # an earlier point held there comes first
+                submitted, typed = _joined(older, submitted), typed[len(older) :]
+            entry.value = _joined(submitted, typed)
             entry.cursor_position = len(entry.value)
+            self._restored[key] = entry.value
             if not typed:
                 self._held[key] = submitted  # what is typed next gets a space before it
         return False
