@@ -29,8 +29,8 @@ from ..model import (
     Turn,
 )
 from ..prefixes import owner_completions, people_of
-from ..store import Store, StoreError
-from . import lists
+from ..store import Conflict, NotFound, Store, StoreError
+from . import lists, sync
 from .fields import Fields
 from .filing import Filed, Filer, FilingOutcome, Undone
 
@@ -61,12 +61,38 @@ class MeetingSession:
         #: The typed fields of the meeting and where their text goes.
         self.fields = Fields(self.debounce)
         self._phrases: list[str] | None = None
+        #: What the note-taker must be told (a save met a change made elsewhere).
+        self.notices: list[str] = []
+        #: Parts changed elsewhere but not taken in, as they were being edited.
+        self.held: set[str] = set()
+        self._data_version: int | None = None
 
     def load(self) -> Meeting:
         """Read the meeting (raises :class:`StoreError`)."""
+        self._data_version = self.store.data_version()
         self.meeting = self.store.get_meeting(self.meeting_id)
         self.known_people = self.store.known_people()
         return self.meeting
+
+    # -- other windows on the same database ----------------------------------------------
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another app or process has committed since the last look (cheap to poll)."""
+        version = self.store.data_version()
+        changed = version != self._data_version
+        self._data_version = version
+        return changed
+
+    def refresh(self, keep: set[str]) -> set[str]:
+        """Read the meeting again and take in what changed, except the parts in ``keep``
+        (being edited: held until later). Returns the parts changed (and ``status``)."""
+        self._data_version = self.store.data_version()
+        changed, self.held = sync.merge(self.meeting, self.store.get_meeting(self.meeting_id), keep)
+        return changed
+
+    def take_notices(self) -> list[str]:
+        notices, self.notices = self.notices, []
+        return notices
 
     @property
     def today(self) -> dt.date:
@@ -104,7 +130,8 @@ class MeetingSession:
     # -- the header ----------------------------------------------------------------
 
     def update_header(self, name: str, value: object) -> None:
-        header = self.store.update_meeting(self.meeting_id, **{name: value})
+        fields: dict[str, Any] = {name: value}
+        header = self.store.update_meeting(self.meeting_id, **fields)
         setattr(self.meeting, name, getattr(header, name))
 
     # -- bulleted sections -----------------------------------------------------------
@@ -118,8 +145,30 @@ class MeetingSession:
         return saved
 
     def update_bullet(self, section: str, bullet_id: int, text: str) -> Bullet:
-        saved = self.store.update_bullet(bullet_id, text)
-        lists.replace(self.bullets(section), saved)
+        """Save the bullet's new text; if it changed elsewhere, both texts are kept (see :mod:`.sync`)."""
+        bullets = self.bullets(section)
+        try:
+            saved = self.store.update_bullet(
+                bullet_id, text, expected_version=lists.get(bullets, bullet_id).version
+            )
+        except Conflict as exc:
+            theirs: Bullet = exc.current  # type: ignore[assignment]
+            lists.replace(bullets, theirs)
+            if theirs.text == text:
+                return theirs
+            index = (lists.index_of(bullets, bullet_id) or 0) + 1
+            saved = self.store.add_bullet(self.meeting_id, section, text, index)
+            bullets.insert(index, saved)
+            self.notices.append(sync.KEPT_BOTH)
+            return saved
+        except NotFound:  # deleted elsewhere: the text typed is saved again, where it was
+            at = lists.index_of(bullets, bullet_id)
+            lists.drop(bullets, bullet_id)
+            saved = self.store.add_bullet(self.meeting_id, section, text, at)
+            bullets.insert(len(bullets) if at is None else at, saved)
+            self.notices.append(sync.DELETED_ELSEWHERE)
+            return saved
+        lists.replace(bullets, saved)
         return saved
 
     def delete_bullet(self, section: str, bullet_id: int) -> None:
@@ -201,10 +250,23 @@ class MeetingSession:
         return turn, point
 
     def update_point(self, point_id: int, text: str) -> tuple[Turn, Point]:
-        point = self.store.update_point(point_id, text)
+        """Save the point's new text; if it changed elsewhere, both texts are kept (see :mod:`.sync`)."""
         turn = self.turn_of_point(point_id)
         if turn is None:  # pragma: no cover - the meeting in memory is the database's
             raise StoreError(f"No point with id {point_id} in this meeting")
+        try:
+            version = lists.get(turn.points, point_id).version
+            point = self.store.update_point(point_id, text, expected_version=version)
+        except Conflict as exc:
+            theirs: Point = exc.current  # type: ignore[assignment]
+            lists.replace(turn.points, theirs)
+            if theirs.text == text:
+                return turn, theirs
+            index = (lists.index_of(turn.points, point_id) or 0) + 1
+            point = self.store.add_point(turn.id, text, index)  # type: ignore[arg-type]
+            turn.points.insert(index, point)
+            self.notices.append(sync.KEPT_BOTH)
+            return turn, point
         lists.replace(turn.points, point)
         return turn, point
 

@@ -113,6 +113,9 @@ class AttendeesPanel(SectionPanel):
             rows += [declaration_row(d) for d in declared.get(a.id, [])]
         return rows
 
+    def refresh_rows(self) -> None:
+        self.show_rows()
+
     def show_rows(self, cursor_key: str | None = None) -> None:
         self.rows().set_rows(self.all_rows(), cursor_key=cursor_key)
 

@@ -82,6 +82,9 @@ class BulletsPanel(SectionPanel):
         rows = self.rows()
         rows.set_rows([self.row(b) for b in self.bullets], cursor_key=cursor_key or rows.cursor_key)
 
+    def refresh_rows(self) -> None:
+        self.show_rows()
+
     def set_times(self, show: bool) -> None:
         super().set_times(show)
         self.show_rows()
@@ -98,6 +101,10 @@ class BulletsPanel(SectionPanel):
             self.edit_id = saved.id
         else:
             saved = self.session.update_bullet(self.key, self.edit_id, text)
+            if saved.id != self.edit_id:  # changed elsewhere: theirs kept, this text is a new point
+                self.edit_id = saved.id
+                self.show_rows(cursor_key=f"b{saved.id}")
+                return
         rows = self.rows()
         rows.put(self.row(saved))
         rows.select(f"b{saved.id}")

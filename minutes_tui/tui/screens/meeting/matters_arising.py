@@ -96,7 +96,7 @@ class MattersArisingPanel(SectionPanel):
         entry.border_title = IDLE_TITLE
         entry.disabled = True
 
-    def apply_read_only(self, read_only: bool) -> None:
+    def apply_read_only(self, read_only: bool, hold: bool = False) -> None:
         """The progress note is open only while an action's note is being written."""
         self.q(self.entry_id).disabled = read_only or self.edit_id is None
 

@@ -54,6 +54,13 @@ def widget_id(key: str, index: int) -> str:
     return f"section_{index}"
 
 
+def _joined(first: str, then: str) -> str:
+    """Two points held in one field, a space between them."""
+    if not first or not then or first.endswith(" ") or then.startswith(" "):
+        return first + then
+    return f"{first} {then}"
+
+
 def refuse_read_only(widget: Widget) -> None:
     widget.notify(READ_ONLY_NOTICE, title="Approved", severity="warning", markup=False)
 
@@ -106,6 +113,10 @@ class SectionPanel(Vertical):
         self.edit_id: int | None = None
         #: Whether rows show the time each item was saved.
         self.show_times = False
+        #: Text a field holds after Enter failed to save it (approved elsewhere, say), by field.
+        self._held: dict[str, str] = {}
+        #: What a field was given back after Enter failed (points held there, in order).
+        self._restored: dict[str, str] = {}
 
     # -- where things are ----------------------------------------------------------
 
@@ -164,10 +175,19 @@ class SectionPanel(Vertical):
         """Show or hide each row's time."""
         self.show_times = show
 
-    def apply_read_only(self, read_only: bool) -> None:
+    def apply_read_only(self, read_only: bool, hold: bool = False) -> None:
+        """Disable the fields (``hold``: not one that holds unsaved text or has the focus)."""
         for field_id in self.field_ids():
             for widget in self.query(f"#{field_id}"):
-                widget.disabled = read_only
+                holding = self.fields.needs_saving(field_id) or widget.has_focus
+                widget.disabled = read_only and not (hold and holding)
+
+    def busy(self) -> bool:
+        """Whether an item is being edited or a field holds unsaved text (not refreshed then)."""
+        return self.edit_id is not None or any(self.fields.needs_saving(f) for f in self.field_ids())
+
+    def refresh_rows(self) -> None:
+        """Show the section's items again (changed elsewhere)."""
 
     # -- typing --------------------------------------------------------------------
 
@@ -190,6 +210,9 @@ class SectionPanel(Vertical):
             self.post_message(self.SaveRefused(self))
         elif result is Saved.FAILED:
             self.notify(message, title="Not saved", severity="error", markup=False)
+        for notice in self.session.take_notices():  # a save met a change made elsewhere
+            self.notify(notice, title="Changed elsewhere", severity="warning", timeout=8, markup=False)
+            self.post_message(self.Status(notice, problem=True))
         return result is Saved.OK
 
     def show_field_error(self, key: str, message: str) -> None:
@@ -209,10 +232,19 @@ class SectionPanel(Vertical):
         if submitted is not None:
             self.fields.editors[key].text = submitted
         if self.save_field(key):
+            self._restored.pop(key, None)
             return True
         if submitted:
             entry = self.entry(key)
-            entry.value = submitted + entry.value
+            typed = entry.value  # typed since Enter: the next point, after a space
+            older = self._restored.get(key, "")
+            if older and typed.startswith(older):  # an earlier point held there comes first
+                submitted, typed = _joined(older, submitted), typed[len(older) :]
+            entry.value = _joined(submitted, typed)
+            entry.cursor_position = len(entry.value)
+            self._restored[key] = entry.value
+            if not typed:
+                self._held[key] = submitted  # what is typed next gets a space before it
         return False
 
     def end_entry(self, key: str, submitted: str | None) -> None:
@@ -293,6 +325,22 @@ class SectionPanel(Vertical):
             self.post_message(self.EditingChanged(self))
 
     # -- messages from this panel's widgets ---------------------------------------------
+
+    @on(Input.Changed)
+    def _held_run_on(self, event: Input.Changed) -> None:
+        """After a point held in its field, the next point typed starts after a space."""
+        key = event.input.id or ""
+        held = self._held.get(key)
+        if held is None or event.value != event.input.value:
+            return
+        value = event.value
+        if value.startswith(held) and len(value) > len(held):
+            del self._held[key]
+            if not (held.endswith(" ") or value[len(held)] == " "):
+                event.input.value = f"{held} {value[len(held) :]}"
+                event.input.cursor_position = len(event.input.value)
+        elif not value.startswith(held):
+            del self._held[key]
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -36,20 +36,26 @@ class RecordCommands:
     def read_only(self) -> bool:
         return self.session is not None and self.session.read_only
 
-    def apply_read_only(self) -> None:
-        """Approved minutes: fields disabled (their text kept), the top bar says so."""
+    def apply_read_only(self, hold: bool = False) -> None:
+        """Approved minutes: fields disabled (their text kept), the top bar says so.
+
+        ``hold`` (approved elsewhere): a field holding unsaved text, or the focus, stays
+        open, so what is being typed is kept there until the minutes are reopened.
+        """
         for panel in self.panels:
-            panel.apply_read_only(self.read_only)
+            panel.apply_read_only(self.read_only, hold=hold)
         self.show_label()
         self.refresh_bindings()
-        if self.read_only and isinstance(self.focused, Input):
+        if self.read_only and isinstance(self.focused, Input) and not hold:
             self.set_focus(self.current.primary())
 
     def on_section_panel_save_refused(self, event: SectionPanel.SaveRefused) -> None:
-        """A save was refused: the minutes were approved (elsewhere). Show them read-only;
-        the text that was not saved stays in its (now disabled) field."""
+        """A save was refused: the minutes were approved elsewhere. Show them read-only;
+        the text that was not saved stays in its field (still open for typing)."""
+        was = self.read_only
         self.session.refresh_status()
-        self.apply_read_only()
+        if self.read_only and not was:
+            self.status_changed_elsewhere()  # type: ignore[attr-defined]  # in .watch
 
     def action_approve(self) -> None:
         if self.read_only:

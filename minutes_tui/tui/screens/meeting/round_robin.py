@@ -82,6 +82,13 @@ class RoundRobinPanel(SectionPanel):
     def shown(self) -> None:
         self.rebuild_queue()
 
+    def busy(self) -> bool:
+        return self.point_edit is not None or super().busy()
+
+    def refresh_rows(self) -> None:
+        self._show_all(cursor_key=self.rows().cursor_key)
+        self.show_speaker()
+
     def set_times(self, show: bool) -> None:
         super().set_times(show)
         self._show_all(cursor_key=self.rows().cursor_key)
@@ -129,6 +136,7 @@ class RoundRobinPanel(SectionPanel):
                 self.show_speaker()
         else:
             turn, point = self.session.update_point(self.point_edit, text)
+            self.point_edit = point.id  # a new point when it had changed elsewhere
             self._show_turn(turn, select=f"p{point.id}", point=point)
 
     def commit(self, submitted: str | None = None) -> bool:

@@ -42,6 +42,7 @@ from .matters_arising import MattersArisingPanel
 from .panel import SectionPanel, widget_id
 from .records import RecordCommands
 from .round_robin import RoundRobinPanel
+from .watch import WatchElsewhere
 
 #: The keys that go to the sections, in order: F2 details, F3 attendees, F4... the layout.
 SECTION_KEYS = tuple(f"f{n}" for n in range(2, 13))
@@ -67,7 +68,7 @@ def nav_label(key: str, title: str) -> str:
     return title if len(title) <= NAV_WIDTH else title[: NAV_WIDTH - 1] + "…"
 
 
-class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, AutosaveScreen):
+class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, AutosaveScreen):
     HELP_TITLE = "Meeting"
     BINDINGS = [
         Binding("escape", "stop_editing", "Done", tooltip="Stop editing this item", id="edit.done"),
@@ -254,6 +255,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, AutosaveScreen):
         self.show_label()
         self.apply_read_only()
         self.start_autosave()
+        self.start_watching()
         self.action_section(self.section)
         self.release_type_ahead()
         if self.select:
