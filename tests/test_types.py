@@ -1,6 +1,6 @@
 """The type checker passes: mypy over the targets configured in pyproject.toml.
 
-The model, the store and the exporters are checked strictly (see ``[tool.mypy]``).
+The model, the store, the exporters and the meeting session are checked strictly (see ``[tool.mypy]``).
 Deselect with ``-m "not types"``.
 """
 
