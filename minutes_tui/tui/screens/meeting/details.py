@@ -131,9 +131,9 @@ class DetailsPanel(SectionPanel):
             text = f"History not readable: {exc}"
         self.q("details-history").update(text)
 
-    def apply_read_only(self, read_only: bool) -> None:
+    def apply_read_only(self, read_only: bool, hold: bool = False) -> None:
         """Approved or reopened (here or elsewhere): the history has a new line."""
-        super().apply_read_only(read_only)
+        super().apply_read_only(read_only, hold)
         self.show_history()
 
     def move_focus(self, focused_id: str, delta: int) -> None:
