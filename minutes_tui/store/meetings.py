@@ -39,7 +39,7 @@ from .rows import (
 )
 from .transfer import (
     add_transfer_extras,
-    load_histories,
+    load_action_histories,
     matching_meetings,
     record_action_history,
 )
@@ -203,7 +203,8 @@ class MeetingRepository:
             meeting.actions, meeting.matters_arising = self.record.approved(meeting_id)
         else:
             meeting.actions, meeting.matters_arising = self.live_actions(meeting_id)
-        load_histories(self.db, meeting)
+        meeting.history = self.history.meeting_history(meeting_id)
+        load_action_histories(self.db, meeting)
         return meeting
 
     def live_actions(self, meeting_id: int) -> tuple[list[Action], list[CarriedAction]]:

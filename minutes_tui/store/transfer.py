@@ -12,32 +12,17 @@ import datetime as dt
 
 from ..model import Action, ActionEvent, CarriedAction, Meeting, MeetingEvent, MeetingSummary
 from ..text import storable
-from .gateway import Gateway
+from .gateway import Gateway, now
 from .lists import OrderedList
-from .rows import action_values, summary_from_row
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+from .rows import action_event_from_row, action_values, datetime_in, summary_from_row
 
 
 def _at(value: dt.datetime | None) -> str:
-    return value.isoformat(timespec="seconds") if value else _now()
+    return datetime_in(value) or now()
 
 
-def _when(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-def load_histories(db: Gateway, meeting: Meeting) -> None:
-    """Fill ``meeting.history`` and the history of each of its actions and matters arising."""
-    meeting.history = [
-        MeetingEvent(r["event"], r["reason"], _when(r["at"]), r["author"])
-        for r in db.read(
-            "SELECT event, reason, at, author FROM meeting_events WHERE meeting_id = ? ORDER BY id",
-            (meeting.id,),
-        )
-    ]
+def load_action_histories(db: Gateway, meeting: Meeting) -> None:
+    """Fill the history of each of the meeting's actions and matters arising."""
     actions = {a.id: a for a in [*meeting.actions, *(c.action for c in meeting.matters_arising)]}
     if not actions:
         return
@@ -60,9 +45,7 @@ def load_histories(db: Gateway, meeting: Meeting) -> None:
     for r in sorted({int(r["id"]): r for r in rows}.values(), key=lambda r: int(r["id"])):
         action = actions.get(r["action_id"])
         if action is not None:
-            action.history.append(
-                ActionEvent(r["event"], r["status"], r["note"], _when(r["at"]), r["meeting_id"])
-            )
+            action.history.append(action_event_from_row(r))
 
 
 def record_action_history(db: Gateway, action_id: int, meeting_id: int, action: Action) -> None:
@@ -139,7 +122,7 @@ def _hold_action(
     """Add the carried action to a draft meeting standing for the one that raised it."""
     key = (carried.raised_on, carried.raised_in)
     if key not in holders:
-        now = _now()
+        stamp = now()
         cursor = db.execute(
             "INSERT INTO meetings (series, title, date, layout, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
             (
@@ -147,8 +130,8 @@ def _hold_action(
                 storable(carried.raised_in),
                 carried.raised_on.isoformat() if carried.raised_on else None,
                 None,
-                now,
-                now,
+                stamp,
+                stamp,
             ),
         )
         assert cursor.lastrowid is not None
