@@ -28,6 +28,7 @@ from .model import (
     Section,
     Turn,
     check_clock,
+    check_email,
     make_layout,
     slug,
 )
@@ -54,7 +55,7 @@ KEYS = (
 _ACTION_KEYS = ("text", "owner", "due", "status", "history")
 _CARRIED_KEYS = (*_ACTION_KEYS, "note", "raised_on", "raised_in")
 #: Attendee keys written only when they say something (so older files read back the same).
-_ATTENDEE_EXTRAS = ("arrived", "left", "on_behalf_of")
+_ATTENDEE_EXTRAS = ("arrived", "left", "on_behalf_of", "email")
 
 
 class FormatError(ValueError):
@@ -229,6 +230,7 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
             arrived=_clock(item, "arrived", where),
             left=_clock(item, "left", where),
             on_behalf_of=_text(item, "on_behalf_of", where),
+            email=_email(item, "email", where),
         )
         if not attendee.name and not attendee.organisation:
             raise FormatError(f"{where} needs a name or an organisation")
@@ -409,6 +411,14 @@ def _clock(data: dict, key: str, where: str = "") -> str:
         return check_clock(value)
     except ModelError:
         raise FormatError(f"{_name(key, where)} must be a time as HH:MM, not {value!r}") from None
+
+
+def _email(data: dict, key: str, where: str = "") -> str:
+    value = _text(data, key, where)
+    try:
+        return check_email(value)
+    except ModelError:
+        raise FormatError(f"{_name(key, where)} must be an e-mail address, not {value[:80]!r}") from None
 
 
 def _date(data: dict, key: str, where: str = "") -> dt.date | None:

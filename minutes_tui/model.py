@@ -117,6 +117,22 @@ def check_clock(value: str) -> str:
     raise ModelError(f"{value!r} is not a time of day: use HH:MM, e.g. 10:40")
 
 
+_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"\\]+@[^@\s<>()\[\],;:\"\\]+\.[^@\s<>()\[\],;:\"\\.]+$")
+
+
+def check_email(value: str) -> str:
+    """An e-mail address as typed (``name@example.org``), trimmed; ``""`` stays ``""``.
+
+    Anything that is not one plain address raises :class:`ModelError`.
+    """
+    text = value.strip()
+    if not text:
+        return ""
+    if len(text) > 254 or not _EMAIL.match(text) or not text.isprintable():
+        raise ModelError(f"{value[:80]!r} is not an e-mail address: use e.g. priya@cogent.org.uk")
+    return text
+
+
 def check_section(value: str, layout: tuple[Section, ...] | None = None) -> str:
     """``value`` if it names a bulleted section of ``layout`` (default: the workshop's)."""
     keys = tuple(s.key for s in (layout or WORKSHOP_LAYOUT) if s.kind == "bullets")
@@ -175,6 +191,8 @@ class Attendee:
     on_behalf_of: str = ""
     #: Raised by every saved change; an update naming it is refused if the row changed since.
     version: int = 0
+    #: Where minutes and action reminders go (optional); only ever written into mail drafts.
+    email: str = ""
 
     def __post_init__(self) -> None:
         check_attendance(self.attendance)

@@ -55,6 +55,8 @@ class MeetingSession:
         self.meeting = Meeting()
         #: Names and organisations of everyone in earlier meetings (for completion).
         self.known_people: list[tuple[str, str]] = []
+        #: The e-mail address last given for each (name, organisation), in lower case.
+        self.known_emails: dict[tuple[str, str], str] = {}
         #: When to save typed text (keys are the fields' ids).
         self.debounce = debounce or Debouncer()
         self.filer = Filer(store, meeting_id, lambda: self.meeting)
@@ -72,6 +74,7 @@ class MeetingSession:
         self._data_version = self.store.data_version()
         self.meeting = self.store.get_meeting(self.meeting_id)
         self.known_people = self.store.known_people()
+        self.known_emails = self.store.known_emails()
         return self.meeting
 
     # -- other windows on the same database ----------------------------------------------
@@ -181,6 +184,10 @@ class MeetingSession:
     # -- attendees and declarations ------------------------------------------------------
 
     def add_attendee(self, attendee: Attendee) -> Attendee:
+        """Add ``attendee``; someone known from earlier meetings gets their e-mail address back."""
+        if not attendee.email:
+            key = (attendee.name.casefold(), attendee.organisation.casefold())
+            attendee.email = self.known_emails.get(key, "")
         saved = self.store.add_attendee(self.meeting_id, attendee)
         self.meeting.attendees.append(saved)
         return saved

@@ -21,6 +21,7 @@ from ..model import (
     check_action_status,
     check_attendance,
     check_clock,
+    check_email,
     check_section,
 )
 from .errors import Conflict, StoreError
@@ -68,6 +69,8 @@ class ItemRepository:
         for clock in ("arrived", "left"):
             if clock in fields:
                 fields[clock] = check_clock(str(fields[clock] or ""))
+        if "email" in fields:
+            fields["email"] = check_email(str(fields["email"] or ""))
         self.attendees.update(attendee_id, fields, expected_version)
         return self.attendees.get(attendee_id)
 

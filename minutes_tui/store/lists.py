@@ -41,7 +41,7 @@ class ListKind:
 ATTENDEES = ListKind(
     "attendees",
     ("meeting_id",),
-    ("name", "organisation", "role", "attendance", "arrived", "left", "on_behalf_of"),
+    ("name", "organisation", "role", "attendance", "arrived", "left", "on_behalf_of", "email"),
 )
 BULLETS = ListKind("bullets", ("meeting_id", "section"), ("text",))
 TURNS = ListKind("turns", ("meeting_id",), ("speaker",))

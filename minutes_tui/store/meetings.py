@@ -349,3 +349,11 @@ class MeetingRepository:
             "ORDER BY count(*) DESC, max(id) DESC LIMIT 2000"
         )
         return [(r["name"], r["organisation"]) for r in rows]
+
+    def known_emails(self) -> dict[tuple[str, str], str]:
+        """The latest e-mail address given for each (name, organisation), keys in lower case."""
+        rows = self.db.read(
+            "SELECT name, organisation, email FROM attendees WHERE email != '' "
+            "AND meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL) ORDER BY id"
+        )
+        return {(r["name"].casefold(), r["organisation"].casefold()): r["email"] for r in rows}

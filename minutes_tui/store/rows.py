@@ -23,6 +23,7 @@ from ..model import (
     check_action_status,
     check_attendance,
     check_clock,
+    check_email,
 )
 from ..text import storable
 from .gateway import Row
@@ -135,6 +136,7 @@ def attendee_from_row(row: Row) -> Attendee:
         left=row.get("left") or "",
         on_behalf_of=row.get("on_behalf_of") or "",
         version=row.get("version") or 0,
+        email=row.get("email") or "",
     )
 
 
@@ -147,6 +149,7 @@ def attendee_values(attendee: Attendee) -> dict[str, object]:
         "arrived": check_clock(attendee.arrived),
         "left": check_clock(attendee.left),
         "on_behalf_of": attendee.on_behalf_of,
+        "email": check_email(attendee.email),
     }
 
 

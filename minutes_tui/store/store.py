@@ -154,6 +154,9 @@ class Store:
     def known_people(self) -> list[tuple[str, str]]:
         return self.meetings.known_people()
 
+    def known_emails(self) -> dict[tuple[str, str], str]:
+        return self.meetings.known_emails()
+
     def approve_meeting(self, meeting_id: int) -> Meeting:
         return self.series.approve_meeting(meeting_id)
 

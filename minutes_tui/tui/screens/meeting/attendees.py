@@ -2,7 +2,7 @@
 
 As it happens: a late arrival and an early departure get the time (``i`` / ``l`` in the
 list), a substitute whom they stand in for (``b``), and anyone a declaration of interest
-(``d``); declarations show as rows under their attendee.
+(``d``); declarations show as rows under their attendee. ``m`` gives an e-mail address.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ def attendee_row(a: Attendee) -> Row:
         extra += f" (from {a.arrived})"
     if a.left:
         extra += f" (left {a.left})"
+    if a.email:
+        extra += f" <{a.email}>"
     return Row(
         f"a{a.id}",
         a.label or "(blank)",
@@ -254,6 +256,23 @@ class AttendeesPanel(SectionPanel):
         )
         if answer is not None:
             self._update(attendee, on_behalf_of=answer)
+
+    def ask_email(self) -> None:
+        attendee = self.highlighted()
+        if attendee is not None:
+            self.run_worker(self._ask_email(attendee), group="attendance")
+
+    async def _ask_email(self, attendee: Attendee) -> None:
+        answer = await self.app.push_screen_wait(
+            PromptScreen(
+                f"E-mail address of {attendee.label or 'this attendee'}",
+                "e.g. priya@cogent.org.uk   (empty: none)",
+                value=attendee.email,
+                allow_empty=True,
+            )
+        )
+        if answer is not None:
+            self._update(attendee, email=answer)
 
     def ask_declaration(self) -> None:
         attendee = self.highlighted()

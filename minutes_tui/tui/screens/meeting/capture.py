@@ -198,6 +198,8 @@ class CaptureKeys:
             panel.ask_behalf()
         elif what == "declare":
             panel.ask_declaration()
+        elif what == "email":
+            panel.ask_email()
 
     def _attendees_list_focused(self) -> bool:
         panel = self.panel_of_kind("attendees")

@@ -142,6 +142,13 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
             tooltip="Attendees list: record a declaration of interest",
             id="att.declare",
         ),
+        Binding(
+            "m",
+            "attendance('email')",
+            "E-mail",
+            tooltip="Attendees list: their e-mail address",
+            id="att.email",
+        ),
         Binding("t", "toggle_times", "Times", tooltip="List: show or hide each point's time", id="times"),
         Binding(
             "ctrl+f", "phrases", "Phrases", tooltip="Insert a stock phrase (or edit the list)", id="phrases"
