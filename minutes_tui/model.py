@@ -128,9 +128,16 @@ def check_email(value: str) -> str:
     text = value.strip()
     if not text:
         return ""
+    problem = f"{value[:80]!r} is not an e-mail address: use e.g. priya@cogent.org.uk"
     if len(text) > 254 or not _EMAIL.match(text) or not text.isprintable():
-        raise ModelError(f"{value[:80]!r} is not an e-mail address: use e.g. priya@cogent.org.uk")
-    return text
+        raise ModelError(problem)
+    local, domain = text.rsplit("@", 1)
+    if not local.isascii():
+        raise ModelError(f"{problem} (mail programs take only plain letters before the @)")
+    try:  # an international domain in the form mail headers carry (xn--...)
+        return f"{local}@{domain.encode('idna').decode('ascii')}"
+    except UnicodeError:
+        raise ModelError(problem) from None
 
 
 def check_section(value: str, layout: tuple[Section, ...] | None = None) -> str:

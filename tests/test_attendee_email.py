@@ -26,7 +26,13 @@ def meeting(store):
     return store.get_meeting(meeting.id)
 
 
-@pytest.mark.parametrize("bad", ["priya", "a b@c.org", "a@b", "<a@b.org>", "a@b.org, c@d.org", "a@b.c\x07"])
+def test_an_international_domain_is_kept_in_the_form_mail_headers_carry():
+    assert check_email(" zoe@café.example ") == "zoe@xn--caf-dma.example"
+
+
+@pytest.mark.parametrize(
+    "bad", ["priya", "a b@c.org", "a@b", "<a@b.org>", "a@b.org, c@d.org", "a@b.c\x07", "josé@x.org"]
+)
 def test_only_one_plain_address_is_an_email(bad):
     with pytest.raises(ModelError, match="not an e-mail address"):
         check_email(bad)

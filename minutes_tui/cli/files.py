@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -17,25 +18,41 @@ from .common import MEETING_ID, database_files, open_store, write_output
 @click.option("--open", "still_to_do", is_flag=True, help="Only actions still to do (open or on hold).")
 @click.option("--overdue", is_flag=True, help="Only actions still to do whose due date has passed.")
 @click.option(
+    "--by-owner",
+    is_flag=True,
+    help="With --format eml: one mail draft per owner of their open and overdue actions.",
+)
+@click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "csv", "json", "eml"]),
     default="table",
     show_default=True,
-    help="table for reading, csv for Excel (formulas made inert), json for programs.",
+    help="table for reading, csv for Excel (formulas made inert), json for programs, "
+    "eml for mail drafts (with --by-owner).",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of the terminal (CSV gets a BOM so Excel reads UTF-8); - is the terminal.",
+    type=click.Path(path_type=Path),
+    help="Write to this file instead of the terminal (CSV gets a BOM so Excel reads UTF-8); - is the terminal. "
+    f"With --format eml: the folder for the drafts (default ./{DEFAULT_FOLDER}/).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.pass_context
-def actions_command(ctx, series, owner, still_to_do, overdue, fmt, output, force) -> None:
+def actions_command(ctx, series, owner, still_to_do, overdue, by_owner, fmt, output, force) -> None:
     """The action log: actions across meetings, soonest due first; overdue ones marked !."""
     from ..export.action_log import actions_csv, actions_json, actions_table
 
+    if by_owner != (fmt == "eml"):
+        raise click.UsageError("--by-owner and --format eml go together: one mail draft per owner")
+    if fmt == "eml":
+        from .circulate import write_digests
+
+        store = open_store(ctx)
+        rows = store.list_actions(series=series, owner=owner, still_to_do=True, overdue=overdue)
+        write_digests(ctx, store, rows, output or DEFAULT_FOLDER, force, dt.date.today())
+        return
     rows = open_store(ctx).list_actions(series=series, owner=owner, still_to_do=still_to_do, overdue=overdue)
     if fmt == "table" and not rows and output is None:
         click.echo("No actions match.")
