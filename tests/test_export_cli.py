@@ -60,7 +60,7 @@ def test_template_option(meeting_id, tmp_path):
 def test_template_only_for_docx(meeting_id, tmp_path):
     result = run("export", meeting_id, "--format", "md", "--template", tmp_path / "x.docx")
     assert result.exit_code == 2
-    assert "--template applies to --format docx only" in result.output
+    assert "--template applies to --format docx and pdf only" in result.output
 
 
 def test_an_unreadable_template_leaves_an_earlier_file_alone(meeting_id, tmp_path):

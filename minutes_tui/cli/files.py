@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..export import DEFAULT_FOLDER, FORMATS, ExportError, export_meeting
+from ..export import BINARY, DEFAULT_FOLDER, FORMATS, ExportError, export_meeting
 from ..store import StoreError
 from .common import MEETING_ID, database_files, open_store, write_output
 
@@ -94,8 +94,9 @@ def actions_command(ctx, series, owner, still_to_do, overdue, by_owner, fmt, out
 @click.option(
     "--timestamps",
     is_flag=True,
-    help="Show the time each point was typed, e.g. [10:42] (Word and Markdown).",
+    help="Show the time each point was typed, e.g. [10:42] (Word, PDF, Markdown and HTML).",
 )
+@click.option("--pdfa", is_flag=True, help="With --format pdf: PDF/A-2b, the archival form.")
 @click.pass_context
 def export_command(
     ctx: click.Context,
@@ -105,17 +106,23 @@ def export_command(
     force: bool,
     template: Path | None,
     timestamps: bool = False,
+    pdfa: bool = False,
 ) -> None:
     """Export meeting MEETING_ID to a file and print where it went.
 
-    Word minutes (--format docx) are for circulating, Markdown (md) for email,
-    JSON for moving meetings between databases.
+    Word minutes (--format docx) are for circulating, PDF (pdf, needs LibreOffice) for
+    keeping, HTML (html) for publishing on the web, Markdown (md) for email, JSON for
+    moving meetings between databases, ics the next meeting for a calendar.
     """
-    if template is not None and fmt != "docx":
-        raise click.UsageError("--template applies to --format docx only")
-    options = {"template": template} if template is not None else {}
+    if template is not None and fmt not in ("docx", "pdf"):
+        raise click.UsageError("--template applies to --format docx and pdf only")
+    if pdfa and fmt != "pdf":
+        raise click.UsageError("--pdfa applies to --format pdf only")
+    options: dict[str, object] = {"template": template} if template is not None else {}
     if timestamps:
         options["timestamps"] = True
+    if pdfa:
+        options["pdfa"] = True
     try:
         meeting = open_store(ctx).get_meeting(meeting_id)
         if output is not None and str(output) == "-":
@@ -125,7 +132,7 @@ def export_command(
                 output,
                 lambda tmp: spec.write(meeting, tmp, **options),
                 force=force,
-                binary=fmt == "docx",
+                binary=fmt in BINARY,
             )
             return
         path = export_meeting(meeting, fmt, output, overwrite=force, protect=database_files(ctx), **options)

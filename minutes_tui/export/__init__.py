@@ -9,8 +9,18 @@ from pathlib import Path
 from ..model import Meeting
 from .docx import write_docx
 from .files import ExportError, default_name, safe_stem, unique_path, write_atomically
+from .html import write_html
 from .json import write_json
 from .markdown import write_markdown
+from .pdf import write_pdf
+
+
+def write_ics(meeting: Meeting, path: Path, **options: object) -> None:
+    """The next meeting as a calendar event (``icalendar`` is imported only when asked for)."""
+    from .ics import write_ics as write
+
+    write(meeting, path, **options)
+
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -27,7 +37,12 @@ FORMATS: dict[str, Format] = {
     "docx": Format(".docx", write_docx),
     "md": Format(".md", write_markdown),
     "json": Format(".json", write_json),
+    "pdf": Format(".pdf", write_pdf),
+    "html": Format(".html", write_html),
+    "ics": Format(".ics", write_ics),
 }
+#: Formats that are not text (never printed to a terminal).
+BINARY = ("docx", "pdf")
 
 
 def export_meeting(
@@ -56,4 +71,4 @@ def export_meeting(
     )
 
 
-__all__ = ["DEFAULT_FOLDER", "FORMATS", "ExportError", "Format", "export_meeting", "safe_stem"]
+__all__ = ["BINARY", "DEFAULT_FOLDER", "FORMATS", "ExportError", "Format", "export_meeting", "safe_stem"]

@@ -145,7 +145,9 @@ def write_stdout(write: Callable[[Path], object], *, binary: bool = False) -> No
     """
     out = sys.stdout
     if binary and out.isatty():
-        raise ExportError("Word files are binary: redirect standard output to a file or pipe (> file.docx)")
+        raise ExportError(
+            "Word and PDF files are binary: redirect standard output to a file or pipe (> file.docx)"
+        )
     with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX) as folder:
         tmp = Path(folder) / "out"
         write(tmp)

@@ -1,0 +1,148 @@
+"""The web page export (--format html): one self-contained page that an accessibility
+checker passes (axe-core in jsdom, installed by .ci/run), with our own structural checks
+and every piece of user text shown literally."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from support.cli import run
+from support.export_samples import HOSTILE, design_meeting, hostile_meeting
+
+from minutes_tui.export.html import render_html, write_html
+from minutes_tui.model import Action, CarriedAction
+
+CHECKER = Path(__file__).parent / "a11y"
+
+
+class Page(HTMLParser):
+    """What the checks need from a page: tags in order, their attributes, and the text."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(source)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def all_text(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def with_matters_arising():
+    meeting = design_meeting()
+    meeting.matters_arising = [
+        CarriedAction(Action("Book the venue", "Tom", None, "on_hold"), "Waiting for quotes", raised_in="May")
+    ]
+    return meeting
+
+
+def test_the_page_has_a_language_headings_in_order_lists_and_a_captioned_action_table():
+    page = Page(render_html(with_matters_arising()))
+    tags = [t for t, _ in page.tags]
+    assert page.tags[0] == ("html", {"lang": "en-GB"})
+    assert "script" not in tags and "link" not in tags and "img" not in tags  # self-contained
+    levels = [int(t[1]) for t in tags if re.fullmatch(r"h[1-6]", t)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert tags.count("table") == 2 and tags.count("caption") == 2
+    assert "2 actions agreed at this meeting" in page.all_text()
+    scopes = [a.get("scope") for t, a in page.tags if t == "th"]
+    assert scopes and set(scopes) <= {"col", "row"}
+    assert tags.count("ul") >= 8 and "main" in tags
+    text = page.all_text()
+    assert "Draft minutes: not yet approved" in text  # in words, not a colour
+    assert "Draft the employer offer Priya 30/04/2025 Open" in text
+    assert "Book the venue Tom May On hold Waiting for quotes" in text
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_every_colour_in_the_style_keeps_text_contrast_above_aa():
+    """jsdom cannot measure contrast, so the style's colours are checked here (WCAG: 4.5:1)."""
+    from minutes_tui.export.html import STYLE
+
+    colours = set(re.findall(r"#[0-9a-f]{6}", STYLE))
+    text = {"#1a1a1a"}
+    for back in colours - text - {"#4d4d4d"}:  # #4d4d4d: table borders only
+        light, dark = sorted((luminance(back), luminance("#1a1a1a")), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, back
+
+
+def test_user_text_is_escaped_and_shows_as_typed():
+    source = render_html(hostile_meeting())
+    assert "<script>" not in source and "[bold]" in source
+    text = Page(source).all_text()
+    for typed in HOSTILE:
+        if "\x00" in typed or "\ufffe" in typed:
+            continue
+        assert " ".join(typed.split()) in text, typed
+    assert "&lt;b&gt;not bold&lt;/b&gt; &amp; &lt;script&gt;" in source
+
+
+def test_export_writes_the_page_through_the_command(tmp_path):
+    import os
+
+    from minutes_tui.store import Store
+
+    store = Store.open(os.environ["MINUTES_DB"])
+    meeting = store.create_meeting(series="Board", title="Budget <2026>")
+    store.close()
+    result = run("export", meeting.id, "--format", "html", "-o", tmp_path / "m.html")
+    assert result.exit_code == 0, result.output
+    assert "<h1>Budget &lt;2026&gt;</h1>" in (tmp_path / "m.html").read_text(encoding="utf-8")
+
+
+def axe(files: list[Path]) -> dict:
+    if not (shutil.which("node") and (CHECKER / "node_modules" / "axe-core").is_dir()):
+        pytest.skip("needs node and the checker: cd tests/a11y && npm ci (.ci/run does it)")
+    done = subprocess.run(
+        ["node", str(CHECKER / "check.js"), *map(str, files)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_accessibility_checker_passes_the_pages(tmp_path):
+    files = []
+    for name, meeting in (("design", with_matters_arising()), ("hostile", hostile_meeting())):
+        path = tmp_path / f"{name}.html"
+        write_html(meeting, path)
+        files.append(path)
+    approved = design_meeting("approved")
+    write_html(approved, tmp_path / "approved.html", timestamps=True)
+    files.append(tmp_path / "approved.html")
+    report = axe(files)
+    for name, result in report.items():
+        assert result["violations"] == [], (name, result["violations"])
+        for rule in (
+            "html-has-lang",
+            "heading-order",
+            "list",
+            "listitem",
+            "th-has-data-cells",
+            "document-title",
+        ):
+            assert rule in result["rules"], (name, rule)
+
+
+def test_the_checker_finds_problems_when_there_are_some(tmp_path):
+    bad = tmp_path / "bad.html"
+    bad.write_text("<html><body><h1>x</h1><h3>y</h3><img src=x.png></body></html>", encoding="utf-8")
+    found = {v["id"] for v in axe([bad])["bad.html"]["violations"]}
+    assert {"html-has-lang", "heading-order", "image-alt", "document-title"} <= found
