@@ -48,9 +48,17 @@ def main(ctx: click.Context, db: Path | None) -> None:
         make_app(store).run()
 
 
-from . import archive, circulate, deleted, files, meetings, series  # noqa: E402  (they register their commands)
+from . import (  # noqa: E402  (they register their commands)
+    archive,
+    circulate,
+    deleted,
+    files,
+    meetings,
+    publish,
+    series,
+)
 
-for _module in (meetings, deleted, series, files, archive, circulate):
+for _module in (meetings, deleted, series, files, archive, circulate, publish):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 
