@@ -185,3 +185,12 @@ def test_the_attachment_is_the_same_word_file_export_writes(meeting_id, tmp_path
     (part,) = list(parse(only_eml(tmp_path)).iter_attachments())
     with zipfile.ZipFile(io.BytesIO(part.get_content())) as z:
         assert "word/document.xml" in z.namelist()
+
+
+def test_an_output_folder_that_is_a_file_is_one_error_line(meeting_id, tmp_path):
+    blocker = tmp_path / "drafts"
+    blocker.write_text("not a folder", encoding="utf-8")
+    refused = cli("circulate", meeting_id, "-o", blocker)
+    assert refused.exit_code == 2 and "is a file" in refused.output
+    assert_error(cli("actions", "--by-owner", "--format", "eml", "-o", blocker), "drafts")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -152,3 +152,22 @@ def test_a_real_datasette_answers_every_canned_query(archive, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_folder_that_is_a_file_is_one_error_line(archive, tmp_path):
+    blocker = tmp_path / "site"
+    blocker.write_text("keep me", encoding="utf-8")
+    result = run("publish", blocker, catch_exceptions=True)
+    assert result.exit_code == 2 and "is a file" in result.output
+    assert blocker.read_text(encoding="utf-8") == "keep me"
+
+
+def test_publishing_into_the_databases_own_folder_never_touches_the_database(tmp_path):
+    folder = tmp_path / "data"
+    store = Store.open(folder / "minutes.db")
+    store.create_meeting(title="Live")
+    store.close()
+    before = (folder / "minutes.db").read_bytes()
+    result = run("--db", folder / "minutes.db", "publish", folder, "--force", catch_exceptions=True)
+    assert result.exit_code == 1 and "is the database minutes has open" in result.output
+    assert (folder / "minutes.db").read_bytes() == before

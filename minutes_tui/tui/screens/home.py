@@ -364,7 +364,10 @@ class HomeScreen(Screen):
                     previous = store.get_meeting(answer.copy_from)
                     for person in previous.attendees:
                         store.add_attendee(
-                            meeting.id, Attendee(person.name, person.organisation, person.role, "present")
+                            meeting.id,
+                            Attendee(
+                                person.name, person.organisation, person.role, "present", email=person.email
+                            ),
                         )
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
