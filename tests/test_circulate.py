@@ -194,3 +194,42 @@ def test_an_output_folder_that_is_a_file_is_one_error_line(meeting_id, tmp_path)
     assert refused.exit_code == 2 and "is a file" in refused.output
     assert_error(cli("actions", "--by-owner", "--format", "eml", "-o", blocker), "drafts")
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_an_owner_is_found_by_name_label_or_organisation_when_only_one_address_fits():
+    from minutes_tui.export.mail import address_of
+
+    known = {
+        ("priya", "cogent ssc"): "priya@cogent.org.uk",
+        ("aisha", "jcp"): "aisha@jcp.gov.uk",
+        ("tom", "lsc"): "tom@lsc.gov.uk",
+        ("sue", "lsc"): "sue@lsc.gov.uk",
+    }
+    assert address_of("Priya", known) == "priya@cogent.org.uk"
+    assert address_of("priya (Cogent SSC)", known) == "priya@cogent.org.uk"
+    assert address_of("JCP", known) == "aisha@jcp.gov.uk"
+    assert address_of("LSC", known) == ""  # two people could be meant
+    assert address_of("Nobody", known) == "" and address_of("", known) == ""
+
+
+def test_hostile_text_makes_a_well_formed_draft(tmp_path):
+    from email.headerregistry import Address
+
+    from support.export_samples import hostile_meeting
+
+    from minutes_tui.export.mail import minutes_draft, write_eml
+
+    meeting = hostile_meeting()
+    meeting.title = "Line one\r\nBcc: someone@evil.example\x1b[2J"
+    (tmp_path / "m.docx").write_bytes(b"PK\x03\x04 stand-in bytes")
+    to = [Address(display_name='Zed "the boss", <x@y.z>', addr_spec="zed@example.org")]
+    write_eml(minutes_draft(meeting, to, tmp_path / "m.docx", "m.docx"), tmp_path / "m.eml")
+    msg = parse(tmp_path / "m.eml")
+    assert msg["Bcc"] is None and "\n" not in msg["Subject"] and "\x1b" not in msg["Subject"]
+    assert "Line one Bcc: someone@evil.example" in msg["Subject"]
+    assert [a.addr_spec for a in msg["To"].addresses] == ["zed@example.org"]
+    assert msg["To"].addresses[0].display_name == 'Zed "the boss", <x@y.z>'
+    body = msg.get_body(("plain",)).get_content()
+    assert "\x00" not in body and "\x1b" not in body and "<b>not bold</b>" in body
+    (part,) = list(msg.iter_attachments())
+    assert part.get_content() == b"PK\x03\x04 stand-in bytes"

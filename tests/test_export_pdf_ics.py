@@ -119,3 +119,13 @@ def test_no_next_meeting_no_event(tmp_path):
     result = run("export", m.id, "--format", "ics", "-o", tmp_path / "x.ics", catch_exceptions=True)
     assert result.exit_code == 1 and "no next meeting date" in result.output
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_a_time_that_is_not_a_clock_time_makes_an_all_day_event(tmp_path):
+    from minutes_tui.export.ics import next_meeting_calendar
+    from minutes_tui.model import Meeting
+
+    meeting = Meeting(series="Board", time="after lunch\x00", next_meeting=dt.date(2025, 12, 1))
+    (event,) = next_meeting_calendar(meeting).walk("VEVENT")
+    assert event.decoded("dtstart") == dt.date(2025, 12, 1)
+    assert "Time: after lunch." in str(event["description"])

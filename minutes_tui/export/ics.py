@@ -1,7 +1,7 @@
 """The next meeting as an iCalendar event (.ics) for Outlook, Google or Apple calendars.
 
 The event is on the meeting's "next meeting" date: at the usual time (this meeting's
-time, UK time, one hour long) when one is noted, else all day. The series names it,
+time, UK time, one hour long) when one is noted as a time of day, else all day. The series names it,
 the place is its location, and attendees with an e-mail address are invited.
 """
 
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vCalAddress, vText
 
-from ..model import Meeting
+from ..model import Meeting, ModelError, check_clock
 from ..text import for_xml
 from .files import ExportError
 from .layout import heading
@@ -40,8 +40,12 @@ def next_meeting_calendar(meeting: Meeting, now: dt.datetime | None = None) -> C
     event.add("summary", f"{series}: next meeting")
     event.add("uid", f"minutes-{meeting.id or 0}-next-{meeting.next_meeting.isoformat()}@minutes-tui")
     event.add("dtstamp", now or dt.datetime.now(dt.UTC))
-    if meeting.time:
-        hour, minute = map(int, meeting.time.split(":"))
+    try:
+        clock = check_clock(meeting.time)
+    except ModelError:  # free text such as "after lunch": all day, the text in the description
+        clock = ""
+    if clock:
+        hour, minute = map(int, clock.split(":"))
         start = dt.datetime.combine(meeting.next_meeting, dt.time(hour, minute), ZONE)
         event.add("dtstart", start)
         event.add("dtend", start + LENGTH)
@@ -65,6 +69,8 @@ def next_meeting_calendar(meeting: Meeting, now: dt.datetime | None = None) -> C
     lines = [f"Next meeting of {series}."]
     if meeting.date:
         lines.append(f"Set at the meeting of {meeting.date:%d/%m/%Y}.")
+    if meeting.time.strip() and not clock:
+        lines.append(f"Time: {_plain(meeting.time)}.")
     if unreachable:
         lines.append("Also expected (no e-mail address): " + "; ".join(unreachable) + ".")
     event.add("description", "\n".join(lines))

@@ -201,7 +201,7 @@ def address_of(owner: str, known: dict[tuple[str, str], str]) -> str:
     found = {
         email
         for (name, org), email in known.items()
-        if key and key in (name, f"{name} ({org})" if name and org else name or org, org if not name else "")
+        if key and key in (name, f"{name} ({org})" if name and org else name or org, org)
     }
     return found.pop() if len(found) == 1 else ""
 
