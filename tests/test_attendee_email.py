@@ -111,3 +111,9 @@ async def test_m_in_the_attendees_list_asks_for_the_address_and_shows_it_literal
         await pilot.pause()
         assert store.get_meeting(meeting.id).attendees[1].email == "tom.o'neil+minutes@lsc.gov.uk"
         assert row_texts(app, "l-attendees")[1].endswith("Tom (LSC) <tom.o'neil+minutes@lsc.gov.uk>")
+
+
+def test_export_and_import_keep_the_address(store, meeting):
+    store.update_attendee(meeting.attendees[0].id, email="priya@cogent.org.uk")
+    copied = store.add_meeting(meeting_from_dict(meeting_to_dict(store.get_meeting(meeting.id)))[0])
+    assert [a.email for a in store.get_meeting(copied.id).attendees] == ["priya@cogent.org.uk", ""]
