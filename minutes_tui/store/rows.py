@@ -118,6 +118,7 @@ def meeting_from_row(row: Row) -> Meeting:
         id=row["id"],
         deleted=datetime_out(row.get("deleted")),
         version=row.get("version") or 0,
+        closed=row.get("closed") or "",
     )
 
 
@@ -135,6 +136,7 @@ def attendee_from_row(row: Row) -> Attendee:
         left=row.get("left") or "",
         on_behalf_of=row.get("on_behalf_of") or "",
         version=row.get("version") or 0,
+        voting=bool(row.get("voting")),
     )
 
 
@@ -147,6 +149,7 @@ def attendee_values(attendee: Attendee) -> dict[str, object]:
         "arrived": check_clock(attendee.arrived),
         "left": check_clock(attendee.left),
         "on_behalf_of": attendee.on_behalf_of,
+        "voting": int(bool(attendee.voting)),
     }
 
 
@@ -167,6 +170,7 @@ def action_from_row(row: Row) -> Action:
         row["meeting_id"],
         row["id"],
         version=row.get("version") or 0,
+        item_id=row.get("item_id"),
     )
 
 

@@ -62,6 +62,7 @@ class SeriesRepository:
                             a.organisation,
                             a.role,
                             "in_attendance" if a.attendance == "in_attendance" else "present",
+                            voting=a.voting,
                         )
                     )
                     for a in (previous.attendees if previous else [])
