@@ -158,13 +158,9 @@ class AgendaRepository:
     def insert_item(self, meeting_id: int, item: AgendaItem, index: int | None = None) -> int:
         """Save an item, its points and resolutions inside the caller's transaction; its id."""
         item_id = self.items.insert((meeting_id,), {**item_values(item), "minute": item.minute}, index)
-        stamp = now()
         self.points.append_all(
             (item_id,),
-            (
-                {"text": p.text, "meeting_id": meeting_id, "created": datetime_in(p.created) or stamp}
-                for p in item.points
-            ),
+            ({"text": p.text, "meeting_id": meeting_id, "created": datetime_in(p.created)} for p in item.points),
         )
         self.resolutions.append_all(
             (item_id,), ({**resolution_values(r), "meeting_id": meeting_id} for r in item.resolutions)
@@ -322,6 +318,19 @@ class AgendaRepository:
     def insert_all(self, meeting_id: int, meeting: Meeting, action_ids: Sequence[int]) -> None:
         """Inside ``add_meeting``'s transaction: the meeting's items, and which item each action
         was raised under (by the item's id in ``meeting``, else its place in the agenda)."""
+        rules = meeting.rules
+        if rules is not None and rules != CommitteeRules() and meeting.series.strip():  # new series here
+            self.db.execute(
+                "INSERT OR IGNORE INTO committee_rules (series, numbering, quorum, actions_table, first_minute) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    meeting.series,
+                    rules.numbering,
+                    rules.quorum,
+                    int(rules.actions_table),
+                    rules.first_minute,
+                ),
+            )
         new_ids = [self.insert_item(meeting_id, item) for item in meeting.agenda]
         old_ids = {item.id: n for n, item in enumerate(meeting.agenda) if item.id is not None}
         links = []
