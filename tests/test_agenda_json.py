@@ -23,7 +23,12 @@ def test_a_committee_meeting_round_trips_without_loss(store):
     }
     assert [a.get("item") for a in original["actions"]] == [2, 3]
     assert original["closed"] == "11:45" and original["attendees"][0]["voting"] is True
-    assert original["committee"] == {"numbering": "running", "quorum": 4, "actions_table": False, "first_minute": 37}
+    assert original["committee"] == {
+        "numbering": "running",
+        "quorum": 4,
+        "actions_table": False,
+        "first_minute": 37,
+    }
     meeting, warnings = meeting_from_dict(json.loads(json.dumps(original, ensure_ascii=False)))
     assert warnings == []
     saved = store.get_meeting(store.add_meeting(meeting).id)
@@ -61,7 +66,10 @@ def test_files_without_committee_keys_stay_as_they_were():
     [
         (lambda d: d["items"][0].update(purpose="lunch"), r"items\[0\].purpose must be one of"),
         (lambda d: d["items"][2]["resolutions"][0].update(outcome="postponed"), r"resolutions\[0\].outcome"),
-        (lambda d: d["items"][2]["resolutions"][0].update({"for": -1}), r"resolutions\[0\].for must be a count"),
+        (
+            lambda d: d["items"][2]["resolutions"][0].update({"for": -1}),
+            r"resolutions\[0\].for must be a count",
+        ),
         (lambda d: d["items"][2]["resolutions"][0].update({"against": True}), r"\.against must be a count"),
         (lambda d: d["items"][1].update(number="see attached paper"), r"items\[1\].number must be an agenda"),
         (lambda d: d["items"][3].update(recommendations="one"), r"items\[3\].recommendations must be a list"),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
+from ..agenda import public_version
 from ..export import DEFAULT_FOLDER, FORMATS, ExportError, export_meeting
 from ..store import StoreError
 from .common import MEETING_ID, database_files, open_store, write_output
@@ -79,6 +81,12 @@ def actions_command(ctx, series, owner, still_to_do, overdue, fmt, output, force
     is_flag=True,
     help="Show the time each point was typed, e.g. [10:42] (Word and Markdown).",
 )
+@click.option(
+    "--public",
+    is_flag=True,
+    help="The public version: each exempt item keeps its number, title and exemption reason only "
+    "(its points, resolutions and actions are left out).",
+)
 @click.pass_context
 def export_command(
     ctx: click.Context,
@@ -88,6 +96,7 @@ def export_command(
     force: bool,
     template: Path | None,
     timestamps: bool = False,
+    public: bool = False,
 ) -> None:
     """Export meeting MEETING_ID to a file and print where it went.
 
@@ -96,13 +105,14 @@ def export_command(
     """
     if template is not None and fmt != "docx":
         raise click.UsageError("--template applies to --format docx only")
-    options = {"template": template} if template is not None else {}
+    options: dict[str, Any] = {"template": template} if template is not None else {}
     if timestamps:
         options["timestamps"] = True
     try:
         meeting = open_store(ctx).get_meeting(meeting_id)
         if output is not None and str(output) == "-":
             spec = FORMATS[fmt]
+            meeting = public_version(meeting) if public else meeting
             write_output(
                 ctx,
                 output,
@@ -111,6 +121,8 @@ def export_command(
                 binary=fmt == "docx",
             )
             return
+        if public:
+            options["public"] = True
         path = export_meeting(meeting, fmt, output, overwrite=force, protect=database_files(ctx), **options)
     except (StoreError, ExportError) as exc:
         raise click.ClickException(str(exc)) from None

@@ -160,7 +160,10 @@ class AgendaRepository:
         item_id = self.items.insert((meeting_id,), {**item_values(item), "minute": item.minute}, index)
         self.points.append_all(
             (item_id,),
-            ({"text": p.text, "meeting_id": meeting_id, "created": datetime_in(p.created)} for p in item.points),
+            (
+                {"text": p.text, "meeting_id": meeting_id, "created": datetime_in(p.created)}
+                for p in item.points
+            ),
         )
         self.resolutions.append_all(
             (item_id,), ({**resolution_values(r), "meeting_id": meeting_id} for r in item.resolutions)
