@@ -192,6 +192,26 @@ def minute_counter(minute: str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
+@dataclass(frozen=True)
+class Decision:
+    """One line of the decision register: a resolution with its meeting and item."""
+
+    meeting_id: int
+    date: dt.date | None
+    series: str
+    meeting_title: str
+    minute: str
+    number: str
+    item: str
+    outcome: str
+    text: str
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    #: The item's exemption ("" if public): the register may be asked to leave its text out.
+    exempt: str = ""
+
+
 # -- the quorum -------------------------------------------------------------------
 
 

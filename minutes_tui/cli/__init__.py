@@ -48,9 +48,9 @@ def main(ctx: click.Context, db: Path | None) -> None:
         make_app(store).run()
 
 
-from . import archive, deleted, files, meetings, series  # noqa: E402  (they register their commands)
+from . import archive, committee, deleted, files, meetings, series  # noqa: E402  (they register their commands)
 
-for _module in (meetings, deleted, series, files, archive):
+for _module in (meetings, deleted, series, files, archive, committee):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..agenda import (
     AgendaItem,
     CommitteeRules,
+    Decision,
     Resolution,
     minute_counter,
     minute_number,
@@ -39,26 +40,6 @@ from .gateway import Gateway, now
 from .items import ItemRepository
 from .lists import AGENDA_ITEMS, ITEM_POINTS, RESOLUTIONS, OrderedList, position_at
 from .rows import date_in, date_out, datetime_in
-
-
-@dataclass(frozen=True)
-class Decision:
-    """One line of the decision register: a resolution with its meeting and item."""
-
-    meeting_id: int
-    date: dt.date | None
-    series: str
-    meeting_title: str
-    minute: str
-    number: str
-    item: str
-    outcome: str
-    text: str
-    votes_for: int | None = None
-    votes_against: int | None = None
-    abstentions: int | None = None
-    #: The item's exemption ("" if public): the register may be asked to leave its text out.
-    exempt: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..agenda import AgendaItem, CommitteeRules, Resolution
+from ..agenda import AgendaItem, CommitteeRules, Decision, Resolution
 from ..model import Point
 from ..prefixes import Filing
-from .agenda import AgendaRepository, Decision, ItemFiled
+from .agenda import AgendaRepository, ItemFiled
 
 
 class AgendaFacade:
