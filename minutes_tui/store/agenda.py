@@ -72,7 +72,8 @@ class AgendaRepository:
         return rules_from_row(rows[0] if rows else None)
 
     def set_rules(self, series: str, rules: CommitteeRules) -> CommitteeRules:
-        """Save a series' committee rules (numbering, quorum, actions table, first minute number)."""
+        """Save a series' committee rules (numbering, quorum, actions table, first minute number);
+        the series' draft minutes are numbered again by them (approved ones keep their numbers)."""
         if not series.strip():
             raise StoreError("Committee rules belong to a series: give the meeting a series first")
         with self.db.write():
@@ -83,6 +84,12 @@ class AgendaRepository:
                 "first_minute = excluded.first_minute",
                 (series, rules.numbering, rules.quorum, int(rules.actions_table), rules.first_minute),
             )
+            for row in self.db.read(  # draft minutes take the new numbering, oldest first
+                "SELECT id FROM meetings WHERE series = ? AND status = 'draft' AND deleted IS NULL "
+                "AND id IN (SELECT meeting_id FROM agenda_items) ORDER BY date IS NULL, date, id",
+                (series,),
+            ):
+                self.renumber(row["id"])
         return self.rules(series)
 
     # -- reading
