@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from typing import Any
 
+from .interchange_items import items_from_dict, items_to_dict
 from .model import (
     ACTION_EVENTS,
     ACTION_STATUS,
@@ -51,11 +53,16 @@ KEYS = (
     "declarations",
     "matters_arising",
     "history",
+    "closed",
+    "items",
+    "committee",
 )
-_ACTION_KEYS = ("text", "owner", "due", "status", "history")
+_ACTION_KEYS = ("text", "owner", "due", "status", "history", "item")
 _CARRIED_KEYS = (*_ACTION_KEYS, "note", "raised_on", "raised_in")
 #: Attendee keys written only when they say something (so older files read back the same).
 _ATTENDEE_EXTRAS = ("arrived", "left", "on_behalf_of", "email")
+#: ... and those read by :mod:`minutes_tui.interchange_items`.
+_ATTENDEE_COMMITTEE = ("voting",)
 
 
 class FormatError(ValueError):
@@ -166,6 +173,7 @@ def meeting_to_dict(meeting: Meeting) -> dict[str, Any]:
             {"event": e.event, "reason": e.reason, "at": _stamp(e.at), **({"by": e.by} if e.by else {})}
             for e in meeting.history
         ]
+    items_to_dict(meeting, data, _item)
     return data
 
 
@@ -221,7 +229,12 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
     )
     for n, item in enumerate(_list(data, "attendees")):
         where = f"attendees[{n}]"
-        _object(item, where, ("name", "organisation", "role", "attendance", *_ATTENDEE_EXTRAS), warnings)
+        _object(
+            item,
+            where,
+            ("name", "organisation", "role", "attendance", *_ATTENDEE_EXTRAS, *_ATTENDEE_COMMITTEE),
+            warnings,
+        )
         attendee = Attendee(
             name=_text(item, "name", where),
             organisation=_text(item, "organisation", where),
@@ -295,6 +308,7 @@ def meeting_from_dict(data: Any) -> tuple[Meeting, list[str]]:
                 _text(item, "by", where),
             )
         )
+    items_from_dict(data, meeting, warnings, sys.modules[__name__])
     return meeting, warnings
 
 

@@ -10,6 +10,10 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .agenda import AgendaItem, CommitteeRules
 
 #: How someone was at a meeting, in the order the minutes list them.
 ATTENDANCE = ("present", "apologies", "absent", "in_attendance")
@@ -41,7 +45,7 @@ SECTION_TITLES = {
 
 
 #: What a section of a meeting's layout holds.
-SECTION_KINDS = ("bullets", "round_robin", "actions", "matters_arising")
+SECTION_KINDS = ("bullets", "round_robin", "actions", "matters_arising", "agenda")
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ BOARD_LAYOUT = (
     Section("declarations", "Declarations of interest"),
     Section("last_minutes", "Minutes of the last meeting"),
     Section("matters_arising", "Matters arising", "matters_arising"),
-    Section("items", "Items"),
+    Section("items", "Items", "agenda"),
     Section("actions", "Actions", "actions"),
     Section("aob", "Any other business"),
 )
@@ -200,6 +204,8 @@ class Attendee:
     version: int = 0
     #: Where minutes and action reminders go (optional); only ever written into mail drafts.
     email: str = ""
+    #: A voting member of the committee (counted for the quorum).
+    voting: bool = False
 
     def __post_init__(self) -> None:
         check_attendance(self.attendance)
@@ -278,6 +284,9 @@ class Action:
     history: list[ActionEvent] = field(default_factory=list, compare=False, repr=False)
     #: Raised by every saved change; an update naming it is refused if the row changed since.
     version: int = 0
+    #: The agenda item it was raised under (its id once saved, else its place in the agenda).
+    item_id: int | None = None
+    item_index: int | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         check_action_status(self.status)
@@ -368,6 +377,12 @@ class Meeting:
     deleted: dt.datetime | None = None
     #: Raised by every saved change; an update naming it is refused if the row changed since.
     version: int = 0
+    #: When the meeting closed (HH:MM), as committee minutes record it; "" if not noted.
+    closed: str = ""
+    #: The agenda items of a committee meeting, in order (see :mod:`minutes_tui.agenda`).
+    agenda: list[AgendaItem] = field(default_factory=list)
+    #: Its series' rules for committee minutes (numbering, quorum); ``None``: the defaults.
+    rules: CommitteeRules | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         check_meeting_status(self.status)
@@ -432,4 +447,5 @@ MEETING_FIELDS = (
     "minute_taker",
     "status",
     "next_meeting",
+    "closed",
 )

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlite_utils import Database
 
-from minutes_tui.model import BOARD_LAYOUT, Attendee, ModelError
+from minutes_tui.model import BOARD_LAYOUT, Attendee, ModelError, Section
 from minutes_tui.prefixes import parse_point, people_of
 from minutes_tui.store import NotFound, Store, StoreError
 from minutes_tui.store.capture import DEFAULT_STOCK_PHRASES
@@ -155,8 +155,14 @@ def test_board_layout_has_no_agreed_section(store):
     board = store.create_meeting(title="Board", layout=BOARD_LAYOUT)
     with pytest.raises(StoreError, match="no 'agreed' section"):
         store.file_as_decision(board.id, "Approved the budget")
-    filed = store.file_as_decision(board.id, "Approved the budget", section="items")
-    assert store.get_meeting(board.id).sections["items"] == [filed.item]
+    # "items" holds agenda items now: a decision there is a resolution of an item.
+    with pytest.raises(StoreError, match="no 'items' section"):
+        store.file_as_decision(board.id, "Approved the budget", section="items")
+    # A board meeting saved before agenda items kept its decisions as bullets of "items".
+    layout = [Section("items", "Items") if s.key == "items" else s for s in BOARD_LAYOUT]
+    older = store.create_meeting(title="Board", layout=tuple(layout))
+    filed = store.file_as_decision(older.id, "Approved the budget", section="items")
+    assert store.get_meeting(older.id).sections["items"] == [filed.item]
 
 
 def test_approved_minutes_cannot_be_filed_into(store, meeting):

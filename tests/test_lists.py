@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pytest
 from sqlite_utils import Database
 
+from minutes_tui.agenda import AgendaItem, Resolution
 from minutes_tui.model import Action, Attendee, Bullet, Meeting, Point, Turn
 from minutes_tui.store import Locked, NotFound, Store, StoreError
 from minutes_tui.store.lists import LIST_KINDS
@@ -43,6 +44,12 @@ def _turn_of(store: Store, meeting: Meeting) -> int:
     """The meeting's one turn (made on first use), to hold points."""
     turns = store.get_meeting(meeting.id).round_robin
     return turns[0].id if turns else store.add_turn(meeting.id, "Holder").id
+
+
+def _item_of(store: Store, meeting: Meeting) -> int:
+    """The meeting's one agenda item (made on first use), to hold points and resolutions."""
+    items = store.agenda_items(meeting.id)
+    return items[0].id if items else store.add_agenda_item(meeting.id, AgendaItem("1", "Holder")).id
 
 
 def _declarant(store: Store, meeting: Meeting) -> int:
@@ -98,6 +105,30 @@ KINDS = [
         lambda s, m: [d.text for d in s.declarations(m.id)],
         lambda s, item, t: s.update_declaration(item, text=t),
         lambda s, item: s.get_declaration(item).text,
+    ),
+    Kind(
+        "agenda_item",
+        "agenda_items",
+        lambda s, m, t, i: s.add_agenda_item(m.id, AgendaItem(title=t), i).id,
+        lambda s, m: [item.title for item in s.agenda_items(m.id)],
+        lambda s, item, t: s.update_agenda_item(item, title=t),
+        lambda s, item: s.get_agenda_item(item).title,
+    ),
+    Kind(
+        "item_point",
+        "item_points",
+        lambda s, m, t, i: s.add_item_point(_item_of(s, m), t, i).id,
+        lambda s, m: [p.text for p in s.get_agenda_item(_item_of(s, m)).points],
+        lambda s, item, t: s.update_item_point(item, t),
+        lambda s, item: s.get_item_point(item).text,
+    ),
+    Kind(
+        "resolution",
+        "resolutions",
+        lambda s, m, t, i: s.add_resolution(_item_of(s, m), Resolution("noted", t), i).id,
+        lambda s, m: [r.text for r in s.get_agenda_item(_item_of(s, m)).resolutions],
+        lambda s, item, t: s.update_resolution(item, text=t),
+        lambda s, item: s.get_resolution(item).text,
     ),
 ]
 BY_NAME = {kind.name: kind for kind in KINDS}

@@ -18,6 +18,7 @@ import urllib.request
 import pytest
 from support.cli import run
 
+from minutes_tui.agenda import AgendaItem, Resolution
 from minutes_tui.model import Action, Attendee
 from minutes_tui.store import Store
 
@@ -60,7 +61,13 @@ def test_publish_writes_a_snapshot_without_deleted_meetings_and_the_metadata(arc
     con.close()
     meta = json.loads((tmp_path / "site" / "metadata.json").read_text(encoding="utf-8"))
     db = meta["databases"]["minutes"]
-    assert set(db["queries"]) == {"open_actions_by_owner", "overdue_actions", "search", "agreed"}
+    assert set(db["queries"]) == {
+        "open_actions_by_owner",
+        "overdue_actions",
+        "search",
+        "agreed",
+        "decision_register",
+    }
     assert db["tables"]["search_index_data"] == {"hidden": True}
     assert db["tables"]["actions"]["title"] == "Actions"
     assert "the minutes of 1 meeting," in meta["description"]
@@ -70,23 +77,25 @@ def test_publish_writes_a_snapshot_without_deleted_meetings_and_the_metadata(arc
     assert not [p for p in (tmp_path / "site").iterdir() if p.name.startswith(".minutes-")]
 
 
-def test_the_decision_register_only_where_the_committee_tables_exist(archive, tmp_path):
-    con = sqlite3.connect(os.environ["MINUTES_DB"])
-    con.executescript(
-        """
-        CREATE TABLE agenda_items (id INTEGER PRIMARY KEY, meeting_id INTEGER, minute TEXT, title TEXT,
-                                   position REAL);
-        CREATE TABLE resolutions (id INTEGER PRIMARY KEY, item_id INTEGER, meeting_id INTEGER, outcome TEXT,
-                                  text TEXT, votes_for INTEGER, votes_against INTEGER, abstentions INTEGER,
-                                  position REAL);
-        INSERT INTO agenda_items VALUES (1, 1, '24/39', 'Progress report', 1);
-        INSERT INTO resolutions VALUES (1, 1, 1, 'approved', 'That the Board notes the proposals', 6, 0, 1, 1);
-        """
-    )
-    con.close()
+def test_the_decision_register_lists_each_resolution_with_its_votes(archive, tmp_path):
+    store = Store.open(os.environ["MINUTES_DB"])
+    try:
+        board = store.create_meeting(series="Skills Board", title="Board", date=TODAY - dt.timedelta(days=2))
+        item = store.add_agenda_item(board.id, AgendaItem(number="8", title="Progress report"))
+        store.add_resolution(item.id, Resolution("approved", "That the Board notes the proposals", 6, 0, 1))
+    finally:
+        store.close()
     assert run("publish", tmp_path / "site").exit_code == 0
     meta = json.loads((tmp_path / "site" / "metadata.json").read_text(encoding="utf-8"))
-    assert "decision_register" in meta["databases"]["minutes"]["queries"]
+    query = meta["databases"]["minutes"]["queries"]["decision_register"]["sql"]
+    con = sqlite3.connect(tmp_path / "site" / "minutes.db")
+    try:
+        rows = con.execute(query).fetchall()
+    finally:
+        con.close()
+    assert [(r[3], r[4], r[5], r[6], r[7], r[8], r[9]) for r in rows] == [
+        ("1", "Progress report", "approved", "That the Board notes the proposals", 6, 0, 1)
+    ]
 
 
 def free_port() -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 from support.tui import open_meeting, row_texts, screen_text, type_text, wait_until
 
-from minutes_tui.model import BOARD_LAYOUT, Attendee
+from minutes_tui.model import BOARD_LAYOUT, Attendee, Section
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.widgets.rows import RowList
 
@@ -346,7 +346,9 @@ async def test_times_are_shown_on_demand(store):
 
 
 async def test_decisions_in_a_board_meeting_go_to_items(store):
-    meeting_id = setup_meeting(store, layout=BOARD_LAYOUT)
+    """A board meeting saved before agenda items: its "Items" are bullets that take decisions."""
+    layout = tuple(Section("items", "Items") if s.key == "items" else s for s in BOARD_LAYOUT)
+    meeting_id = setup_meeting(store, layout=layout)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_meeting(app, pilot, meeting_id, "aob", today=TODAY)

@@ -51,6 +51,7 @@ def main(ctx: click.Context, db: Path | None) -> None:
 from . import (  # noqa: E402  (they register their commands)
     archive,
     circulate,
+    committee,
     deleted,
     files,
     meetings,
@@ -58,7 +59,7 @@ from . import (  # noqa: E402  (they register their commands)
     series,
 )
 
-for _module in (meetings, deleted, series, files, archive, circulate, publish):
+for _module in (meetings, deleted, series, files, archive, committee, circulate, publish):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
+from ..agenda import public_version
 from ..export import BINARY, DEFAULT_FOLDER, FORMATS, ExportError, export_meeting
 from ..store import StoreError
 from .common import MEETING_ID, database_files, open_store, write_output
@@ -97,6 +99,12 @@ def actions_command(ctx, series, owner, still_to_do, overdue, by_owner, fmt, out
     help="Show the time each point was typed, e.g. [10:42] (Word, PDF, Markdown and HTML).",
 )
 @click.option("--pdfa", is_flag=True, help="With --format pdf: PDF/A-2b, the archival form.")
+@click.option(
+    "--public",
+    is_flag=True,
+    help="The public version: each exempt item keeps its number, title and exemption reason only "
+    "(its points, resolutions and actions are left out).",
+)
 @click.pass_context
 def export_command(
     ctx: click.Context,
@@ -107,6 +115,7 @@ def export_command(
     template: Path | None,
     timestamps: bool = False,
     pdfa: bool = False,
+    public: bool = False,
 ) -> None:
     """Export meeting MEETING_ID to a file and print where it went.
 
@@ -118,7 +127,7 @@ def export_command(
         raise click.UsageError("--template applies to --format docx and pdf only")
     if pdfa and fmt != "pdf":
         raise click.UsageError("--pdfa applies to --format pdf only")
-    options: dict[str, object] = {"template": template} if template is not None else {}
+    options: dict[str, Any] = {"template": template} if template is not None else {}
     if timestamps:
         options["timestamps"] = True
     if pdfa:
@@ -127,6 +136,7 @@ def export_command(
         meeting = open_store(ctx).get_meeting(meeting_id)
         if output is not None and str(output) == "-":
             spec = FORMATS[fmt]
+            meeting = public_version(meeting) if public else meeting
             write_output(
                 ctx,
                 output,
@@ -135,6 +145,8 @@ def export_command(
                 binary=fmt in BINARY,
             )
             return
+        if public:
+            options["public"] = True
         path = export_meeting(meeting, fmt, output, overwrite=force, protect=database_files(ctx), **options)
     except (StoreError, ExportError) as exc:
         raise click.ClickException(str(exc)) from None

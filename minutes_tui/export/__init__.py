@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..agenda import public_version
 from ..model import Meeting
 from .docx import write_docx
 from .files import ExportError, default_name, safe_stem, unique_path, write_atomically
@@ -57,13 +58,18 @@ def export_meeting(
 ) -> Path:
     """Write ``meeting`` as ``fmt`` to ``path`` (default: a readable name in ``folder``).
 
-    ``protect`` lists files never to write over (the open database). Returns
+    ``protect`` lists files never to write over (the open database); ``public=True``
+    writes the public version (:func:`~minutes_tui.agenda.public_version`). Returns
     where the file went. Raises :class:`ExportError` with a plain message.
     """
     try:
         spec = FORMATS[fmt]
     except KeyError:
         raise ExportError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+    if options.pop("public", False):  # exempt items keep their number, title and reason only
+        meeting = public_version(meeting)
+        if path is None:
+            path = unique_path(folder, default_name(meeting, f" (public){spec.suffix}"))
     if path is None:
         path = unique_path(folder, default_name(meeting, spec.suffix))
     return write_atomically(

@@ -32,7 +32,7 @@ from docx.shared import Mm
 from ..config import ConfigError, export_template
 from ..model import ATTENDANCE_LABELS, Meeting
 from ..text import for_xml
-from . import layout
+from . import docx_committee, layout
 from .docx_styles import prepare_styles
 from .files import ExportError
 from .template_safety import TemplateRejected, check_package
@@ -251,8 +251,13 @@ class _Writer:
 
     def minutes(self, meeting: Meeting, *, timestamps: bool = False) -> None:
         self.title_block(meeting)
+        docx_committee.opening(self, meeting)
         self.attendance(meeting)
+        docx_committee.quorum(self, meeting)
         for kind, title, content in layout.blocks(meeting, timestamps=timestamps):
+            if kind == "agenda":  # committee items: each under its own heading
+                docx_committee.items(self, content)
+                continue
             self.heading(title)
             if kind == "bullets":
                 self.bullets(content)
@@ -265,6 +270,7 @@ class _Writer:
         if meeting.next_meeting:
             self.heading("Date of next meeting")
             self.para(None, [(layout.long_date(meeting.next_meeting), False)])
+        docx_committee.closing(self, meeting)
         if self.items[-1].tag != _P:  # Word expects a paragraph after a table
             self.para(None, after=0)
         body, sect_pr = self.body, self.sect_pr

@@ -20,6 +20,7 @@ from ..model import (
     Meeting,
     Point,
 )
+from .committee import item_blocks, shows_actions_table
 
 ACTION_COLUMNS = ("Action", "Owner", "Due", "Status")
 CARRIED_COLUMNS = ("Action", "Owner", "Raised", "Status", "Progress")
@@ -41,7 +42,8 @@ def blocks(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, str
     """The sections to show, in the meeting's layout order: ``(kind, heading, content)``.
 
     ``kind`` is "bullets" (content: texts), "round_robin" (:func:`turns`), "actions"
-    (:func:`action_rows`) or "matters_arising" (:func:`carried_rows`). Empty sections
+    (:func:`action_rows`; left out when the series' committee rules say so), "agenda"
+    (:func:`~minutes_tui.export.committee.item_blocks`) or "matters_arising" (:func:`carried_rows`). Empty sections
     are left out. Declarations of interest (:func:`declarations`) open the section keyed
     "declarations" if the layout has one, else come first under their own heading.
     ``timestamps`` adds the time each point was saved (:func:`stamped`).
@@ -60,7 +62,9 @@ def blocks(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, str
         elif kind == "round_robin":
             content = turns(meeting, timestamps=timestamps)
         elif kind == "actions":
-            content = action_rows(meeting)
+            content = action_rows(meeting) if shows_actions_table(meeting) else []
+        elif kind == "agenda":
+            content = item_blocks(meeting)
         elif kind == "matters_arising":
             content = carried_rows(meeting)
         else:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model import ATTENDANCE_LABELS, Meeting
 from ..text import for_xml
-from . import layout
+from . import committee, layout
 
 #: Characters that mean something anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<|~#])")
@@ -76,10 +76,30 @@ def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
         out.extend("| " + " | ".join(escape(cell, inline=True) for cell in row) + " |" for row in rows)
         out.append("")
 
+    def items(blocks: list[committee.ItemBlock]) -> None:
+        for block in blocks:
+            para(f"## {escape(block.heading, inline=True) or 'Item'}")
+            if block.exempt:
+                para(f"**{escape(block.exempt, inline=True)}**")
+            if block.about:
+                para(f"*{escape(block.about, inline=True)}*")
+            if block.points:
+                bullets(block.points)
+            for resolution in block.resolutions:
+                para(f"**{escape(resolution.words + resolution.text)}**")
+                for line in (resolution.votes, resolution.recorded):
+                    if line:
+                        para(escape(line))
+            for action in block.actions:
+                para(f"**Action:** {escape(action)}")
+
     series, title = meeting.series.strip(), meeting.title.strip()
     if series and title:
         para(f"**{escape(series, inline=True)}**")
     para(f"# {escape(layout.heading(meeting), inline=True)}")
+    board = committee.is_committee(meeting)
+    if board and committee.held_on(meeting):
+        para(f"**{escape(committee.held_on(meeting), inline=True)}**")
     for label, value in layout.details(meeting):
         para(f"**{label}:** {escape(value, inline=True)}")
 
@@ -95,8 +115,13 @@ def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
                 else:
                     people.append(escape(organisation, inline=True) or names_md)
             para(f"**{ATTENDANCE_LABELS[kind]}:** " + "; ".join(people))
+    for line in committee.quorum_lines(meeting) if board else []:
+        para(escape(line))
 
     for kind, heading, content in layout.blocks(meeting, timestamps=timestamps):
+        if kind == "agenda":
+            items(content)
+            continue
         para(f"## {escape(heading, inline=True)}")
         if kind == "bullets":
             bullets(content)
@@ -110,6 +135,11 @@ def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
     if meeting.next_meeting:
         para("## Date of next meeting")
         para(layout.long_date(meeting.next_meeting))
+    if board:
+        for line in committee.closing_lines(meeting):
+            para(escape(line))
+        chair, dots, date, short = committee.SIGNATURE
+        para(f"{chair} {dots} {date} {short}")
 
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -31,6 +31,7 @@ from ..model import (
 from ..prefixes import owner_completions, people_of
 from ..store import Conflict, NotFound, Store, StoreError
 from . import lists, sync
+from .agenda import AgendaSession
 from .fields import Fields
 from .filing import Filed, Filer, FilingOutcome, Undone
 
@@ -38,8 +39,11 @@ from .filing import Filed, Filer, FilingOutcome, Undone
 _OWNER_AT_END = re.compile(r'(?<!\S)@(?P<name>[^\s"@]+)$')
 
 
-class MeetingSession:
-    """The one meeting being minuted, and every change made to it (see the module's notes)."""
+class MeetingSession(AgendaSession):
+    """The one meeting being minuted, and every change made to it (see the module's notes).
+
+    Agenda items of a committee meeting: see :class:`~minutes_tui.session.agenda.AgendaSession`.
+    """
 
     def __init__(
         self,
@@ -128,6 +132,7 @@ class MeetingSession:
         counts["round_robin"] = len(m.round_robin)
         counts["actions"] = len(m.actions)
         counts["matters_arising"] = len(m.matters_arising)
+        counts.update({s.key: len(m.agenda) for s in m.layout if s.kind == "agenda"})
         return counts
 
     # -- the header ----------------------------------------------------------------

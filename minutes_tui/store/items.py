@@ -116,7 +116,10 @@ class ItemRepository:
 
     def insert_action(self, meeting_id: int, action: Action, index: int | None = None) -> int:
         """Save an action and its "raised" event (inside the caller's transaction); its id."""
-        action_id = self.actions.insert((meeting_id,), action_values(action), index)
+        values = action_values(action)
+        if action.item_id is not None:  # raised under an agenda item of this meeting
+            values["item_id"] = action.item_id
+        action_id = self.actions.insert((meeting_id,), values, index)
         self.history.record_action(action_id, meeting_id, "raised", action.status)
         return action_id
 

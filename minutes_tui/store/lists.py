@@ -41,14 +41,35 @@ class ListKind:
 ATTENDEES = ListKind(
     "attendees",
     ("meeting_id",),
-    ("name", "organisation", "role", "attendance", "arrived", "left", "on_behalf_of", "email"),
+    ("name", "organisation", "role", "attendance", "arrived", "left", "on_behalf_of", "email", "voting"),
 )
 BULLETS = ListKind("bullets", ("meeting_id", "section"), ("text",))
 TURNS = ListKind("turns", ("meeting_id",), ("speaker",))
 POINTS = ListKind("points", ("turn_id",), ("text",))
-ACTIONS = ListKind("actions", ("meeting_id",), ("text", "owner", "due", "status"))
+ACTIONS = ListKind("actions", ("meeting_id",), ("text", "owner", "due", "status", "item_id"))
 DECLARATIONS = ListKind("declarations", ("meeting_id",), ("attendee_id", "item", "text"))
-LIST_KINDS = (ATTENDEES, BULLETS, TURNS, POINTS, ACTIONS, DECLARATIONS)
+AGENDA_ITEMS = ListKind(
+    "agenda_items",
+    ("meeting_id",),
+    ("number", "title", "paper", "presenter", "purpose", "recommendations", "summary", "exempt", "minute"),
+)
+ITEM_POINTS = ListKind("item_points", ("item_id",), ("text",))
+RESOLUTIONS = ListKind(
+    "resolutions",
+    ("item_id",),
+    ("outcome", "text", "votes_for", "votes_against", "abstentions", "recorded"),
+)
+LIST_KINDS = (
+    ATTENDEES,
+    BULLETS,
+    TURNS,
+    POINTS,
+    ACTIONS,
+    DECLARATIONS,
+    AGENDA_ITEMS,
+    ITEM_POINTS,
+    RESOLUTIONS,
+)
 
 
 def position_at(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from ..model import (
     MEETING_FIELDS,
@@ -14,6 +15,7 @@ from ..model import (
     Meeting,
     MeetingSummary,
     Section,
+    check_clock,
     check_meeting_status,
     make_layout,
 )
@@ -44,17 +46,22 @@ from .transfer import (
     record_action_history,
 )
 
+if TYPE_CHECKING:
+    from .agenda import AgendaRepository
+
 _SUMMARY = "SELECT id, series, title, date, status, updated, deleted FROM meetings"
 #: Meetings not deleted (deleted ones wait in :meth:`MeetingRepository.deleted_meetings`).
 LIVE = "deleted IS NULL"
 
 
-def _check_fields(fields: Mapping[str, object]) -> None:
+def _check_fields(fields: dict[str, object]) -> None:
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise StoreError(f"Unknown meeting field(s): {', '.join(sorted(unknown))}")
     if "status" in fields:
         check_meeting_status(str(fields["status"]))
+    if "closed" in fields:
+        fields["closed"] = check_clock(str(fields["closed"] or ""))
 
 
 @contextmanager
@@ -81,8 +88,11 @@ class MeetingRepository:
         carried: CarriedRepository,
         history: HistoryRepository,
         record: RecordRepository,
+        agenda: AgendaRepository | None = None,
     ) -> None:
         self.db = db
+        #: Agenda items of committee meetings (read and saved with the whole meeting).
+        self.agenda = agenda
         self.record = record
         self.items = items
         self.capture = capture
@@ -150,6 +160,8 @@ class MeetingRepository:
             action_ids = items.actions.append_all((meeting_id,), [action_values(a) for a in meeting.actions])
             for action_id, action in zip(action_ids, meeting.actions):
                 record_action_history(self.db, action_id, meeting_id, action)
+            if self.agenda is not None:
+                self.agenda.insert_all(meeting_id, meeting, action_ids)
             add_transfer_extras(self.db, items.actions, meeting_id, meeting, self.history.author)
             if meeting.status == "approved":
                 self.fix_record(meeting_id)
@@ -205,6 +217,8 @@ class MeetingRepository:
             meeting.actions, meeting.matters_arising = self.live_actions(meeting_id)
         meeting.history = self.history.meeting_history(meeting_id)
         load_action_histories(self.db, meeting)
+        if self.agenda is not None:
+            self.agenda.load_into(meeting)
         return meeting
 
     def live_actions(self, meeting_id: int) -> tuple[list[Action], list[CarriedAction]]:
@@ -227,6 +241,8 @@ class MeetingRepository:
         try:
             with self.db.write(meeting_id):
                 self.db.set_fields("meetings", meeting_id, clean(fields), expected_version=expected_version)
+                if self.agenda is not None and {"date", "series"} & set(fields):
+                    self.agenda.renumber(meeting_id)  # running minute numbers follow the year and series
                 if fields.get("status") == "approved":
                     self.history.record_meeting(meeting_id, "approved")
                     self.fix_record(meeting_id)

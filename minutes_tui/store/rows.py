@@ -119,6 +119,7 @@ def meeting_from_row(row: Row) -> Meeting:
         id=row["id"],
         deleted=datetime_out(row.get("deleted")),
         version=row.get("version") or 0,
+        closed=row.get("closed") or "",
     )
 
 
@@ -137,6 +138,7 @@ def attendee_from_row(row: Row) -> Attendee:
         on_behalf_of=row.get("on_behalf_of") or "",
         version=row.get("version") or 0,
         email=row.get("email") or "",
+        voting=bool(row.get("voting")),
     )
 
 
@@ -150,6 +152,7 @@ def attendee_values(attendee: Attendee) -> dict[str, object]:
         "left": check_clock(attendee.left),
         "on_behalf_of": attendee.on_behalf_of,
         "email": check_email(attendee.email),
+        "voting": int(bool(attendee.voting)),
     }
 
 
@@ -170,6 +173,7 @@ def action_from_row(row: Row) -> Action:
         row["meeting_id"],
         row["id"],
         version=row.get("version") or 0,
+        item_id=row.get("item_id"),
     )
 
 

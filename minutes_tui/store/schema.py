@@ -348,4 +348,8 @@ def unknown_migrations(db: Database) -> list[str]:
     return [m.name for m in migrations.applied(db) if m.name not in known]
 
 
-from . import schema_circulate  # noqa: E402, F401  (m014)
+# Later migrations, each in its own module, registered here in number order.
+from . import (  # noqa: E402, F401
+    schema_board,  # m013
+    schema_circulate,  # m014
+)

@@ -63,6 +63,7 @@ class SeriesRepository:
                             a.role,
                             "in_attendance" if a.attendance == "in_attendance" else "present",
                             email=a.email,
+                            voting=a.voting,
                         )
                     )
                     for a in (previous.attendees if previous else [])

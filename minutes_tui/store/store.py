@@ -35,6 +35,8 @@ from ..prefixes import Filing
 from ..search_model import SearchHit
 from . import maintenance
 from .actions import ActionLogRepository
+from .agenda import AgendaRepository
+from .agenda_facade import AgendaFacade
 from .capture import CaptureRepository
 from .carried import CarriedRepository
 from .database import connect
@@ -50,7 +52,7 @@ from .search import SearchRepository
 from .series import SeriesRepository
 
 
-class Store:
+class Store(AgendaFacade):
     """Meetings in one SQLite database (a file, or ``:memory:`` for tests)."""
 
     def __init__(self, db: Database, path: str | Path = ":memory:") -> None:
@@ -63,8 +65,16 @@ class Store:
         self.layouts = LayoutRepository(gateway)
         self.carried = CarriedRepository(gateway, self.history)
         self.record = RecordRepository(gateway)
+        self.agenda = AgendaRepository(gateway, self.items)
         self.meetings = MeetingRepository(
-            gateway, self.items, self.capture, self.layouts, self.carried, self.history, self.record
+            gateway,
+            self.items,
+            self.capture,
+            self.layouts,
+            self.carried,
+            self.history,
+            self.record,
+            self.agenda,
         )
         self.series = SeriesRepository(gateway, self.meetings, self.items, self.carried, self.history)
         self.action_log = ActionLogRepository(gateway, self.history)
