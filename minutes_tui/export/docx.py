@@ -33,6 +33,7 @@ from ..config import ConfigError, export_template
 from ..model import ATTENDANCE_LABELS, Meeting
 from ..text import for_xml
 from . import layout
+from .council_attendance import council_attendance, is_committee
 from .docx_styles import prepare_styles
 from .files import ExportError
 from .template_safety import TemplateRejected, check_package
@@ -283,6 +284,12 @@ class _Writer:
             self.para(None, [(f"{label}: ", True), (value, False)], after=240 if last else 0)
 
     def attendance(self, meeting: Meeting) -> None:
+        if is_committee(meeting):
+            lines = council_attendance(meeting)
+            for i, (label, text) in enumerate(lines):
+                last = i == len(lines) - 1
+                self.para(None, [(f"{label}: ", True), (text, False)], after=240 if last else 40)
+            return
         kinds = layout.attendance(meeting)
         if not kinds:
             return

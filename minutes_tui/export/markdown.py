@@ -14,6 +14,7 @@ from pathlib import Path
 from ..model import ATTENDANCE_LABELS, Meeting
 from ..text import for_xml
 from . import layout
+from .council_attendance import council_attendance, is_committee
 
 #: Characters that mean something anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<|~#])")
@@ -83,7 +84,9 @@ def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
     for label, value in layout.details(meeting):
         para(f"**{label}:** {escape(value, inline=True)}")
 
-    kinds = layout.attendance(meeting)
+    kinds = [] if is_committee(meeting) else layout.attendance(meeting)
+    for label, text in council_attendance(meeting) if is_committee(meeting) else []:
+        para(f"**{label}:** {escape(text, inline=True)}")
     if kinds:
         para("## Attendance")
         for kind, groups in kinds:
