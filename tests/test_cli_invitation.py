@@ -130,3 +130,9 @@ def test_missing_file_and_pipe(tmp_path):
 
     os.mkfifo(tmp_path / "pipe.ics")
     assert "not a regular file" in one_error(tmp_path / "pipe.ics")
+
+
+def test_a_file_name_with_a_newline_gives_one_error_line(tmp_path):
+    path = tmp_path / "invite\nError: fake.ics"
+    path.write_text("not a calendar")
+    assert "\u240a" in one_error(path)

@@ -312,3 +312,37 @@ def test_windows_1252_and_utf16_text(tmp_path):
     bom.write_bytes("\ufeff1. Café – welcome".encode())
     for path in (cp, wide, bom):
         assert parse_agenda(read_document(path)) == [AgendaEntry("1", "Café – welcome")]
+
+
+# --- hostile input never hangs the reader (a guard against quadratic patterns, not a speed target)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 1_000_000,
+        "a@" * 300_000,
+        "1. " + "." * 500_000,
+        "**" * 300_000,
+        "<!--" * 200_000,
+        ("Recommendation\n" + "That the Board notes\n" * 50_000),
+        "[" * 300_000 + "](" * 10,
+        " \t" * 400_000 + "x",
+    ],
+    ids=["letters", "ats", "dots", "stars", "comments", "recommendations", "brackets", "spaces"],
+)
+def test_pathological_text_is_read_promptly(tmp_path, text):
+    path = tmp_path / "paper.md"
+    path.write_text(text)
+    read = read_document(path)
+    parse_agenda(read)
+    facts = parse_paper(read)
+    assert len(facts.title) <= 500
+
+
+def test_a_file_name_with_a_newline_still_gives_one_line(tmp_path):
+    path = tmp_path / "agenda\nrm -rf.pdf"
+    path.write_bytes(b"%PDF")
+    assert "\u240a" in error_for(path)  # the newline shown as a symbol
+    assert "\u240a" in error_for(tmp_path / "missing\n.docx")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Meeting
-from .documents import DocumentError, clean_text
+from .documents import DocumentError, clean_text, shown
 
 #: Largest invitation read (one with attachments inline can be big; a plain one is a few kB).
 MAX_ICS_BYTES = 10 * 1024 * 1024
@@ -53,20 +53,20 @@ def read_invitation(path: str | os.PathLike[str]) -> Invitation:
     try:
         info = file.stat()
     except OSError as exc:
-        raise DocumentError(f"Cannot read {file}: {exc.strerror or exc}") from None
+        raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise DocumentError(f"{file} is a folder, not a file")
+        raise DocumentError(f"{shown(file)} is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        raise DocumentError(f"{file} is not a regular file")
+        raise DocumentError(f"{shown(file)} is not a regular file")
     if info.st_size > MAX_ICS_BYTES:
         raise DocumentError(
-            f"{file} is too big to be a calendar invitation ({info.st_size / 1048576:.1f} MB)"
+            f"{shown(file)} is too big to be a calendar invitation ({info.st_size / 1048576:.1f} MB)"
         )
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"Cannot read {file}: {exc.strerror or exc}") from None
-    return parse_invitation(data, str(file))
+        raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
+    return parse_invitation(data, shown(file))
 
 
 def parse_invitation(data: bytes, name: str = "the invitation") -> Invitation:
