@@ -81,10 +81,11 @@ def find_contact(lines: list[str], sections: list[Section]) -> Contact:
                 email = email or _email_in(name)
                 continue
             authors.append(name.strip())
-            rest = rest.strip()
-            if rest and not _email_in(rest) and not _PHONE.match(rest):
-                posts.append(rest.split(",")[0].strip())
-            email = email or _email_in(rest)
+            details = [part.strip() for part in rest.split(",") if part.strip()]
+            email = email or next((_email_in(part) for part in details if _email_in(part)), "")
+            post_text = next((part for part in details if not _email_in(part) and not _PHONE.match(part)), "")
+            if post_text:
+                posts.append(post_text)
         elif post and authors:
             posts.append(post.group("value").strip())
         elif mail:
