@@ -47,6 +47,8 @@ _UNACCENTED = str.maketrans(
 
 def fold(text: str) -> str:
     """``text`` as people search it: any case, accents ignored ("Zoë" and "ZOE" give "zoe", "Łukasz" "lukasz")."""
+    if text.isascii():
+        return text.lower()
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
