@@ -45,6 +45,8 @@ class Invitation:
     place: str = ""
     organiser: Invitee | None = None
     invitees: list[Invitee] = field(default_factory=list)
+    #: How many more people the invitation names beyond :data:`MAX_PEOPLE` (left out).
+    left_out: int = 0
 
 
 def read_invitation(path: str | os.PathLike[str]) -> Invitation:
@@ -93,7 +95,7 @@ def parse_invitation(data: bytes, name: str = "the invitation") -> Invitation:
         )
     event = events[0]
     date, time = _when(event, name)
-    people = _people(event.get("ATTENDEE"))
+    people, left_out = _people(event.get("ATTENDEE"))
     organiser = _person(event.get("ORGANIZER")) if event.get("ORGANIZER") is not None else None
     return Invitation(
         title=_text(event.get("SUMMARY")),
@@ -102,6 +104,7 @@ def parse_invitation(data: bytes, name: str = "the invitation") -> Invitation:
         place=_text(event.get("LOCATION")),
         organiser=organiser,
         invitees=people,
+        left_out=left_out,
     )
 
 
@@ -128,21 +131,25 @@ def _when(event: Any, name: str) -> tuple[dt.date | None, str]:
     raise DocumentError(f"{name} has a start (DTSTART) that is not a date")
 
 
-def _people(value: Any) -> list[Invitee]:
+def _people(value: Any) -> tuple[list[Invitee], int]:
+    """The distinct people invited (at most :data:`MAX_PEOPLE`), and how many more were left out."""
     if value is None:
-        return []
+        return [], 0
     values = value if isinstance(value, list) else [value]
     people: list[Invitee] = []
     seen: set[str] = set()
-    for entry in values[: MAX_PEOPLE * 2]:
+    left_out = 0
+    for entry in values:
         person = _person(entry)
         key = (person.email or person.name).casefold()
-        if person.name and key not in seen:
-            seen.add(key)
+        if not person.name or key in seen:
+            continue
+        seen.add(key)
+        if len(people) < MAX_PEOPLE:
             people.append(person)
-        if len(people) >= MAX_PEOPLE:
-            break
-    return people
+        else:
+            left_out += 1
+    return people, left_out
 
 
 def _person(entry: Any) -> Invitee:
