@@ -27,6 +27,7 @@ def seed(store):
     )
     store.add_attendee(first.id, Attendee("Priya", "Cogent SSC"))
     store.add_action(first.id, Action("Draft the employer offer", "Priya"))
+    store.add_action(first.id, Action("Share the contact list", "Tom"))
     return first
 
 
@@ -88,3 +89,6 @@ async def test_matters_arising_show_progress_noted_at_earlier_meetings(store):
         assert "Progress: Agreed by providers" in texts
         assert texts.count("First draft circulated") == 1
         assert "Draft the employer offer" in screen_text(app)
+        await pilot.press("space")  # the cursor moved past the earlier note to the next action
+        await wait_until(pilot, lambda: store.carried_actions(third.id)[1].action.status == "done")
+    assert store.carried_actions(third.id)[0].action.status == "open"
