@@ -25,6 +25,8 @@ ATTENDANCE_LABELS = {
 }
 MEETING_STATUS = ("draft", "approved")
 ACTION_STATUS = ("open", "done", "on_hold", "dropped")
+#: Statuses of actions that still need doing: carried forward, listed by --open, overdue when late.
+STILL_TO_DO = ("open", "on_hold")
 #: What an action's history records: raised, status changed (updated / closed), a progress note.
 ACTION_EVENTS = ("raised", "updated", "closed", "noted")
 ACTION_STATUS_LABELS = {
@@ -292,8 +294,9 @@ class Action:
         check_action_status(self.status)
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
+        """Still to do (open or on hold) and due before ``today``."""
         today = today or dt.date.today()
-        return self.status == "open" and self.due is not None and self.due < today
+        return self.status in STILL_TO_DO and self.due is not None and self.due < today
 
 
 @dataclass
@@ -305,6 +308,8 @@ class ActionEvent:
     note: str = ""
     at: dt.datetime | None = None
     meeting_id: int | None = None
+    #: The date of the meeting it happened at (filled by the store; not compared).
+    meeting_date: dt.date | None = field(default=None, compare=False)
 
 
 @dataclass

@@ -12,7 +12,9 @@ Forms understood (any case):
   attendee's name or organisation is completed, ``@"Jane Doe"`` or ``@Jane_Doe`` for several
   words) and ``due:WHEN`` where WHEN is ``30/04`` (the next 30 April on or after today),
   ``30/04/2026``, ``2026-04-30``, ``fri`` / ``friday`` (the next Friday after today), ``today``,
-  ``tomorrow``, ``+3d``, ``+2w``, ``+1m`` or ``eom`` (the end of this month).
+  ``tomorrow``, ``+3d``, ``+2w``, ``+1m`` or ``eom`` (the end of this month). "Today" is the date
+  the caller gives: the meeting session gives the meeting's date, so minutes typed up later get
+  the dates agreed in the room.
 
 A point with an owner or a due date but no ``A:`` is an action too. An ``@Name`` at the end of
 the text (where owners are written) is taken out of it; one anywhere else ("Send the list to

@@ -37,3 +37,19 @@ def displayable(text: str) -> str:
 def for_xml(text: str) -> str:
     """``text`` without the characters an XML document (a .docx) cannot hold."""
     return _NOT_XML.sub("", text)
+
+
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_UNACCENTED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "ŀ": "l"}
+)
+
+
+def fold(text: str) -> str:
+    """``text`` as people search it: any case, accents ignored ("Zoë" and "ZOE" give "zoe", "Łukasz" "lukasz")."""
+    if text.isascii():
+        return text.lower()
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNACCENTED)

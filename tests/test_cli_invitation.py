@@ -61,8 +61,14 @@ def test_google_invitation_in_utc_shows_local_time_chair_and_names(london):
     assert [a.name for a in meeting.attendees] == ["Zoë Ní Bhriain", "Lukasz Nowak", "[bold]Gareth[/] Evans"]
 
 
-def test_invitees_keep_their_email_addresses_in_the_reader():
-    """The addresses are read (an attendee has no e-mail field to store them in yet)."""
+def test_invitees_keep_their_email_addresses():
+    """The addresses are read, and kept on the attendees for `minutes circulate`."""
+    meeting = imported(INVITES / "outlook.ics")
+    assert [a.email for a in meeting.attendees] == [
+        "mary.nolan@example.gov.uk",
+        "h.ellis@nwda.example.org",
+        "priya.shah@cogent.example.com",
+    ]
     read = invitation.read_invitation(INVITES / "outlook.ics")
     assert [p.email for p in read.invitees] == [
         "mary.nolan@example.gov.uk",
@@ -130,3 +136,34 @@ def test_missing_file_and_pipe(tmp_path):
 
     os.mkfifo(tmp_path / "pipe.ics")
     assert "not a regular file" in one_error(tmp_path / "pipe.ics")
+
+
+def test_a_file_name_with_a_newline_gives_one_error_line(tmp_path):
+    path = tmp_path / "invite\nError: fake.ics"
+    path.write_text("not a calendar")
+    assert "\u240a" in one_error(path)
+
+
+def test_a_huge_guest_list_is_cut_with_a_warning(tmp_path):
+    people = "".join(
+        f"ATTENDEE;CN=Person {i}:mailto:p{i}@example.org\r\n" for i in range(invitation.MAX_PEOPLE + 20)
+    )
+    path = tmp_path / "all-staff.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:all@example.org\r\nDTSTART:20250714T100000\r\n"
+        f"SUMMARY:All staff\r\n{people}END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    result = run("import", path)
+    assert result.exit_code == 0
+    assert (
+        f"Warning: only the first {invitation.MAX_PEOPLE} of the {invitation.MAX_PEOPLE + 20} people"
+        in result.output
+    )
+
+
+def test_a_calendar_with_only_tasks_holds_no_meeting(tmp_path):
+    path = tmp_path / "todo.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:t@x\r\nSUMMARY:Todo\r\nEND:VTODO\r\nEND:VCALENDAR\r\n"
+    )
+    assert "holds no meeting" in one_error(path)

@@ -312,3 +312,93 @@ def test_windows_1252_and_utf16_text(tmp_path):
     bom.write_bytes("\ufeff1. Café – welcome".encode())
     for path in (cp, wide, bom):
         assert parse_agenda(read_document(path)) == [AgendaEntry("1", "Café – welcome")]
+
+
+# --- hostile input never hangs the reader (a guard against quadratic patterns, not a speed target)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 1_000_000,
+        "a@" * 300_000,
+        "1. " + "." * 500_000,
+        "**" * 300_000,
+        "<!--" * 200_000,
+        ("Recommendation\n" + "That the Board notes\n" * 50_000),
+        "[" * 300_000 + "](" * 10,
+        " \t" * 400_000 + "x",
+    ],
+    ids=["letters", "ats", "dots", "stars", "comments", "recommendations", "brackets", "spaces"],
+)
+def test_pathological_text_is_read_promptly(tmp_path, text):
+    path = tmp_path / "paper.md"
+    path.write_text(text)
+    read = read_document(path)
+    parse_agenda(read)
+    facts = parse_paper(read)
+    assert len(facts.title) <= 500
+
+
+def test_a_file_name_with_a_newline_still_gives_one_line(tmp_path):
+    path = tmp_path / "agenda\nrm -rf.pdf"
+    path.write_bytes(b"%PDF")
+    assert "\u240a" in error_for(path)  # the newline shown as a symbol
+    assert "\u240a" in error_for(tmp_path / "missing\n.docx")
+
+
+# --- more of the ways papers are written ------------------------------------------------------
+
+
+def test_lettered_recommendations_and_an_item_letter():
+    facts = parse_paper(
+        "AGENDA ITEM 8(b)\nEMPLOYER OFFER\n\nRECOMMENDATIONS\n(a) That the Board notes the offer;\n"
+        "(b) That the Board approves the launch in January.\n\nBACKGROUND\n1. Text here.\n\nA Plant, Head of Skills\n"
+    )
+    assert (facts.number, facts.title) == ("8b", "EMPLOYER OFFER")
+    assert facts.recommendations == [
+        "That the Board notes the offer.",
+        "That the Board approves the launch in January.",
+    ]
+    assert (facts.author, facts.post) == ("A Plant", "Head of Skills")
+
+
+def test_it_is_recommended_that_with_bullets_and_a_one_line_contact():
+    facts = parse_paper(
+        "Employer Offer 2025/26\n\nPurpose of the report\nTo agree the offer.\n\nRecommendations\n"
+        "It is recommended that Board Members:\n• note the offer; and\n• approve its launch.\n\n"
+        "Contact Officer: Jane Smith, Head of Skills, 01928 123456, jane.smith@example.gov.uk\n"
+    )
+    assert facts.recommendations == [
+        "That Board Members note the offer.",
+        "That Board Members approve its launch.",
+    ]
+    assert (facts.author, facts.post, facts.email) == (
+        "Jane Smith",
+        "Head of Skills",
+        "jane.smith@example.gov.uk",
+    )
+
+
+def test_inline_recommendation_and_labelled_author():
+    facts = parse_paper(
+        "Item: 12\nBudget Monitoring\n\nRecommendation: That the Board approves the budget.\n\n"
+        "Report author: Dr A. Plant\nJob title: Director of Economy\nE-mail: a.plant@example.gov.uk\n"
+    )
+    assert (facts.number, facts.title) == ("12", "Budget Monitoring")
+    assert facts.recommendations == ["That the Board approves the budget."]
+    assert (facts.author, facts.post, facts.email) == (
+        "Dr A. Plant",
+        "Director of Economy",
+        "a.plant@example.gov.uk",
+    )
+
+
+@pytest.mark.parametrize("shape", ["item", "report"])
+def test_papers_saved_by_libreoffice_read_the_same(shape):
+    assert parse_paper(read(f"paper_{shape}_libreoffice.docx")) == parse_paper(read(f"paper_{shape}.docx"))
+
+
+def test_agenda_saved_by_libreoffice_reads_the_same():
+    assert parse_agenda(read("agenda_libreoffice.docx")) == parse_agenda(read("agenda.docx"))

@@ -71,7 +71,7 @@ def import_command(ctx: click.Context, file: Path, force: bool) -> None:
     """
     try:
         if file.suffix.lower() in (".ics", ".ical", ".ifb", ".icalendar"):
-            meeting, warnings = _from_invitation(file), []
+            meeting, warnings = _from_invitation(file)
         else:
             data = load_json(file.read_text(encoding="utf-8"))
             meeting, warnings = meeting_from_dict(data)
@@ -101,13 +101,21 @@ def import_command(ctx: click.Context, file: Path, force: bool) -> None:
 
 
 def _from_invitation(file: Path):
+    """The meeting a calendar invitation describes, and warnings for what it leaves out."""
     from ..papers import DocumentError
-    from ..papers.invitation import invitation_meeting, read_invitation
+    from ..papers.invitation import MAX_PEOPLE, invitation_meeting, read_invitation
 
     try:
-        return invitation_meeting(read_invitation(file))
+        invitation = read_invitation(file)
     except DocumentError as exc:
         raise click.ClickException(str(exc)) from None
+    warnings = []
+    if invitation.left_out:
+        warnings.append(
+            f"only the first {MAX_PEOPLE} of the {MAX_PEOPLE + invitation.left_out} people invited "
+            "were added as attendees"
+        )
+    return invitation_meeting(invitation), warnings
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from ..continuity import recorded_next_date
 from ..model import LAYOUTS, ModelError
 from ..store import StoreError
 from ..text import visible
@@ -13,19 +14,28 @@ from .common import iso_date, open_store
 @click.command("next")
 @click.argument("series")
 @click.option("--title", default="", help="Title of the new meeting (default: the last one's).")
-@click.option("--date", "date_", default=None, help="Date of the new meeting, YYYY-MM-DD (default: today).")
+@click.option(
+    "--date",
+    "date_",
+    default=None,
+    help="Date of the new meeting, YYYY-MM-DD (default: the date of next meeting recorded at the last one, else today).",
+)
 @click.pass_context
 def next_command(ctx: click.Context, series: str, title: str, date_: str | None) -> None:
-    """Start the next meeting of SERIES: same attendees, open actions brought forward. Prints its id."""
+    """Start the next meeting of SERIES: same attendees, open actions brought forward. Prints its id.
+
+    The time, place and chair of the last meeting carry over.
+    """
     import datetime as dt
 
-    day = iso_date(date_, "--date") or dt.date.today()
+    day = iso_date(date_, "--date")
     store = open_store(ctx)
     if series not in store.series_names():
         raise click.ClickException(
             f"No meetings of the series {series!r} yet; known: {', '.join(store.series_names()) or 'none'}"
         )
     previous = store.latest_in_series(series)
+    day = day or recorded_next_date(previous) or dt.date.today()
     try:
         meeting = store.start_next_meeting(series, title=title or previous.title, date=day)
     except StoreError as exc:

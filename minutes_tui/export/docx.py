@@ -17,7 +17,6 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable
-from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +32,10 @@ from ..config import ConfigError, export_template
 from ..model import ATTENDANCE_LABELS, Meeting
 from ..text import for_xml
 from . import docx_committee, layout
+from .council_attendance import council_attendance, council_style
+from .docx_keep import keep_together
 from .docx_styles import prepare_styles
+from .docx_tables import build_table
 from .files import ExportError
 from .template_safety import TemplateRejected, check_package
 
@@ -47,8 +49,10 @@ _B, _BCS, _KEEP_NEXT, _SPACING, _VAL = (qn(f"w:{t}") for t in ("b", "bCs", "keep
 _AFTER, _BEFORE = qn("w:after"), qn("w:before")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _DASH = " \u2013 "
-#: Table rows with more text than this may break across pages; shorter ones stay whole.
-_SPLIT_ROWS_OVER = 600
+
+#: Column shares of the actions and matters-arising tables, and which columns (dates, statuses) never wrap.
+_ACTION_TABLE = ((0.48, 0.22, 0.16, 0.14), (False, False, True, True))
+_CARRIED_TABLE = ((0.32, 0.15, 0.14, 0.11, 0.28), (False, False, True, True, False))
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -241,7 +245,8 @@ class _Writer:
         return r
 
     def heading(self, text: str, level: int = 1) -> None:
-        self.para(f"Heading {level}", [(text, False)])
+        """A heading that keeps with what follows it, whatever a template's heading style says."""
+        self.para(f"Heading {level}", [(text, False)], keep_next=True)
 
     def bullets(self, texts: Iterable[str]) -> None:
         for text in texts:
@@ -254,7 +259,9 @@ class _Writer:
         docx_committee.opening(self, meeting)
         self.attendance(meeting)
         docx_committee.quorum(self, meeting)
+        closing = len(self.items)
         for kind, title, content in layout.blocks(meeting, timestamps=timestamps):
+            closing = len(self.items)
             if kind == "agenda":  # committee items: each under its own heading
                 docx_committee.items(self, content)
                 continue
@@ -264,12 +271,13 @@ class _Writer:
             elif kind == "round_robin":
                 self.round_robin(content)
             elif kind == "actions":
-                self.items.append(self.table(layout.ACTION_COLUMNS, content, (0.48, 0.22, 0.16, 0.14)))
+                self.items.append(self.table(layout.ACTION_COLUMNS, content, *_ACTION_TABLE))
             else:
-                self.items.append(self.table(layout.CARRIED_COLUMNS, content, (0.32, 0.15, 0.14, 0.11, 0.28)))
+                self.items.append(self.table(layout.CARRIED_COLUMNS, content, *_CARRIED_TABLE))
         if meeting.next_meeting:
             self.heading("Date of next meeting")
             self.para(None, [(layout.long_date(meeting.next_meeting), False)])
+        keep_together(self.items[closing:])  # the last section and the next date, with their headings
         docx_committee.closing(self, meeting)
         if self.items[-1].tag != _P:  # Word expects a paragraph after a table
             self.para(None, after=0)
@@ -289,6 +297,12 @@ class _Writer:
             self.para(None, [(f"{label}: ", True), (value, False)], after=240 if last else 0)
 
     def attendance(self, meeting: Meeting) -> None:
+        if council_style(meeting):
+            lines = council_attendance(meeting)
+            for i, (label, text) in enumerate(lines):
+                last = i == len(lines) - 1
+                self.para(None, [(f"{label}: ", True), (text, False)], after=240 if last else 40)
+            return
         kinds = layout.attendance(meeting)
         if not kinds:
             return
@@ -312,58 +326,14 @@ class _Writer:
                 self.bullets(points)
 
     def table(
-        self, header: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[float, ...]
+        self,
+        header: tuple[str, ...],
+        rows: list[tuple[str, ...]],
+        shares: tuple[float, ...],
+        whole: tuple[bool, ...],
     ) -> BaseOxmlElement:
-        """A full-width "Table Grid" table whose header row repeats on every page."""
-        section = self.document.sections[-1]
-        width = (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
-        widths = [int(width / 635 * share) for share in shares]  # EMU -> twentieths of a point
-        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        tbl = parse_xml(
-            f"<w:tbl {nsdecls('w')}><w:tblPr>"
-            f'<w:tblStyle w:val="{self.ids["Table Grid"]}"/><w:tblW w:w="5000" w:type="pct"/>'
-            '<w:tblLayout w:type="fixed"/>'
-            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
-            ' w:noHBand="0" w:noVBand="1"/>'
-            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid></w:tbl>"
-        )
-        cell_start = [
-            f'<w:tc {nsdecls("w")}><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{{shade}}</w:tcPr></w:tc>'
-            for w in widths
-        ]
-        header_row = parse_xml(f"<w:tr {nsdecls('w')}><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr></w:tr>")
-        for template, text in zip(cell_start, header):
-            cell = parse_xml(
-                template.replace("{shade}", '<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>')
-            )
-            cell.append(self._cell_para(cell, text, bold=True))
-            header_row.append(cell)
-        tbl.append(header_row)
-        plain = [parse_xml(template.replace("{shade}", "")) for template in cell_start]
-        tr_tag = qn("w:tr")
-        keep_whole = parse_xml(f"<w:trPr {nsdecls('w')}><w:cantSplit/></w:trPr>")
-        for row in rows:
-            tr = tbl.makeelement(tr_tag)
-            if sum(map(len, row)) < _SPLIT_ROWS_OVER:
-                tr.append(deepcopy(keep_whole))
-            for model, text in zip(plain, row):
-                cell = deepcopy(model)
-                cell.append(self._cell_para(cell, text))
-                tr.append(cell)
-            tbl.append(tr)
-        return tbl
-
-    def _cell_para(self, parent: BaseOxmlElement, text: str, bold: bool = False) -> BaseOxmlElement:
-        p: BaseOxmlElement = parent.makeelement(_P)
-        ppr = p.makeelement(_PPR)
-        sp = ppr.makeelement(_SPACING)
-        sp.set(_BEFORE, "40")
-        sp.set(_AFTER, "40")
-        ppr.append(sp)
-        p.append(ppr)
-        if text:
-            p.append(self.run(p, text, bold))
-        return p
+        """A full-width table (see :func:`docx_tables.build_table`); ``whole`` columns never wrap."""
+        return build_table(self, header, rows, shares, whole)
 
 
 # ---------------------------------------------------------------- pages and properties

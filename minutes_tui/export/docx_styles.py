@@ -137,12 +137,20 @@ def prepare_styles(document: Document, *, house: bool) -> dict[str, str]:
 
 
 def _find(document: Document, name: str, kind: WD_STYLE_TYPE) -> BaseOxmlElement | None:
-    """The ``w:style`` element named ``name`` of type ``kind``, or ``None``."""
-    try:
-        style = document.styles[name]
-    except KeyError:
-        return None
-    return style.element if style.type == kind else None
+    """The ``w:style`` element named ``name`` of type ``kind``, or ``None``.
+
+    Names are compared ignoring case: Word writes "heading 1" where LibreOffice writes
+    "Heading 1", and either is the template's own heading.
+    """
+    wanted = name.casefold()
+    found: BaseOxmlElement | None = None
+    for style in document.styles:
+        if style.type == kind and (style.name or "").casefold() == wanted:
+            element: BaseOxmlElement = style.element
+            if style.name == name:
+                return element
+            found = found if found is not None else element
+    return found
 
 
 def _free_style_id(styles_el: BaseOxmlElement, wanted: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..model import ATTENDANCE_LABELS, Meeting
 from ..text import for_xml
 from . import committee, layout
+from .council_attendance import council_attendance, council_style
 
 #: Characters that mean something anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<|~#])")
@@ -103,7 +104,9 @@ def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
     for label, value in layout.details(meeting):
         para(f"**{label}:** {escape(value, inline=True)}")
 
-    kinds = layout.attendance(meeting)
+    kinds = [] if council_style(meeting) else layout.attendance(meeting)
+    for label, text in council_attendance(meeting) if council_style(meeting) else []:
+        para(f"**{label}:** {escape(text, inline=True)}")
     if kinds:
         para("## Attendance")
         for kind, groups in kinds:

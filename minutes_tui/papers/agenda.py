@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Most characters kept of an item's title.
+#: Most characters kept of an item's title; longer lines are not read as items at all.
 MAX_TITLE = 500
+MAX_LINE = 2000
 
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
@@ -46,6 +47,8 @@ def parse_agenda(text: str) -> list[AgendaEntry]:
     seen: set[str] = set()
     major = ""
     for line in text.splitlines():
+        if len(line) > MAX_LINE:
+            continue  # a paragraph, not an agenda line
         entry = _entry(line, major)
         if entry is None or entry.number in seen:
             continue

@@ -8,6 +8,7 @@ import stat
 import zipfile
 from pathlib import Path
 
+from ..text import visible
 from .markdown import markdown_to_text
 from .numbering import docx_text
 
@@ -55,19 +56,19 @@ def read_document(path: str | os.PathLike[str]) -> str:
     if suffix not in TEXT_SUFFIXES + MARKDOWN_SUFFIXES + DOCX_SUFFIXES:
         kind = _OTHER_KINDS.get(suffix)
         what = f"{kind} file" if kind else f"a {suffix} file" if suffix else "a file without an extension"
-        raise DocumentError(f"{file} is {what}; save it as .docx, .txt or .md and try again")
+        raise DocumentError(f"{shown(file)} is {what}; save it as .docx, .txt or .md and try again")
     try:
         info = file.stat()
     except OSError as exc:
-        raise DocumentError(f"Cannot read {file}: {exc.strerror or exc}") from None
+        raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise DocumentError(f"{file} is a folder, not a file")
+        raise DocumentError(f"{shown(file)} is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        raise DocumentError(f"{file} is not a regular file")
+        raise DocumentError(f"{shown(file)} is not a regular file")
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES
     if info.st_size > limit:
         raise DocumentError(
-            f"{file} is too big to read ({_megabytes(info.st_size)}; at most {_megabytes(limit)})"
+            f"{shown(file)} is too big to read ({_megabytes(info.st_size)}; at most {_megabytes(limit)})"
         )
     if suffix in DOCX_SUFFIXES:
         text = _read_docx(file)
@@ -77,8 +78,15 @@ def read_document(path: str | os.PathLike[str]) -> str:
             text = markdown_to_text(text)
     text = clean_text(text)
     if len(text) > MAX_CHARS:
-        raise DocumentError(f"{file} holds too much text to be an agenda or paper ({len(text):,} characters)")
+        raise DocumentError(
+            f"{shown(file)} holds too much text to be an agenda or paper ({len(text):,} characters)"
+        )
     return text
+
+
+def shown(file: Path) -> str:
+    """A file's name for a one-line message: control characters (a newline in a name) made visible."""
+    return visible(str(file))
 
 
 def clean_text(text: str) -> str:
@@ -97,7 +105,7 @@ def _read_bytes(file: Path) -> bytes:
         with file.open("rb") as handle:
             return handle.read(MAX_TEXT_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(f"Cannot read {file}: {exc.strerror or exc}") from None
+        raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
 
 
 def _decode(file: Path, data: bytes) -> str:
@@ -106,21 +114,23 @@ def _decode(file: Path, data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise DocumentError(f"{file} is not readable text (broken UTF-16)") from None
+            raise DocumentError(f"{shown(file)} is not readable text (broken UTF-16)") from None
     if data.count(b"\x00") > len(data) // 100 or data.startswith(
         (b"PK\x03\x04", b"%PDF", b"\xd0\xcf\x11\xe0")
     ):
-        raise DocumentError(f"{file} is not a text file (it holds binary data)")
+        raise DocumentError(f"{shown(file)} is not a text file (it holds binary data)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise DocumentError(f"{file} is not readable text (neither UTF-8 nor Windows-1252)") from None
+            raise DocumentError(
+                f"{shown(file)} is not readable text (neither UTF-8 nor Windows-1252)"
+            ) from None
     controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 20):
-        raise DocumentError(f"{file} is not a text file (it is mostly control characters)")
+        raise DocumentError(f"{shown(file)} is not a text file (it is mostly control characters)")
     return text
 
 
@@ -130,11 +140,11 @@ def _read_docx(file: Path) -> str:
         with zipfile.ZipFile(file) as package:
             names = package.namelist()
             if sum(info.file_size for info in package.infolist()) > MAX_UNPACKED_BYTES:
-                raise DocumentError(f"{file} unpacks to too much data to be an agenda or paper")
+                raise DocumentError(f"{shown(file)} unpacks to too much data to be an agenda or paper")
     except DocumentError:
         raise
     except OSError as exc:
-        raise DocumentError(f"Cannot read {file}: {exc.strerror or exc}") from None
+        raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
     except (zipfile.BadZipFile, ValueError, EOFError):
         raise DocumentError(_not_docx(file)) from None
     if "word/document.xml" not in names:
@@ -147,7 +157,7 @@ def _read_docx(file: Path) -> str:
     except DocumentError:
         raise
     except OSError as exc:
-        raise DocumentError(f"Cannot read {file}: {exc.strerror or exc}") from None
+        raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
     except Exception:  # python-docx and lxml raise many kinds on a damaged package
         raise DocumentError(_not_docx(file)) from None
 
@@ -159,5 +169,5 @@ def _not_docx(file: Path) -> str:
     except OSError:
         head = b""
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return f"{file} is an old Word .doc file under a .docx name; save it as .docx and try again"
-    return f"{file} is not a Word document that can be read (damaged, or not .docx)"
+        return f"{shown(file)} is an old Word .doc file under a .docx name; save it as .docx and try again"
+    return f"{shown(file)} is not a Word document that can be read (damaged, or not .docx)"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Meeting
-from .documents import DocumentError, clean_text
+from .documents import DocumentError, clean_text, shown
 
 #: Largest invitation read (one with attachments inline can be big; a plain one is a few kB).
 MAX_ICS_BYTES = 10 * 1024 * 1024
@@ -45,6 +45,8 @@ class Invitation:
     place: str = ""
     organiser: Invitee | None = None
     invitees: list[Invitee] = field(default_factory=list)
+    #: How many more people the invitation names beyond :data:`MAX_PEOPLE` (left out).
+    left_out: int = 0
 
 
 def read_invitation(path: str | os.PathLike[str]) -> Invitation:
@@ -53,20 +55,20 @@ def read_invitation(path: str | os.PathLike[str]) -> Invitation:
     try:
         info = file.stat()
     except OSError as exc:
-        raise DocumentError(f"Cannot read {file}: {exc.strerror or exc}") from None
+        raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise DocumentError(f"{file} is a folder, not a file")
+        raise DocumentError(f"{shown(file)} is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
-        raise DocumentError(f"{file} is not a regular file")
+        raise DocumentError(f"{shown(file)} is not a regular file")
     if info.st_size > MAX_ICS_BYTES:
         raise DocumentError(
-            f"{file} is too big to be a calendar invitation ({info.st_size / 1048576:.1f} MB)"
+            f"{shown(file)} is too big to be a calendar invitation ({info.st_size / 1048576:.1f} MB)"
         )
     try:
         data = file.read_bytes()
     except OSError as exc:
-        raise DocumentError(f"Cannot read {file}: {exc.strerror or exc}") from None
-    return parse_invitation(data, str(file))
+        raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
+    return parse_invitation(data, shown(file))
 
 
 def parse_invitation(data: bytes, name: str = "the invitation") -> Invitation:
@@ -93,7 +95,7 @@ def parse_invitation(data: bytes, name: str = "the invitation") -> Invitation:
         )
     event = events[0]
     date, time = _when(event, name)
-    people = _people(event.get("ATTENDEE"))
+    people, left_out = _people(event.get("ATTENDEE"))
     organiser = _person(event.get("ORGANIZER")) if event.get("ORGANIZER") is not None else None
     return Invitation(
         title=_text(event.get("SUMMARY")),
@@ -102,6 +104,7 @@ def parse_invitation(data: bytes, name: str = "the invitation") -> Invitation:
         place=_text(event.get("LOCATION")),
         organiser=organiser,
         invitees=people,
+        left_out=left_out,
     )
 
 
@@ -128,21 +131,25 @@ def _when(event: Any, name: str) -> tuple[dt.date | None, str]:
     raise DocumentError(f"{name} has a start (DTSTART) that is not a date")
 
 
-def _people(value: Any) -> list[Invitee]:
+def _people(value: Any) -> tuple[list[Invitee], int]:
+    """The distinct people invited (at most :data:`MAX_PEOPLE`), and how many more were left out."""
     if value is None:
-        return []
+        return [], 0
     values = value if isinstance(value, list) else [value]
     people: list[Invitee] = []
     seen: set[str] = set()
-    for entry in values[: MAX_PEOPLE * 2]:
+    left_out = 0
+    for entry in values:
         person = _person(entry)
         key = (person.email or person.name).casefold()
-        if person.name and key not in seen:
-            seen.add(key)
+        if not person.name or key in seen:
+            continue
+        seen.add(key)
+        if len(people) < MAX_PEOPLE:
             people.append(person)
-        if len(people) >= MAX_PEOPLE:
-            break
-    return people
+        else:
+            left_out += 1
+    return people, left_out
 
 
 def _person(entry: Any) -> Invitee:
@@ -177,14 +184,22 @@ def name_from_address(address: str) -> str:
 
 
 def invitation_meeting(invitation: Invitation) -> Meeting:
-    """A new draft meeting from ``invitation``: those who declined send apologies, a CHAIR is chair.
+    """A new draft meeting from ``invitation``: those who declined send apologies, a CHAIR is chair;
+    each invitee keeps an e-mail address a mail program can use (others are left out)."""
+    from ..model import Attendee, ModelError, check_email
 
-    E-mail addresses are read but not kept: an attendee has no e-mail field yet.
-    """
-    from ..model import Attendee
+    def usable(address: str) -> str:
+        try:
+            return check_email(address)
+        except ModelError:
+            return ""
 
     attendees = [
-        Attendee(name=person.name, attendance="apologies" if person.declined else "present")
+        Attendee(
+            name=person.name,
+            attendance="apologies" if person.declined else "present",
+            email=usable(person.email),
+        )
         for person in invitation.invitees
     ]
     chair = next((person.name for person in invitation.invitees if person.chair), "")

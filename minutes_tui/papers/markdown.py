@@ -13,21 +13,21 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:mailto:)?([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<(?:mailto:)?([^<>\s]+@[^<>\s]+|https?://[^<>\s]+)>")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+MAX_INLINE = 5000
 
 
 def markdown_to_text(text: str) -> str:
     """``text`` (Markdown) as the plain lines a reader sees; tables become tab-separated cells."""
-    text = _COMMENT.sub("", text)
+    text = _without_comments(text)
     out: list[str] = []
     fenced = False
     for line in text.splitlines():
         if _FENCE.match(line):
             fenced = not fenced
             continue
-        if fenced:
+        if fenced or len(line) > MAX_INLINE:  # code as it is; a huge line is not markup worth matching
             out.append(line)
             continue
         if _RULE.match(line) or _TABLE_RULE.match(line):
@@ -46,8 +46,24 @@ def markdown_to_text(text: str) -> str:
     return "\n".join(out)
 
 
+def _without_comments(text: str) -> str:
+    """``text`` without ``<!-- … -->`` comments (an unclosed one runs to the end)."""
+    parts, position = [], 0
+    while (start := text.find("<!--", position)) >= 0:
+        parts.append(text[position:start])
+        end = text.find("-->", start + 4)
+        position = len(text) if end < 0 else end + 3
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def inline(line: str) -> str:
-    """One line without emphasis marks, with links as their text and autolinks as their address."""
+    """One line without emphasis marks, with links as their text and autolinks as their address.
+
+    A very long line is left as it is (its markup is rare, and matching it would be slow).
+    """
+    if len(line) > MAX_INLINE:
+        return line
 
     def link(match: re.Match[str]) -> str:
         label, target = match.group(1), match.group(2)

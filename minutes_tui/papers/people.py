@@ -46,13 +46,24 @@ class Contact:
     email: str = ""
 
 
+def emails(text: str) -> list[str]:
+    """The e-mail addresses in ``text``, in order (word by word: linear on any input)."""
+    found = []
+    for word in text.split():
+        if "@" in word and len(word) <= 320:
+            match = _EMAIL.search(word)
+            if match:
+                found.append(match.group().rstrip("."))
+    return found
+
+
 def _email_in(text: str) -> str:
-    found = _EMAIL.search(text)
-    return found.group().rstrip(".") if found else ""
+    found = emails(text)
+    return found[0] if found else ""
 
 
 def _is_name(line: str) -> bool:
-    return bool(_NAME.match(line)) and not _POST_WORDS.search(line) and len(line) <= 60
+    return len(line) <= 60 and bool(_NAME.match(line)) and not _POST_WORDS.search(line)
 
 
 def find_contact(lines: list[str], sections: list[Section]) -> Contact:
@@ -70,10 +81,11 @@ def find_contact(lines: list[str], sections: list[Section]) -> Contact:
                 email = email or _email_in(name)
                 continue
             authors.append(name.strip())
-            rest = rest.strip()
-            if rest and not _email_in(rest) and not _PHONE.match(rest):
-                posts.append(rest.split(",")[0].strip())
-            email = email or _email_in(rest)
+            details = [part.strip() for part in rest.split(",") if part.strip()]
+            email = email or next((_email_in(part) for part in details if _email_in(part)), "")
+            post_text = next((part for part in details if not _email_in(part) and not _PHONE.match(part)), "")
+            if post_text:
+                posts.append(post_text)
         elif post and authors:
             posts.append(post.group("value").strip())
         elif mail:
@@ -86,8 +98,8 @@ def find_contact(lines: list[str], sections: list[Section]) -> Contact:
             if section.kind == "contact":
                 email = email or _email_in(" ".join(section.paragraphs))
     if not email:
-        found = _EMAIL.findall("\n".join(lines[-40:]))
-        email = found[-1].rstrip(".") if found else ""
+        found = emails("\n".join(lines[-40:]))
+        email = found[-1] if found else ""
     return Contact(_join(authors), "; ".join(p for p in posts if p), email)
 
 

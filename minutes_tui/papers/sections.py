@@ -81,10 +81,13 @@ def split_sections(lines: list[str]) -> tuple[list[str], list[Section]]:
             sections[-1].paragraphs.append(" ".join(buffer))
         buffer.clear()
 
+    following = [""] * len(lines)  # the next non-blank line after each line
+    for index in range(len(lines) - 2, -1, -1):
+        following[index] = lines[index + 1] or following[index + 1]
     for index, line in enumerate(lines):
         known = known_heading(line) if len(line) <= 200 else None
         before = lines[index - 1] if index else ""
-        after = next((following for following in lines[index + 1 :] if following), "")
+        after = following[index]
         if known:
             flush()
             kind, rest = known

@@ -354,7 +354,9 @@ class MeetingSession(AgendaSession):
         return lists.move(self.meeting.actions, action_id, delta, self.store.move_action)
 
     def update_carried(self, carried_id: int, **fields: Any) -> CarriedAction:
+        earlier = lists.get(self.meeting.matters_arising, carried_id).action.history
         saved = self.store.update_carried(carried_id, **fields)
+        saved.action.history = saved.action.history or earlier  # earlier meetings' progress stays in sight
         lists.replace(self.meeting.matters_arising, saved)
         return saved
 
@@ -384,8 +386,11 @@ class MeetingSession(AgendaSession):
     def file_point(
         self, section: str, source: tuple[str, int], text: str, as_kind: str | None = None
     ) -> FilingOutcome:
-        """File the saved point ``source`` of ``section`` if its text says so (see :class:`Filer`)."""
-        return self.filer.file(section, source, text, self.today, as_kind)
+        """File the saved point ``source`` of ``section`` if its text says so (see :class:`Filer`).
+
+        ``due:+1w``, ``due:fri`` and the like count from the meeting's date (today if it has none).
+        """
+        return self.filer.file(section, source, text, self.meeting.date or self.today, as_kind)
 
     def undo_filing(self) -> Undone | None:
         """Take back the last filing (None: nothing to undo)."""

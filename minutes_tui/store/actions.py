@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Action, ActionRow, check_action_status
-from .carried import STILL_TO_DO
+from ..model import STILL_TO_DO, Action, ActionRow, check_action_status
+from ..text import fold
 from .gateway import Gateway
 from .history import HistoryRepository
 from .rows import action_from_row, action_row_from_row
@@ -21,8 +21,8 @@ def _action_filter(
         where.append("m.series = ?")
         params.append(series)
     if owner:
-        where.append("a.owner LIKE ? ESCAPE '\\'")
-        escaped = owner.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("minutes_fold(a.owner) LIKE ? ESCAPE '\\'")
+        escaped = fold(owner).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params.append(f"%{escaped}%")
     if still_to_do or overdue:
         where.append(f"a.status IN {STILL_TO_DO}")
@@ -53,7 +53,7 @@ class ActionLogRepository:
     ) -> list[ActionRow]:
         """Actions across meetings, soonest due first (undated last), or latest first.
 
-        ``owner`` matches case-insensitively anywhere in the owner; ``overdue`` keeps
+        ``owner`` matches anywhere in the owner, in any case and with or without accents; ``overdue`` keeps
         actions still to do whose due date is before ``today``. ``limit``/``offset``
         page through the log.
         """

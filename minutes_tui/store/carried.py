@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from ..model import CarriedAction, check_action_status
+from ..model import STILL_TO_DO, CarriedAction, check_action_status
 from ..text import storable
 from .errors import Conflict
 from .gateway import Gateway, Row
 from .history import HistoryRepository
 from .rows import carried_from_row
 
-#: Action statuses that still need doing (carried forward, listed by --open).
-STILL_TO_DO = ("open", "on_hold")
+__all__ = ["STILL_TO_DO", "CarriedRepository"]
 
 
 class CarriedRepository:

@@ -10,6 +10,7 @@ from pathlib import Path
 import platformdirs
 from sqlite_utils import Database
 
+from ..text import fold
 from .errors import StoreError, translate
 from .maintenance import backup_connection, upgrade_backup_path
 from .schema import migrations, unknown_migrations, upgrade
@@ -65,6 +66,7 @@ def connect(
             ":memory:" if memory else str(path), timeout=busy_timeout, check_same_thread=False
         )
         db = Database(conn)
+        conn.create_function("minutes_fold", 1, _fold, deterministic=True)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA synchronous = FULL")
@@ -107,6 +109,11 @@ def _backup_before_upgrade(db: Database, path: Path) -> Path | None:
     target = backup_connection(db.conn, upgrade_backup_path(path))
     log.info("Backed up %s to %s before upgrading it", path, target)
     return target
+
+
+def _fold(value: str | None) -> str | None:
+    """SQL ``minutes_fold(text)``: :func:`text.fold` for matching names as people type them."""
+    return fold(value) if isinstance(value, str) else value
 
 
 def _journal_mode(db: Database) -> str:

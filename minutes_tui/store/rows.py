@@ -240,4 +240,12 @@ def meeting_event_from_row(row: Row) -> MeetingEvent:
 
 
 def action_event_from_row(row: Row) -> ActionEvent:
-    return ActionEvent(row["event"], row["status"], row["note"], datetime_out(row["at"]), row["meeting_id"])
+    """An action's history event; with ``meeting_date`` when the query joined the meeting's date."""
+    return ActionEvent(
+        row["event"],
+        row["status"],
+        row["note"],
+        datetime_out(row["at"]),
+        row["meeting_id"],
+        date_out(row.get("meeting_date")),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..continuity import CARRIED_FIELDS, recorded_next_date
 from ..model import Attendee, Meeting
 from .carried import CarriedRepository
 from .errors import StoreError
@@ -48,9 +49,18 @@ class SeriesRepository:
 
     def start_next_meeting(self, series: str, fields: dict[str, object]) -> Meeting:
         """A new meeting of ``series``: its last attendee list (members reset to present,
-        those in attendance kept so) and every action still to do brought forward as matters arising."""
+        those in attendance kept so) and every action still to do brought forward as matters arising.
+
+        ``fields`` not given (or empty) come from the last meeting: its time, place and chair,
+        and as the date the "date of next meeting" it recorded.
+        """
         previous = self.meetings.latest_in_series(series)
-        meeting = self.meetings.create_meeting(None, {"series": series, **fields})
+        carried: dict[str, object] = {}
+        if previous is not None:
+            carried = {name: getattr(previous, name) for name in CARRIED_FIELDS}
+            carried["date"] = recorded_next_date(previous)
+        given = {name: value for name, value in fields.items() if value is not None and value != ""}
+        meeting = self.meetings.create_meeting(None, {"series": series, **carried, **given})
         assert meeting.id is not None
         with self.db.write(meeting.id):
             self.items.attendees.append_all(

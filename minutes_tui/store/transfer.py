@@ -28,15 +28,17 @@ def load_action_histories(db: Gateway, meeting: Meeting) -> None:
         return
     for a in actions.values():
         a.history = []
-    columns = "e.id, e.action_id, e.event, e.status, e.note, e.at, e.meeting_id"
+    columns = "e.id, e.action_id, e.event, e.status, e.note, e.at, e.meeting_id, em.date AS meeting_date"
+    at_meeting = "LEFT JOIN meetings em ON em.id = e.meeting_id"
     rows = [
         *db.read(
-            f"SELECT {columns} FROM actions a JOIN action_events e ON e.action_id = a.id WHERE a.meeting_id = ?",
+            f"SELECT {columns} FROM actions a JOIN action_events e ON e.action_id = a.id {at_meeting} "
+            "WHERE a.meeting_id = ?",
             (meeting.id,),
         ),
         *db.read(
             f"SELECT {columns} FROM carried_actions c JOIN action_events e ON e.action_id = c.action_id "
-            "WHERE c.meeting_id = ?",
+            f"{at_meeting} WHERE c.meeting_id = ?",
             (meeting.id,),
         ),
     ]

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from ...continuity import recorded_next_date
 from ...parsing import DateError, format_date, parse_date
 from ...store import StoreError
 from ...text import displayable
@@ -47,6 +48,9 @@ class NewMeetingScreen(TypeAhead, ModalScreen[NewMeeting | None]):
         self.series_names = series_names
         self._previous: int | None = None
         self._series: str | None = None
+        #: The date the dialog filled in itself (today, or the series' recorded next date):
+        #: replaced when the series changes, never once the user has typed a date.
+        self._auto_date = format_date(dt.date.today())
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -60,7 +64,7 @@ class NewMeetingScreen(TypeAhead, ModalScreen[NewMeeting | None]):
             yield Label("Title")
             yield Entry(placeholder="e.g. Apprenticeships Workshop", id="new-title")
             yield Label("Date (dd/mm/yyyy)")
-            yield Entry(format_date(dt.date.today()), id="new-date")
+            yield Entry(self._auto_date, id="new-date")
             yield Static("", id="new-date-error", classes="field-error", markup=False)
             yield Checkbox("", value=True, id="new-copy", classes="hidden")
             with Horizontal(id="buttons"):
@@ -76,6 +80,7 @@ class NewMeetingScreen(TypeAhead, ModalScreen[NewMeeting | None]):
         self._previous = self._series = None
         series = event.value.strip()
         match = next((s for s in self.series_names if s.casefold() == series.casefold()), None)
+        latest = None
         if match:
             try:
                 latest = self.app.store.latest_in_series(match)
@@ -91,6 +96,14 @@ class NewMeetingScreen(TypeAhead, ModalScreen[NewMeeting | None]):
                     f"+ {still_to_do} open action{'s' if still_to_do != 1 else ''}"
                 )
         box.set_class(self._previous is None, "hidden")
+        self._default_date(recorded_next_date(latest) or dt.date.today())
+
+    def _default_date(self, day: dt.date) -> None:
+        """Show ``day`` as the date unless the user has typed one."""
+        field = self.query_one("#new-date", Input)
+        if field.value.strip() == self._auto_date:
+            self._auto_date = format_date(day)
+            field.value = self._auto_date
 
     def action_next_field(self) -> None:
         """Enter: on to the next field (at once, so fast typing lands in it), or create."""

@@ -1,7 +1,9 @@
 """Builds the sample .docx agenda and papers beside this file (run it to regenerate them).
 
 The papers use Word's own automatic numbering (List Number styles and numbering definitions),
-as officers' papers do, so the reader must write the numbers out itself.
+as officers' papers do, so the reader must write the numbers out itself. The ``*_libreoffice.docx``
+files are the same documents saved again by LibreOffice (``soffice --headless --convert-to docx``),
+which writes its own numbering definitions and style names.
 """
 
 from __future__ import annotations

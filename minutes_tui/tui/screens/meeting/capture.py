@@ -53,7 +53,7 @@ class CaptureKeys:
 
     @property
     def today(self) -> dt.date:
-        """The date ``due:fri`` counts from (fixed by tests; otherwise today)."""
+        """Today (fixed by tests): what ``due:fri`` counts from when the meeting has no date."""
         return self._today or getattr(self.app, "today", None) or dt.date.today()
 
     # -- filing ------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from ....model import ACTION_STATUS_LABELS, CarriedAction
+from ....continuity import earlier_progress
+from ....model import ACTION_STATUS_LABELS, CarriedAction, Meeting
 from ....parsing import format_date
 from ....text import displayable
 from ...widgets.entry import Entry
@@ -21,8 +22,9 @@ from .panel import SectionPanel
 IDLE_TITLE = "Progress note: Enter on an action to write one"
 
 
-def carried_rows(c: CarriedAction) -> list[Row]:
-    """An action brought forward: what, who, due, where raised; then the progress noted here."""
+def carried_rows(c: CarriedAction, meeting: Meeting | None = None) -> list[Row]:
+    """An action brought forward: what, who, due, where raised; the progress noted at earlier
+    meetings (dim, with their dates); then the progress noted here."""
     a = c.action
     label = ACTION_STATUS_LABELS[a.status]
     extra = ""
@@ -46,6 +48,20 @@ def carried_rows(c: CarriedAction) -> list[Row]:
             item_id=c.id or 0,
         )
     ]
+    for n, event in enumerate(earlier_progress(c, meeting) if meeting is not None else []):
+        when = format_date(event.meeting_date) or "Earlier"
+        rows.append(
+            Row(
+                f"e{c.id}.{n}",
+                event.note,
+                prefix=f"         {when}: ",
+                prefix_style="dim",
+                style="dim",
+                indent=19,
+                kind="carried",
+                item_id=c.id or 0,
+            )
+        )
     if c.note:
         rows.append(
             Row(
@@ -106,12 +122,13 @@ class MattersArisingPanel(SectionPanel):
     def _show_all(self, cursor_key: str | None = None) -> None:
         rows: list[Row] = []
         for c in self.carried:
-            rows += carried_rows(c)
+            rows += carried_rows(c, self.meeting)
         self.rows().set_rows(rows, cursor_key=cursor_key, follow_end=False)
 
     def _show(self, c: CarriedAction, select: bool = True) -> None:
         rows = self.rows()
-        rows.replace_block([f"c{c.id}", f"n{c.id}"], carried_rows(c))
+        old = [row.key for row in rows.rows if row.kind == "carried" and row.item_id == c.id]
+        rows.replace_block(old, carried_rows(c, self.meeting))
         if select:
             rows.select(f"c{c.id}")
 
@@ -134,7 +151,7 @@ class MattersArisingPanel(SectionPanel):
         rows = self.rows()
         rows.select(f"c{item}")
         self.focus_now(rows)
-        rows.action_cursor(1 if rows.row(f"n{item}") is None else 2)
+        rows.action_cursor(sum(1 for row in rows.rows if row.kind == "carried" and row.item_id == item))
         return True
 
     def edit_row(self, row: Row) -> None:
