@@ -38,25 +38,31 @@ from .actions import ActionLogRepository
 from .capture import CaptureRepository
 from .carried import CarriedRepository
 from .database import connect
-from .errors import translate
+from .errors import StoreError, translate
 from .filing import Filed, FilingRepository
-from .gateway import SqliteGateway
+from .gateway import Gateway, SqliteGateway
 from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
 from .meetings import MeetingRepository
+from .pg_gateway import is_server_url
 from .record import RecordRepository
 from .search import SearchRepository
 from .series import SeriesRepository
 
 
 class Store:
-    """Meetings in one SQLite database (a file, or ``:memory:`` for tests)."""
+    """Meetings in one database: a SQLite file (``:memory:`` for tests) or a PostgreSQL server."""
 
-    def __init__(self, db: Database, path: str | Path = ":memory:") -> None:
-        self.db = db
+    def __init__(
+        self, db: Database | None, path: str | Path = ":memory:", *, gateway: Gateway | None = None
+    ) -> None:
+        if gateway is None:
+            assert db is not None, "a store needs a SQLite database or a gateway"
+            gateway = SqliteGateway(db, path)
+        self._db = db
         self.path = path
-        gateway = SqliteGateway(db, path)
+        self.gateway = gateway
         self.history = HistoryRepository(gateway)
         self.items = ItemRepository(gateway, self.history)
         self.capture = CaptureRepository(gateway, self.items)
@@ -78,26 +84,41 @@ class Store:
         """Open (creating and upgrading as needed) the database at ``path``.
 
         ``create_folder=False`` refuses a path whose folder does not exist (a typo in
-        ``--db`` should not make a stray folder).
+        ``--db`` should not make a stray folder). A ``postgresql://`` URL opens that
+        server's database instead (see docs/database.md).
         """
+        if is_server_url(path):
+            from .pg_database import open_gateway
+
+            gateway = open_gateway(str(path))
+            return cls(None, gateway.path, gateway=gateway)
         if busy_timeout is None:
             return cls(connect(path, create_folder=create_folder), path)
         return cls(connect(path, busy_timeout=busy_timeout, create_folder=create_folder), path)
 
+    @property
+    def db(self) -> Database:
+        """The SQLite database (for maintenance and tests); a server has none."""
+        if self._db is None:
+            raise StoreError("This is not possible on a PostgreSQL server; use the server's own tools")
+        return self._db
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the minutes live on a PostgreSQL server rather than in a SQLite file."""
+        return self._db is None
+
     def close(self) -> None:
-        self.db.close()
+        self.gateway.close()
 
     def data_version(self) -> int:
         """A number that changes when another connection (another app or process) has
         committed a change to the database since it was last read: cheap to poll.
 
-        Changes this store makes itself leave it as it was (SQLite's ``PRAGMA data_version``).
+        Changes this store makes itself leave it as it was (SQLite's ``PRAGMA data_version``,
+        or on a server the count of other connections' notified writes).
         """
-        try:
-            version: int = self.db.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
-        return version
+        return self.gateway.data_version()
 
     # -- meetings (see MeetingRepository, SeriesRepository, LayoutRepository)
 
@@ -403,6 +424,10 @@ class Store:
 
     def check(self) -> list[str]:
         """What is wrong with the database, in plain sentences; ``[]`` when it is sound."""
+        if self.on_server:
+            from .pg_database import check
+
+            return check(self.gateway)
         try:
             return maintenance.check(self.db)
         except sqlite3.Error as exc:
@@ -410,6 +435,10 @@ class Store:
 
     def repair(self) -> list[str]:
         """Rebuild the lookup and search indexes from the minutes; says what it did."""
+        if self.on_server:
+            from .pg_database import repair
+
+            return repair(self.gateway)
         try:
             return maintenance.repair(self.db)
         except sqlite3.Error as exc:
