@@ -33,13 +33,17 @@ SLOW_TIMEOUT = 300
 
 
 def pytest_generate_tests(metafunc):
-    """Both backends for the ``store`` of tests in modules marked ``both_backends``."""
-    if "store" not in metafunc.fixturenames or not metafunc.definition.get_closest_marker("both_backends"):
+    """Both backends for the ``store`` (or ``$MINUTES_DB``, with the ``backend`` fixture) of
+    tests in modules marked ``both_backends``."""
+    if not metafunc.definition.get_closest_marker("both_backends"):
         return
     backends = (
         ["sqlite"] if metafunc.definition.get_closest_marker("sqlite_only") else ["sqlite", "postgresql"]
     )
-    metafunc.parametrize("store", backends, indirect=True)
+    for name in ("backend", "store"):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, backends, indirect=True)
+            return
 
 
 def pytest_collection_modifyitems(config, items):
@@ -112,6 +116,15 @@ def pg_url(pg_cluster):
     url = pg_cluster.new_database()
     yield url
     pg_cluster.drop_database(url)
+
+
+@pytest.fixture
+def backend(request, monkeypatch):
+    """The backend ``$MINUTES_DB`` names: a file (SQLite) or a fresh PostgreSQL database."""
+    name = getattr(request, "param", "sqlite")
+    if name == "postgresql":
+        monkeypatch.setenv("MINUTES_DB", request.getfixturevalue("pg_url"))
+    return name
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ..text import storable
 from .errors import Conflict, Locked, NotFound, StoreError
 from .gateway import Params, Row, now
+from .pg_text import register
 from .schema import VERSIONED
 
 #: The channel every committed write notifies.
@@ -70,7 +71,9 @@ def translate(exc: Exception, where: str) -> StoreError:
     if isinstance(exc, errors.QueryCanceled):
         return StoreError(f"The database {where} is busy with another writer; nothing was changed, try again")
     if isinstance(exc, errors.DiskFull):
-        return StoreError(f"The server's disk is full ({where}); nothing was changed")
+        return StoreError(
+            f"The disk holding the database is full on the server ({where}); nothing was changed"
+        )
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         return ServerUnreachable(f"NOT SAVED: server unreachable ({where}): {str(exc).strip()}")
     return StoreError(f"Database error ({where}): {str(exc).strip()}")
@@ -106,6 +109,7 @@ class PostgresGateway:
 
     def _open(self) -> Any:
         conn = connect(self.url)
+        register(conn)
         conn.add_notify_handler(self._noticed)
         conn.execute(f"LISTEN {CHANNEL}")
         return conn

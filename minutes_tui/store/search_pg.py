@@ -79,7 +79,7 @@ def search_rows(
     if found > rank_limit:
         score, order = "NULL::float8", "s.rowid DESC"
     else:
-        score, order = "-ts_rank(s.words, q.query)", "3, s.rowid"
+        score, order = "-ts_rank(s.words, q.query, 8)", "3, s.rowid"
     return [
         (row[0], row[1], row[2], row[3], _cut(row[3], row[4]))
         for row in db.execute(
