@@ -49,9 +49,9 @@ def main(ctx: click.Context, db: Path | str | None) -> None:
         make_app(store).run()
 
 
-from . import archive, deleted, files, meetings, series  # noqa: E402  (they register their commands)
+from . import archive, deleted, files, meetings, series, server  # noqa: E402  (they register their commands)
 
-for _module in (meetings, deleted, series, files, archive):
+for _module in (meetings, deleted, series, files, archive, server):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -78,6 +78,14 @@ class Gateway(Protocol):
         """A number that changes when another connection has committed a change."""
         ...
 
+    def tables(self) -> list[str]:
+        """The minutes' tables (not the search index's or the migrations' own)."""
+        ...
+
+    def continue_ids(self, table: str) -> None:
+        """After rows were inserted with their ids given, let new rows of ``table`` take the next."""
+        ...
+
     def close(self) -> None:
         """Close the connection."""
         ...
@@ -170,6 +178,16 @@ class SqliteGateway:
 
     def close(self) -> None:
         self.db.close()
+
+    def tables(self) -> list[str]:
+        rows = self.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%' "
+            "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def continue_ids(self, table: str) -> None:
+        """Nothing to do: SQLite gives a new row the largest id plus one."""
 
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .errors import StoreError
 from .gateway import Gateway
 from .pg_gateway import PostgresGateway, translate
+from .pg_roles import may_write
 from .pg_schema import fill_search_index, unknown_migrations, upgrade
 from .schema import CARRIED_INDEX, INDEXED
 
@@ -22,6 +23,7 @@ def open_gateway(url: str) -> PostgresGateway:
                 f"(it has {', '.join(newer)}); upgrade minutes to open it"
             )
         upgrade(gateway.conn)
+        gateway.read_only = not may_write(gateway.conn)
     except psycopg.Error as exc:
         gateway.close()
         raise translate(exc, gateway.path) from exc

@@ -75,7 +75,10 @@ def translate(exc: Exception, where: str) -> StoreError:
             f"The disk holding the database is full on the server ({where}); nothing was changed"
         )
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
-        return ServerUnreachable(f"NOT SAVED: server unreachable ({where}): {str(exc).strip()}")
+        return ServerUnreachable(
+            f"NOT SAVED: server unreachable ({where}); what you typed is kept, save again when it is back. "
+            f"({str(exc).strip() or type(exc).__name__})"
+        )
     return StoreError(f"Database error ({where}): {str(exc).strip()}")
 
 
@@ -130,10 +133,18 @@ class PostgresGateway:
     def close(self) -> None:
         self.conn.close()
 
+    #: Set when the connected role may not write (a reader): every write is refused at once.
+    read_only = False
+
     @contextlib.contextmanager
     def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
         import psycopg
 
+        if self.read_only:
+            raise StoreError(
+                f"Your account on {self.path} may read and search the minutes but not change them "
+                "(it is a reader); nothing was saved. Ask an officer for note-taker rights."
+            )
         with self._lock:
             conn = self._connection()
             try:
@@ -222,6 +233,21 @@ class PostgresGateway:
         if table in VERSIONED:
             assignments += ", version = version + 1"
         self.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))
+
+    def tables(self) -> list[str]:
+        rows = self.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+            "AND tablename NOT IN ('search_index', '_minutes_migrations')"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def continue_ids(self, table: str) -> None:
+        if self.execute("SELECT pg_get_serial_sequence(?, 'id')", (table,)).fetchone()[0] is None:
+            return
+        self.execute(
+            f"SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, false) FROM {table}",
+            (table,),
+        )
 
     def data_version(self) -> int:
         """How many writes other connections have committed since this one opened (a

@@ -315,6 +315,8 @@ def upgrade(conn: Any) -> None:
     """Apply the pending migrations in one transaction, one opener at a time."""
     from .gateway import now
 
+    if applied(conn) and not [name for name, _ in PG_MIGRATIONS if name not in set(applied(conn))]:
+        return  # up to date: nothing to lock or create (a reader may not)
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('minutes schema'))")
         conn.execute(

@@ -80,44 +80,21 @@ class Cluster:
         self._run(
             "initdb", "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "-N"
         )
+        self.start_again()
+
+    def start_again(self) -> None:
+        """Start the (stopped) server."""
         options = (
             f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.folder / "server.log"),
-            "-o",
-            options,
-            "-w",
-            "start",
-        )
+        log = str(self.folder / "server.log")
+        self._run("pg_ctl", "-D", str(self.data), "-l", log, "-o", options, "-w", "start")
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server (``fast``: clients are cut off, committed data kept)."""
         if (self.data / "postmaster.pid").exists():
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-
-    def restart(self) -> None:
-        """Stop the server and start it again (for faults: the server going away)."""
-        self.stop()
-        options = (
-            f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.folder / "server.log"),
-            "-o",
-            options,
-            "-w",
-            "start",
-        )
+            self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
 
     def url(self, database: str = "postgres") -> str:
         """A libpq URL for ``database`` on this server (as the ``postgres`` superuser)."""
@@ -167,6 +144,6 @@ def remove_cluster(cluster: Cluster) -> None:
     """Stop the server and delete its folder (in the background: a busy disk may take a while,
     and the last test's timeout would count it)."""
     try:
-        cluster.stop()
+        cluster.stop("immediate")
     finally:
         subprocess.Popen(["rm", "-rf", str(cluster.folder)], start_new_session=True)
