@@ -200,3 +200,28 @@ def test_server_going_away_is_not_saved_said_plainly_and_saves_resume(pg_cluster
         assert [b.text for b in store.get_meeting(meeting.id).sections["comments"]] == ["typed while away"]
     finally:
         store.close()
+
+
+async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url):
+    from support.tui import screen_text
+
+    from minutes_tui.tui.app import make_app
+    from minutes_tui.tui.screens.meeting import MeetingScreen
+
+    owner = Store.open(pg_url)
+    owner.create_meeting(series="Board", title="March")
+    owner.close()
+    assert run("server", "init", pg_url).exit_code == 0
+    store = Store.open(_person(pg_cluster, pg_url, "minutes_readers"))
+    app = make_app(store)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert any("it is a reader" in str(n.message) for n in app._notifications)
+            assert "March" in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
+            assert app.screen.query_one("#f-series").disabled
+    finally:
+        store.close()

@@ -100,7 +100,7 @@ class MeetingSession:
 
     @property
     def read_only(self) -> bool:
-        return self.meeting.approved
+        return self.meeting.approved or self.store.read_only
 
     def owner_suggestion(self, value: str) -> str:
         """``value`` with the ``@name`` at its end completed from the attendees, or ""."""

@@ -108,16 +108,17 @@ class Store:
         """Whether the minutes live on a PostgreSQL server rather than in a SQLite file."""
         return self._db is None
 
+    @property
+    def read_only(self) -> bool:
+        """Whether every change is refused (a reader's account on a server)."""
+        return bool(getattr(self.gateway, "read_only", False))
+
     def close(self) -> None:
         self.gateway.close()
 
     def data_version(self) -> int:
-        """A number that changes when another connection (another app or process) has
-        committed a change to the database since it was last read: cheap to poll.
-
-        Changes this store makes itself leave it as it was (SQLite's ``PRAGMA data_version``,
-        or on a server the count of other connections' notified writes).
-        """
+        """A number that changes when another connection (app, process) has committed a
+        change since it was last read; not by this store's own (cheap to poll)."""
         return self.gateway.data_version()
 
     # -- meetings (see MeetingRepository, SeriesRepository, LayoutRepository)
