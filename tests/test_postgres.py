@@ -225,3 +225,44 @@ async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url):
             assert app.screen.query_one("#f-series").disabled
     finally:
         store.close()
+
+
+async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(pg_cluster, pg_url):
+    from support.tui import type_text, wait_until
+
+    from minutes_tui.session.recovery import recovery_path
+    from minutes_tui.tui.app import make_app
+    from minutes_tui.tui.screens.meeting import MeetingScreen
+
+    store = Store.open(pg_url)
+    meeting = store.create_meeting(series="Board", title="March")
+    app = make_app(store)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.push_screen(MeetingScreen(meeting.id, section="overview"))
+            await pilot.pause()
+            pg_cluster.stop()
+            try:
+                await type_text(pilot, "typed while the server was away")
+                state = app.screen.query_one("#save-state")
+                await wait_until(pilot, lambda: state.state == "unreachable")
+                assert "NOT SAVED: server unreachable" in str(state.render())
+                kept = recovery_path(meeting.id)
+                assert "typed while the server was away" in kept.read_text(encoding="utf-8")
+                await type_text(pilot, " and more")
+                await pilot.pause(1.5)
+                assert "typed while the server was away and more" in kept.read_text(encoding="utf-8")
+            finally:
+                pg_cluster.start_again()
+            await wait_until(pilot, lambda: state.state == "saved", timeout=10)
+            assert not kept.exists()
+            assert app.screen.query_one("#e-overview").value == "typed while the server was away and more"
+    finally:
+        store.close()
+    check = Store.open(pg_url)
+    try:
+        assert [b.text for b in check.get_meeting(meeting.id).sections["overview"]] == [
+            "typed while the server was away and more"
+        ]
+    finally:
+        check.close()

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from ..text import storable
-from .errors import Conflict, Locked, NotFound, StoreError
+from .errors import Conflict, Locked, NotFound, StoreError, Unreachable
 from .gateway import Params, Row, now
 from .pg_text import register
 from .schema import VERSIONED
@@ -75,15 +75,11 @@ def translate(exc: Exception, where: str) -> StoreError:
             f"The disk holding the database is full on the server ({where}); nothing was changed"
         )
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
-        return ServerUnreachable(
+        return Unreachable(
             f"NOT SAVED: server unreachable ({where}); what you typed is kept, save again when it is back. "
             f"({str(exc).strip() or type(exc).__name__})"
         )
     return StoreError(f"Database error ({where}): {str(exc).strip()}")
-
-
-class ServerUnreachable(StoreError):
-    """The server could not be reached (down, network cut); nothing was saved."""
 
 
 def connect(url: str) -> Any:
