@@ -266,3 +266,12 @@ async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(
         ]
     finally:
         check.close()
+
+
+def test_a_server_that_is_not_there_is_one_plain_error_line(tmp_path):
+    url = f"postgresql://nobody@/minutes?host={tmp_path}"  # no server listens in an empty folder
+    result = run("--db", url, "list")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: Cannot connect to the database server")
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output

@@ -76,7 +76,7 @@ def translate(exc: Exception, where: str) -> StoreError:
         )
     if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         return Unreachable(
-            f"NOT SAVED: server unreachable ({where}); what you typed is kept, save again when it is back. "
+            f"NOT SAVED: server unreachable ({where}); nothing was changed, try again when it is back. "
             f"({str(exc).strip() or type(exc).__name__})"
         )
     return StoreError(f"Database error ({where}): {str(exc).strip()}")
@@ -89,7 +89,8 @@ def connect(url: str) -> Any:
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
     except psycopg.Error as exc:
-        raise translate(exc, safe_url(url)) from exc
+        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise Unreachable(f"Cannot connect to the database server ({safe_url(url)}): {detail}") from exc
     conn.execute(f"SET lock_timeout = '{int(LOCK_TIMEOUT * 1000)}ms'")
     return conn
 
@@ -120,7 +121,13 @@ class PostgresGateway:
     def _connection(self) -> Any:
         """The connection, opened again if the server dropped it (outside a transaction)."""
         if self.conn.closed and not self._depth:
-            self.conn = self._open()
+            try:
+                self.conn = self._open()
+            except Unreachable as exc:
+                raise Unreachable(
+                    f"NOT SAVED: server unreachable ({self.path}); nothing was changed, "
+                    f"try again when it is back. ({exc})"
+                ) from exc
             self._others += 1  # anything may have changed while away
         return self.conn
 
