@@ -275,3 +275,15 @@ def test_a_server_that_is_not_there_is_one_plain_error_line(tmp_path):
     assert result.output.startswith("Error: Cannot connect to the database server")
     assert len(result.output.strip().splitlines()) == 1
     assert "Traceback" not in result.output
+
+
+def test_without_the_driver_a_server_url_is_one_plain_error_line(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    result = run("--db", "postgresql://somebody@db.example.org/minutes", "list")
+    assert result.exit_code == 1
+    assert (
+        result.output
+        == "Error: A PostgreSQL archive needs the psycopg driver: pip install 'minutes-tui[postgres]'\n"
+    )

@@ -12,9 +12,9 @@ from .schema import CARRIED_INDEX, INDEXED
 
 def open_gateway(url: str) -> PostgresGateway:
     """Connect to ``url``, refuse a schema from a newer app, and create or upgrade it."""
+    gateway = PostgresGateway(url)  # says so if psycopg is missing
     import psycopg
 
-    gateway = PostgresGateway(url)
     try:
         newer = unknown_migrations(gateway.conn)
         if newer:

@@ -84,7 +84,12 @@ def translate(exc: Exception, where: str) -> StoreError:
 
 def connect(url: str) -> Any:
     """A psycopg connection to ``url``, in autocommit (transactions are explicit)."""
-    import psycopg
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError(
+            "A PostgreSQL archive needs the psycopg driver: pip install 'minutes-tui[postgres]'"
+        ) from None
 
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
