@@ -110,6 +110,8 @@ class PostgresGateway:
         self.path = safe_url(url)
         self._lock = threading.RLock()
         self._others = 0
+        #: How many write transactions are open (nested ones are savepoints).
+        self._depth = 0
         self.conn = self._open()
 
     def _open(self) -> Any:
@@ -135,8 +137,6 @@ class PostgresGateway:
                 ) from exc
             self._others += 1  # anything may have changed while away
         return self.conn
-
-    _depth = 0
 
     def close(self) -> None:
         self.conn.close()
