@@ -9,6 +9,10 @@ Also the suite's rules for CI and for running in parallel:
   xdist worker, one after another (``--dist loadgroup``), and each runs alone: it
   takes a lock file exclusively, every other test takes it shared, so the other
   workers wait while a serial test runs (before their timeouts start).
+- Test modules marked ``both_backends`` run each test that uses the ``store`` fixture
+  twice: on SQLite and on a PostgreSQL server (a throwaway cluster per worker, see
+  ``tests/support/postgres.py``; a fresh database per test). A test marked
+  ``sqlite_only`` (it reads SQLite's own tables or pragmas) runs on SQLite alone.
 - Every test has a timeout (``timeout`` in pyproject.toml); ``slow`` tests get
   :data:`SLOW_TIMEOUT` unless they set their own with ``pytest.mark.timeout``.
 """
@@ -26,6 +30,20 @@ from minutes_tui.store import Store
 
 #: Seconds a ``slow`` test (LibreOffice, real processes) may take unless it says otherwise.
 SLOW_TIMEOUT = 300
+
+
+def pytest_generate_tests(metafunc):
+    """Both backends for the ``store`` (or ``$MINUTES_DB``, with the ``backend`` fixture) of
+    tests in modules marked ``both_backends``."""
+    if not metafunc.definition.get_closest_marker("both_backends"):
+        return
+    backends = (
+        ["sqlite"] if metafunc.definition.get_closest_marker("sqlite_only") else ["sqlite", "postgresql"]
+    )
+    for name in ("backend", "store"):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, backends, indirect=True)
+            return
 
 
 def pytest_collection_modifyitems(config, items):
@@ -76,9 +94,46 @@ def private_data(tmp_path, monkeypatch):
     return tmp_path
 
 
+@pytest.fixture(scope="session")
+def pg_cluster(tmp_path_factory):
+    """A PostgreSQL server of this test session (of this xdist worker), with the schema
+    in a template database; skipped (a failure under CI) if no server is installed."""
+    from support.postgres import remove_cluster, server_bin, start_cluster
+
+    if server_bin() is None:
+        pytest.skip("PostgreSQL's server is not installed (apt-get install postgresql)")
+    cluster = start_cluster()
+    try:
+        cluster.prepare_template()
+        yield cluster
+    finally:
+        remove_cluster(cluster)
+
+
 @pytest.fixture
-def store():
-    """A store on a fresh in-memory database."""
-    s = Store.open(":memory:")
+def pg_url(pg_cluster):
+    """The URL of a fresh database, with the current schema, on the session's server."""
+    url = pg_cluster.new_database()
+    yield url
+    pg_cluster.drop_database(url)
+
+
+@pytest.fixture
+def backend(request, monkeypatch):
+    """The backend ``$MINUTES_DB`` names: a file (SQLite) or a fresh PostgreSQL database."""
+    name = getattr(request, "param", "sqlite")
+    if name == "postgresql":
+        monkeypatch.setenv("MINUTES_DB", request.getfixturevalue("pg_url"))
+    return name
+
+
+@pytest.fixture
+def store(request):
+    """A store on a fresh database: in memory (SQLite), or on PostgreSQL when the test
+    is parametrised so (modules marked ``both_backends``)."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        s = Store.open(request.getfixturevalue("pg_url"))
+    else:
+        s = Store.open(":memory:")
     yield s
     s.close()

@@ -14,6 +14,8 @@ from minutes_tui.store import NotFound, Store, StoreError
 from minutes_tui.store.capture import DEFAULT_STOCK_PHRASES
 from minutes_tui.store.schema import migrations
 
+pytestmark = pytest.mark.both_backends
+
 TODAY = dt.date(2026, 4, 28)  # a Tuesday
 
 
@@ -27,7 +29,8 @@ def meeting(store):
 
 def index_kinds(store: Store) -> list[tuple[str, str]]:
     return [
-        (r["kind"], r["text"]) for r in store.db.query("SELECT kind, text FROM search_index ORDER BY rowid")
+        (r["kind"], r["text"])
+        for r in store.gateway.read("SELECT kind, text FROM search_index ORDER BY rowid")
     ]
 
 

@@ -12,6 +12,8 @@ from support.samples import full_meeting, without_history
 
 from minutes_tui.store import Store
 
+pytestmark = [pytest.mark.both_backends, pytest.mark.usefixtures("backend")]
+
 EXAMPLE = {
     "series": "Economic Theme Partners",
     "title": "Workshop",
@@ -43,6 +45,7 @@ def test_import_list_export_round_trip(tmp_path):
     assert without_history(json.loads(out.read_text(encoding="utf-8"))) == data
 
 
+@pytest.mark.sqlite_only
 def test_default_database_comes_from_minutes_db(tmp_path):
     run("import", str(write(tmp_path / "in.json", EXAMPLE)))
     path = Path(os.environ["MINUTES_DB"])

@@ -13,16 +13,18 @@ from support.cli import run
 from support.samples import full_meeting
 
 from minutes_tui.model import Meeting
-from minutes_tui.store import Store, default_path
+from minutes_tui.store import Store, default_path, default_target
+
+pytestmark = [pytest.mark.both_backends, pytest.mark.usefixtures("backend")]
 
 
 @pytest.fixture
 def archive():
-    store = Store.open(default_path())
+    store = Store.open(default_target())
     store.add_meeting(full_meeting())
     store.add_meeting(Meeting(series="Employment Board", title="Employer forum", date=dt.date(2024, 6, 1)))
     store.close()
-    return default_path()
+    return default_target()
 
 
 def test_search_shows_meeting_date_section_and_marked_matches(archive):
@@ -70,6 +72,7 @@ def test_search_rejects_a_date_it_cannot_read(archive):
     assert result.exit_code == 2 and "not a date" in result.output
 
 
+@pytest.mark.sqlite_only
 def test_backup_prints_where_the_copy_went(archive, tmp_path):
     result = run("backup")
     assert result.exit_code == 0
@@ -88,6 +91,7 @@ def test_backup_prints_where_the_copy_went(archive, tmp_path):
     assert Path(into_folder.output.strip()).parent == tmp_path
 
 
+@pytest.mark.sqlite_only
 def test_backup_refuses_to_overwrite(archive, tmp_path):
     (tmp_path / "mine.db").write_text("keep me")
     result = run("backup", str(tmp_path / "mine.db"))
@@ -95,6 +99,7 @@ def test_backup_refuses_to_overwrite(archive, tmp_path):
     assert (tmp_path / "mine.db").read_text() == "keep me"
 
 
+@pytest.mark.sqlite_only
 def test_backup_with_no_database_yet(tmp_path):
     result = run("backup")
     assert result.exit_code == 1 and "nothing to back up" in result.output
@@ -106,6 +111,7 @@ def test_check_on_a_healthy_database(archive):
     assert result.exit_code == 0 and result.output.startswith("Database OK") and "2 meetings" in result.output
 
 
+@pytest.mark.sqlite_only
 def test_check_on_a_damaged_database(archive, tmp_path):
     with sqlite3.connect(archive) as conn:
         page_size = conn.execute("PRAGMA page_size").fetchone()[0]
@@ -122,8 +128,8 @@ def test_check_on_a_damaged_database(archive, tmp_path):
 
 def test_check_repair_rebuilds_the_search_index(archive):
     store = Store.open(archive)
-    with store.db.atomic():
-        store.db.execute("DELETE FROM search_index WHERE kind = 'bullets'")
+    with store.gateway.write():
+        store.gateway.execute("DELETE FROM search_index WHERE kind = 'bullets'")
     store.close()
     broken = run("check")
     assert broken.exit_code == 1 and "search index lists 0 bullets" in broken.output
@@ -143,6 +149,7 @@ def test_a_file_that_is_not_a_database_gets_a_clear_message(tmp_path):
         assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
+@pytest.mark.sqlite_only
 def test_a_newer_database_is_refused_by_every_command(archive):
     store = Store.open(archive)
     store.db.execute(

@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from support.cli import run
 from support.export_samples import TYPED_AT, capture_meeting
 
 from minutes_tui.export.layout import clock
-from minutes_tui.store import Store, default_path
+from minutes_tui.store import Store, default_target
 from minutes_tui.store.capture import DEFAULT_STOCK_PHRASES
+
+pytestmark = [pytest.mark.both_backends, pytest.mark.usefixtures("backend")]
 
 DEFAULTS = "".join(f"{p}\n" for p in DEFAULT_STOCK_PHRASES)
 
@@ -36,7 +39,7 @@ def test_phrases_errors_are_one_line():
 
 
 def test_export_with_timestamps():
-    store = Store.open(default_path())
+    store = Store.open(default_target())
     try:
         meeting_id = store.add_meeting(capture_meeting()).id
     finally:

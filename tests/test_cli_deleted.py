@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from support.cli import run
 
-from minutes_tui.store import Store
+from minutes_tui.store import Store, default_target
+
+pytestmark = [pytest.mark.both_backends, pytest.mark.usefixtures("backend")]
+
+
+def database(tmp_path):
+    """A new file for SQLite; the test's PostgreSQL database (``$MINUTES_DB``) for the server."""
+    target = default_target()
+    return target if isinstance(target, str) else tmp_path / "m.db"
 
 
 def invoke(*args: object, input: str | None = None):
@@ -25,7 +34,7 @@ def make_meeting(path) -> int:
 
 
 def test_delete_hides_a_meeting_until_restored(tmp_path):
-    db = tmp_path / "m.db"
+    db = database(tmp_path)
     meeting_id = make_meeting(db)
     result = invoke("--db", db, "delete", meeting_id)
     assert result.exit_code == 0, result.output
@@ -43,7 +52,7 @@ def test_delete_hides_a_meeting_until_restored(tmp_path):
 
 
 def test_purge_asks_first_and_only_takes_deleted_meetings(tmp_path):
-    db = tmp_path / "m.db"
+    db = database(tmp_path)
     meeting_id = make_meeting(db)
     refused = invoke("--db", db, "purge", meeting_id, "--yes")
     assert refused.exit_code == 1 and "is not deleted" in refused.output
@@ -58,7 +67,7 @@ def test_purge_asks_first_and_only_takes_deleted_meetings(tmp_path):
 
 
 def test_restore_of_a_meeting_that_is_not_deleted_is_one_error_line(tmp_path):
-    db = tmp_path / "m.db"
+    db = database(tmp_path)
     meeting_id = make_meeting(db)
     result = invoke("--db", db, "restore", meeting_id)
     assert result.exit_code == 1 and "nothing to restore" in result.output

@@ -11,6 +11,8 @@ from minutes_tui.model import Action, Attendee
 from minutes_tui.store import Locked, NotFound, Store, StoreError
 from minutes_tui.store.schema import migrations
 
+pytestmark = pytest.mark.both_backends
+
 SERIES = "Board"
 
 
@@ -86,9 +88,11 @@ def test_purging_removes_for_good_and_only_a_deleted_meeting(store):
         store.get_meeting(first.id, include_deleted=True)
     with pytest.raises(NotFound):
         store.restore_meeting(first.id)
-    assert store.db.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
+    assert store.gateway.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
     assert (
-        store.db.execute("SELECT count(*) FROM search_index WHERE meeting_id = ?", (first.id,)).fetchone()[0]
+        store.gateway.execute(
+            "SELECT count(*) FROM search_index WHERE meeting_id = ?", (first.id,)
+        ).fetchone()[0]
         == 0
     )
     assert store.check() == []

@@ -11,14 +11,16 @@ from support.cli import run
 from support.export_samples import design_meeting, make_template
 
 from minutes_tui.interchange import meeting_to_dict
-from minutes_tui.store import Store, default_path
+from minutes_tui.store import Store, default_target
+
+pytestmark = [pytest.mark.both_backends, pytest.mark.usefixtures("backend")]
 
 NAME = "2025-03-14 North West Chemicals Skills Alliance - Apprenticeships Workshop"
 
 
 @pytest.fixture
 def meeting_id():
-    store = Store.open(default_path())
+    store = Store.open(default_target())
     try:
         return store.add_meeting(design_meeting()).id
     finally:
@@ -26,7 +28,7 @@ def meeting_id():
 
 
 def saved_meeting(meeting_id):
-    store = Store.open(default_path())
+    store = Store.open(default_target())
     try:
         return meeting_to_dict(store.get_meeting(meeting_id))
     finally:
@@ -128,7 +130,7 @@ def test_a_bad_settings_file_is_reported(meeting_id):
 
 
 def test_file_names_are_safe_everywhere():
-    store = Store.open(default_path())
+    store = Store.open(default_target())
     meeting = design_meeting()
     meeting.series, meeting.title = "CON", 'a/b\\c:d*e?f"g<h>i|j'
     meeting_id = store.add_meeting(meeting).id

@@ -37,6 +37,8 @@ from minutes_tui.model import Action, Attendee, Bullet, Meeting, Point, Section,
 from minutes_tui.store import Store
 from minutes_tui.text import for_xml, storable
 
+pytestmark = pytest.mark.both_backends
+
 
 def expected_store(text: str) -> str:
     """What the database keeps of ``text``."""

@@ -7,11 +7,20 @@ import json
 from pathlib import Path
 
 import docx
+import pytest
 from support.cli import run
 
 from minutes_tui.export.markdown import render_markdown
 from minutes_tui.model import Action, Attendee
-from minutes_tui.store import Store
+from minutes_tui.store import Store, default_target
+
+pytestmark = [pytest.mark.both_backends, pytest.mark.usefixtures("backend")]
+
+
+def database(tmp_path: Path, name: str):
+    """A new file for SQLite; the test's PostgreSQL database (``$MINUTES_DB``) for the server."""
+    target = default_target()
+    return target if isinstance(target, str) else tmp_path / name
 
 
 def cli(*args):
@@ -56,7 +65,7 @@ def docx_texts(path: Path) -> list[str]:
 
 
 def test_json_round_trip_through_a_second_database_gives_identical_minutes(tmp_path):
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    one, two = tmp_path / "one.db", database(tmp_path, "two.db")
     _, second = build_series(one)
     for fmt in ("md", "docx", "json"):
         cli("--db", one, "export", second, "--format", fmt, "-o", tmp_path / f"one.{fmt}")
@@ -94,7 +103,7 @@ def test_json_round_trip_through_a_second_database_gives_identical_minutes(tmp_p
 
 
 def test_a_matter_arising_links_to_the_action_when_the_database_has_it(tmp_path):
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    one, two = tmp_path / "one.db", database(tmp_path, "two.db")
     first, second = build_series(one)
     for meeting_id, name in ((first, "first"), (second, "second")):
         cli("--db", one, "export", meeting_id, "--format", "json", "-o", tmp_path / f"{name}.json")
@@ -134,7 +143,7 @@ def test_importing_approved_minutes_records_the_approval(tmp_path):
     path.write_text(json.dumps({"format": 2, "title": "Signed off", "status": "approved"}), encoding="utf-8")
     meeting_id = cli("import", path)
     assert "approved" in cli("history", meeting_id)
-    store = Store.open(Path(tmp_path / "data" / "minutes.db"))
+    store = Store.open(default_target())
     try:
         assert [e.event for e in store.meeting_history(int(meeting_id))] == ["approved"]
     finally:

@@ -9,6 +9,8 @@ from support.samples import full_meeting, without_history
 
 from minutes_tui.interchange import FormatError, meeting_from_dict, meeting_to_dict
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_round_trip_through_the_store_is_lossless(store):
     original = meeting_to_dict(full_meeting())

@@ -19,6 +19,8 @@ from minutes_tui.store import Locked, NotFound, Store, StoreError
 from minutes_tui.store.lists import LIST_KINDS
 from minutes_tui.store.schema import migrations
 
+pytestmark = pytest.mark.both_backends
+
 OLD = "2000-01-01T00:00:00+00:00"
 
 
@@ -146,12 +148,34 @@ def meeting(store: Store) -> Meeting:
 
 def _age(store: Store, meeting: Meeting) -> None:
     """Set the meeting's ``updated`` stamp far back, to see whether a change stamps it."""
-    store.db.execute("UPDATE meetings SET updated = ? WHERE id = ?", (OLD, meeting.id))
-    store.db.conn.commit()
+    with store.gateway.write():
+        store.gateway.execute("UPDATE meetings SET updated = ? WHERE id = ?", (OLD, meeting.id))
 
 
 def _updated(store: Store, meeting: Meeting) -> str:
-    return store.db.execute("SELECT updated FROM meetings WHERE id = ?", (meeting.id,)).fetchone()[0]
+    return store.gateway.execute("SELECT updated FROM meetings WHERE id = ?", (meeting.id,)).fetchone()[0]
+
+
+def _fail_on(store: Store, operation: str, table: str) -> None:
+    """A trigger that fails every ``operation`` on ``table`` as a full disk does."""
+    if store.on_server:
+        store.gateway.execute(
+            "CREATE FUNCTION fail() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END $$"
+        )
+        store.gateway.execute(
+            f"CREATE TRIGGER fail BEFORE {operation} ON {table} FOR EACH ROW EXECUTE FUNCTION fail()"
+        )
+        return
+    store.db.execute(
+        f"CREATE TRIGGER fail BEFORE {operation} ON {table} BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+
+
+def _in_transaction(store: Store) -> bool:
+    if store.on_server:
+        return bool(store.gateway.conn.info.transaction_status)  # type: ignore[attr-defined]
+    return store.db.conn.in_transaction
 
 
 def test_every_list_kind_is_covered():
@@ -234,10 +258,7 @@ def test_a_database_error_becomes_a_plain_message_and_changes_nothing(store, mee
     kind.add(store, meeting, "other", None)
     before = kind.texts(store, meeting)
     _age(store, meeting)
-    store.db.execute(
-        f"CREATE TRIGGER fail BEFORE {operation} ON {kind.table} "
-        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
-    )
+    _fail_on(store, operation, kind.table)
     attempt = {
         "INSERT": lambda: kind.add(store, meeting, "new", 0),
         "UPDATE": lambda: kind.update(store, item, "changed"),
@@ -248,7 +269,7 @@ def test_a_database_error_becomes_a_plain_message_and_changes_nothing(store, mee
     assert not isinstance(caught.value, Locked | NotFound)
     assert kind.texts(store, meeting) == before
     assert _updated(store, meeting) == OLD
-    assert not store.db.conn.in_transaction
+    assert not _in_transaction(store)
 
 
 def test_an_unknown_field_is_refused(store, meeting):
@@ -260,6 +281,7 @@ def test_an_unknown_field_is_refused(store, meeting):
         store.update_declaration(declaration.id, colour="red")
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("list_kind", LIST_KINDS, ids=lambda k: k.table)
 def test_adding_at_the_end_reads_one_index_entry(store, list_kind):
     """The end of a list is found through an index over all its scope columns (issue 14:

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from minutes_tui.export.markdown import render_markdown
 from minutes_tui.model import Action
 from minutes_tui.store import Store
+
+pytestmark = pytest.mark.both_backends
 
 SERIES = "Economic Theme Partners"
 
@@ -87,7 +91,7 @@ def test_approved_minutes_survive_the_raising_meeting_being_purged(store):
     assert render_markdown(store.get_meeting(second.id)) == approved
     store.purge_meeting(first.id)  # and go for good, its actions with it
     assert render_markdown(store.get_meeting(second.id)) == approved
-    assert store.db.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
+    assert store.gateway.execute("SELECT count(*) FROM actions").fetchone()[0] == 0
 
 
 def test_a_meeting_imported_as_approved_is_fixed_as_imported(store):

@@ -14,6 +14,8 @@ from minutes_tui.store import Store, StoreError
 from minutes_tui.store import search as search_module
 from minutes_tui.store.search import parse_query, segments, to_fts_query
 
+pytestmark = pytest.mark.both_backends
+
 HOSTILE = [
     "",
     " ",
@@ -305,8 +307,8 @@ def test_matters_arising_notes_are_found_and_survive_a_repair(store):
     first = store.create_meeting(series="Board", title="One", date="2025-01-01")
     action = store.add_action(first.id, Action("Send the list", "Tom"))
     second = store.create_meeting(series="Board", title="Two", date="2025-02-01")
-    with store.db.atomic():
-        store.db.execute(
+    with store.gateway.write():
+        store.gateway.execute(
             "INSERT INTO carried_actions (meeting_id, action_id, note, position) VALUES (?, ?, ?, 1)",
             (second.id, action.id, "zebra list half done"),
         )

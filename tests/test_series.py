@@ -14,6 +14,8 @@ from minutes_tui.export.action_log import actions_csv, inert
 from minutes_tui.model import Action, Attendee
 from minutes_tui.store import Locked, Store, StoreError
 
+pytestmark = pytest.mark.both_backends
+
 SERIES = "Economic Theme Partners"
 
 

@@ -1,4 +1,4 @@
-"""The store on an in-memory database: every operation, order, and the search index."""
+"""The store on an in-memory database and on PostgreSQL: every operation, order, and the search index."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from minutes_tui.model import Action, Attendee, Meeting, ModelError
 from minutes_tui.store import NotFound, Store, StoreError
 from minutes_tui.store.schema import migrations
 
+pytestmark = pytest.mark.both_backends
+
 
 def texts(items):
     return [getattr(i, "text", None) or getattr(i, "speaker", None) or i.label for i in items]
@@ -17,10 +19,12 @@ def texts(items):
 
 def index_rows(store: Store) -> list[tuple[str, str]]:
     return [
-        (r["kind"], r["text"]) for r in store.db.query("SELECT kind, text FROM search_index ORDER BY rowid")
+        (r["kind"], r["text"])
+        for r in store.gateway.read("SELECT kind, text FROM search_index ORDER BY rowid")
     ]
 
 
+@pytest.mark.sqlite_only
 def test_migrations_from_empty_create_every_table(store):
     tables = set(store.db.table_names())
     assert {"meetings", "attendees", "bullets", "turns", "points", "actions", "search_index"} <= tables
@@ -53,7 +57,7 @@ def test_list_meetings_newest_first_and_delete(store):
     store.delete_meeting(b.id)
     assert [m.id for m in store.list_meetings()] == [a.id, c.id]
     store.purge_meeting(b.id)  # deleted for good: everything in it goes
-    assert store.db.execute("SELECT count(*) FROM attendees").fetchone()[0] == 0
+    assert store.gateway.execute("SELECT count(*) FROM attendees").fetchone()[0] == 0
     with pytest.raises(NotFound):
         store.get_meeting(b.id)
 
@@ -130,7 +134,7 @@ def test_round_robin_turns_and_points(store):
     assert texts(store.get_turn(jcp.id).points)[0] == "Growth areas: process operators"
     store.delete_point(growth.id)
     store.delete_turn(jcp.id)
-    assert store.db.execute("SELECT count(*) FROM points").fetchone()[0] == 1
+    assert store.gateway.execute("SELECT count(*) FROM points").fetchone()[0] == 1
 
 
 def test_actions(store):
@@ -156,7 +160,8 @@ def test_actions(store):
 
 def test_every_edit_stamps_the_meeting_updated(store):
     m = store.create_meeting()
-    store.db.execute("UPDATE meetings SET updated = '2000-01-01T00:00:00+00:00'")
+    with store.gateway.write():
+        store.gateway.execute("UPDATE meetings SET updated = '2000-01-01T00:00:00+00:00'")
     store.add_bullet(m.id, "comments", "x")
     assert store.get_header(m.id).updated.year > 2000
 
@@ -182,8 +187,7 @@ def test_search_index_follows_every_change(store):
     store.update_bullet(bullet.id, "single contact list")
     assert ("bullets", "single contact list") in index_rows(store)
     assert ("bullets", "contact list") not in index_rows(store)
-    hits = store.db.execute("SELECT kind FROM search_index WHERE search_index MATCH 'apprentices'").fetchall()
-    assert hits == [("points",)]
+    assert [h.kind for h in store.search("apprentices")] == ["points"]
     store.delete_turn(turn.id)
     assert ("points", "apprentices") not in index_rows(store)
     store.delete_meeting(m.id)

@@ -1,5 +1,5 @@
 """Two people, one database: each test drives one app (or session) while a second Store on
-the same file acts as the other window, app or ``minutes approve``."""
+the same database (a file, or PostgreSQL) acts as the other window, app or ``minutes approve``."""
 
 from __future__ import annotations
 
@@ -8,16 +8,19 @@ from support.tui import row_texts, type_text, wait_until
 
 from minutes_tui.session import MeetingSession
 from minutes_tui.session.sync import DELETED_ELSEWHERE, KEPT_BOTH
-from minutes_tui.store import Store
+from minutes_tui.store import Store, default_target
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.meeting import MeetingScreen
 
+pytestmark = [pytest.mark.both_backends, pytest.mark.usefixtures("backend")]
+
 
 @pytest.fixture
-def two(tmp_path):
-    """Two stores on one database file: (mine, theirs)."""
-    mine = Store.open(tmp_path / "shared.db")
-    theirs = Store.open(tmp_path / "shared.db")
+def two(tmp_path, backend):
+    """Two stores on one database (a file, or a PostgreSQL database): (mine, theirs)."""
+    shared = default_target() if backend == "postgresql" else tmp_path / "shared.db"
+    mine = Store.open(shared)
+    theirs = Store.open(shared)
     yield mine, theirs
     theirs.close()
     mine.close()

@@ -12,6 +12,8 @@ from minutes_tui.model import Action, Attendee
 from minutes_tui.store import Conflict, Store
 from minutes_tui.store.schema import migrations
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def two(tmp_path):

@@ -12,7 +12,7 @@ import click
 
 from .. import __version__
 from ..store import StoreError
-from .common import open_store
+from .common import Database, open_store
 
 
 class _Group(click.Group):
@@ -30,12 +30,13 @@ class _Group(click.Group):
 )
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Database file to use (default: $MINUTES_DB, else minutes.db in your data folder).",
+    type=Database(dir_okay=False, path_type=Path),
+    help="Database file, or postgresql://... server URL, to use "
+    "(default: $MINUTES_DB, else minutes.db in your data folder).",
 )
 @click.version_option(__version__, prog_name="minutes")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None) -> None:
+def main(ctx: click.Context, db: Path | str | None) -> None:
     """Type the minutes of a meeting live; get finished Word minutes when it ends.
 
     With no command, opens the app on the database.
@@ -57,9 +58,10 @@ from . import (  # noqa: E402  (they register their commands)
     meetings,
     publish,
     series,
+    server,
 )
 
-for _module in (meetings, deleted, series, files, archive, committee, circulate, publish):
+for _module in (meetings, deleted, series, files, archive, committee, circulate, publish, server):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -11,6 +11,7 @@ import click
 
 from ..store import Store, StoreError, default_path
 from ..store.database import ENV_VAR
+from ..store.pg_gateway import is_server_url
 
 #: The largest id SQLite can hold.
 MAX_ID = 2**63 - 1
@@ -18,9 +19,33 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _UK_DATE = re.compile(r"[0-9]{2}/[0-9]{2}/[0-9]{4}")
 
 
+def db_target(ctx: click.Context) -> str | Path:
+    """The database this command works on: ``--db``, else ``$MINUTES_DB``, else the default;
+    a ``postgresql://`` URL for a server, else a file's path."""
+    given = ctx.ensure_object(dict).get("db") or os.environ.get(ENV_VAR)
+    if is_server_url(given):
+        return str(given)
+    return Path(given or default_path()).expanduser()
+
+
 def db_path(ctx: click.Context) -> Path:
-    """The database this command works on: ``--db``, else ``$MINUTES_DB``, else the default."""
-    return Path(ctx.ensure_object(dict).get("db") or default_path()).expanduser()
+    """The database file this command works on (an error for a server)."""
+    target = db_target(ctx)
+    if isinstance(target, str):
+        raise click.ClickException(
+            "This command works on a database file, not a PostgreSQL server; "
+            "use the server's own tools (pg_dump), or `minutes copy` the archive to a file"
+        )
+    return target
+
+
+class Database(click.Path):
+    """``--db``: a database file, or a ``postgresql://`` URL (kept as it is)."""
+
+    def convert(self, value, param, ctx):
+        if is_server_url(value):
+            return str(value)
+        return super().convert(value, param, ctx)
 
 
 def open_store(ctx: click.Context) -> Store:
@@ -33,7 +58,7 @@ def open_store(ctx: click.Context) -> Store:
     if "store" not in obj:
         builtin = not obj.get("db") and not os.environ.get(ENV_VAR)
         try:
-            obj["store"] = Store.open(db_path(ctx), create_folder=builtin)
+            obj["store"] = Store.open(db_target(ctx), create_folder=builtin)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from None
         ctx.call_on_close(obj["store"].close)
@@ -109,5 +134,7 @@ def write_output(
 
 def database_files(ctx: click.Context) -> list[Path]:
     """The open database and the files SQLite keeps beside it: never an export target."""
-    path = db_path(ctx)
+    path = db_target(ctx)
+    if isinstance(path, str):
+        return []
     return [path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal"))]

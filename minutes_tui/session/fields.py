@@ -15,7 +15,7 @@ from enum import Enum
 
 from ..autosave import Debouncer
 from ..parsing import DateError
-from ..store import Locked, StoreError
+from ..store import Locked, StoreError, Unreachable
 
 
 class Saved(Enum):
@@ -44,6 +44,8 @@ class Fields:
         self.debounce = debounce
         self.editors: dict[str, Editor] = {}
         self.failed: set[str] = set()
+        #: Failed because the server could not be reached: retried until it is back.
+        self.unreachable: set[str] = set()
         self.invalid: set[str] = set()
         #: Why each invalid field could not be saved (for fields with no line to show it).
         self.errors: dict[str, str] = {}
@@ -97,9 +99,12 @@ class Fields:
             return Saved.LOCKED, str(exc)
         except StoreError as exc:
             self.failed.add(key)
+            if isinstance(exc, Unreachable):
+                self.unreachable.add(key)
             return Saved.FAILED, str(exc)
         editor.saved = text
         self.failed.discard(key)
+        self.unreachable.discard(key)
         if key in self.invalid:
             self.invalid.discard(key)
             self.errors[key] = ""
@@ -111,10 +116,18 @@ class Fields:
         editor.saved = editor.text = text
         self.debounce.done(key)
         self.failed.discard(key)
+        self.unreachable.discard(key)
         self.invalid.discard(key)
 
+    def unsaved(self) -> dict[str, str]:
+        """The text of every field that could not be saved, by field."""
+        return {key: self.editors[key].text for key in sorted(self.failed)}
+
     def state(self) -> str:
-        """``failed`` (something is not saved), ``saving`` (pending) or ``saved``."""
+        """``unreachable`` (not saved: no server), ``failed`` (something is not saved),
+        ``saving`` (pending) or ``saved``."""
+        if self.unreachable:
+            return "unreachable"
         if self.failed or self.invalid:
             return "failed"
         return "saving" if self.debounce else "saved"

@@ -107,7 +107,7 @@ class MeetingSession(AgendaSession):
 
     @property
     def read_only(self) -> bool:
-        return self.meeting.approved
+        return self.meeting.approved or self.store.read_only
 
     def owner_suggestion(self, value: str) -> str:
         """``value`` with the ``@name`` at its end completed from the attendees, or ""."""

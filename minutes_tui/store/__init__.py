@@ -1,7 +1,16 @@
-"""The minutes database: the only code that touches SQLite."""
+"""The minutes database: the only code that touches SQLite (or the PostgreSQL server)."""
 
-from .database import default_path
-from .errors import Conflict, Locked, NotFound, StoreError
+from .database import default_path, default_target
+from .errors import Conflict, Locked, NotFound, StoreError, Unreachable
 from .store import Store
 
-__all__ = ["Conflict", "Locked", "NotFound", "Store", "StoreError", "default_path"]
+__all__ = [
+    "Conflict",
+    "Locked",
+    "NotFound",
+    "Store",
+    "StoreError",
+    "Unreachable",
+    "default_path",
+    "default_target",
+]

@@ -82,7 +82,7 @@ class ActionLogRepository:
         """How many actions :meth:`list_actions` would give, and how many of them are overdue."""
         where, params = _action_filter(series, owner, still_to_do, overdue, today)
         row = self.db.read(
-            f"SELECT count(*) AS total, coalesce(sum(a.status IN {STILL_TO_DO} AND a.due < ?), 0) AS late "
+            f"SELECT count(*) AS total, count(*) FILTER (WHERE a.status IN {STILL_TO_DO} AND a.due < ?) AS late "
             f"FROM actions a JOIN meetings m ON m.id = a.meeting_id{where}",
             ((today or dt.date.today()).isoformat(), *params),
         )[0]

@@ -30,6 +30,12 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("minutes", appauthor=False)) / "minutes.db"
 
 
+def default_target() -> str | Path:
+    """Like :func:`default_path`, but a ``postgresql://`` URL in ``$MINUTES_DB`` is kept as it is."""
+    env = os.environ.get(ENV_VAR)
+    return env if env and env.lower().startswith(("postgresql://", "postgres://")) else default_path()
+
+
 def _create_private(path: Path, create_folder: bool) -> None:
     """Create ``path`` empty and readable by its owner only, unless it exists."""
     if os.path.exists(path):

@@ -27,6 +27,10 @@ class Conflict(StoreError):
         self.current = current
 
 
+class Unreachable(StoreError):
+    """The database server could not be reached (down, network cut): nothing was saved."""
+
+
 def translate(exc: sqlite3.Error, path: str | Path | None = None) -> StoreError:
     """Turn an sqlite3 error into a :class:`StoreError` saying what to do."""
     text = str(exc)

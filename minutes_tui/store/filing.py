@@ -158,10 +158,9 @@ class FilingRepository:
                 row["position"] = position_at(self.db, kind, tuple(row[c] for c in kind.scope), filed.index)
             columns = ", ".join(f'"{c}"' for c in row)
             marks = ", ".join("?" for _ in row)
-            item_id = self.db.execute(
+            item_id = self.db.insert(
                 f"INSERT INTO {source_table} ({columns}) VALUES ({marks})", tuple(row.values())
-            ).lastrowid
-        assert item_id is not None
+            )
         if source_table == "points":
             return self.items.points.get(item_id)
         return self.items.bullets.get(item_id)

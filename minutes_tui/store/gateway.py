@@ -1,10 +1,11 @@
-"""The one way the store's repositories reach SQLite: the :class:`Gateway` contract.
+"""The one way the store's repositories reach the database: the :class:`Gateway` contract.
 
 Every repository is handed a :class:`Gateway` and relies on nothing else of the
-database. The one implementation, :class:`SqliteGateway`, holds the one write
-path: a ``BEGIN IMMEDIATE`` transaction that checks the approval lock, stamps the
-changed meeting's ``updated`` time and turns any sqlite3 error into a
-:class:`~minutes_tui.store.errors.StoreError`.
+database. :class:`SqliteGateway` holds SQLite's write path: a ``BEGIN IMMEDIATE``
+transaction that checks the approval lock, stamps the changed meeting's ``updated``
+time and turns any sqlite3 error into a :class:`~minutes_tui.store.errors.StoreError`.
+:class:`~minutes_tui.store.pg_gateway.PostgresGateway` keeps the same contract on a
+PostgreSQL server.
 """
 
 from __future__ import annotations
@@ -69,6 +70,26 @@ class Gateway(Protocol):
         """Run one statement for each of ``rows`` (inside :meth:`write`)."""
         ...
 
+    def insert(self, sql: str, params: Params = ()) -> int:
+        """Run one ``INSERT`` of a row into a table with an ``id`` (inside :meth:`write`); its id."""
+        ...
+
+    def data_version(self) -> int:
+        """A number that changes when another connection has committed a change."""
+        ...
+
+    def tables(self) -> list[str]:
+        """The minutes' tables (not the search index's or the migrations' own)."""
+        ...
+
+    def continue_ids(self, table: str) -> None:
+        """After rows were inserted with their ids given, let new rows of ``table`` take the next."""
+        ...
+
+    def close(self) -> None:
+        """Close the connection."""
+        ...
+
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
     ) -> None:
@@ -83,6 +104,8 @@ class Gateway(Protocol):
 
 class SqliteGateway:
     """:class:`Gateway` on a sqlite-utils :class:`Database` (a file, or ``:memory:``)."""
+
+    dialect = "sqlite"
 
     def __init__(self, db: Database, path: str | Path = ":memory:") -> None:
         self.db = db
@@ -142,6 +165,29 @@ class SqliteGateway:
             self.db.conn.executemany(sql, (tuple(r) for r in rows))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        new_id = self.execute(sql, params).lastrowid
+        assert new_id is not None  # an INSERT always sets it
+        return new_id
+
+    def data_version(self) -> int:
+        """Changes when another connection has committed (SQLite's ``PRAGMA data_version``)."""
+        version: int = self.execute("PRAGMA data_version").fetchone()[0]
+        return version
+
+    def close(self) -> None:
+        self.db.close()
+
+    def tables(self) -> list[str]:
+        rows = self.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%' "
+            "AND name NOT LIKE 'sqlite_%' AND name != '_sqlite_migrations'"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def continue_ids(self, table: str) -> None:
+        """Nothing to do: SQLite gives a new row the largest id plus one."""
 
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None

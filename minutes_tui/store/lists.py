@@ -163,11 +163,9 @@ class OrderedList(Generic[T]):
         row = {**dict(zip(self.kind.scope, scope)), **clean(values), "position": position}
         columns = ", ".join(f'"{column}"' for column in row)
         marks = ", ".join("?" for _ in row)
-        cursor = self.db.execute(
+        return self.db.insert(
             f"INSERT INTO {self.kind.table} ({columns}) VALUES ({marks})", tuple(row.values())
         )
-        assert cursor.lastrowid is not None  # an INSERT always sets it
-        return cursor.lastrowid
 
     # -- one transaction each
 

@@ -121,9 +121,7 @@ class MeetingRepository:
 
     def _insert_meeting(self) -> int:
         stamp = now()
-        cursor = self.db.execute("INSERT INTO meetings (created, updated) VALUES (?, ?)", (stamp, stamp))
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+        return self.db.insert("INSERT INTO meetings (created, updated) VALUES (?, ?)", (stamp, stamp))
 
     def add_meeting(self, meeting: Meeting) -> Meeting:
         """Save a whole meeting (header and every list) as a new one, atomically.

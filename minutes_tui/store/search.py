@@ -169,6 +169,11 @@ def search(
     match = to_fts_query(query, prefix_last=prefix_last)
     if match is None or limit <= 0:
         return []
+    if getattr(db, "dialect", "sqlite") == "postgresql":
+        from .search_pg import search_rows
+
+        terms = parse_query(query, prefix_last=prefix_last)
+        return _hits(db, search_rows(db, terms, series, _since_text(since), int(limit), RANK_LIMIT))
     conditions: list[str] = []
     params: list[object] = []
     if series:

@@ -10,7 +10,6 @@ returns domain objects from :mod:`minutes_tui.model`; a failed write raises
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -32,33 +31,38 @@ from ..model import (
     Turn,
 )
 from ..prefixes import Filing
-from ..search_model import SearchHit
-from . import maintenance
 from .actions import ActionLogRepository
 from .agenda import AgendaRepository
 from .agenda_facade import AgendaFacade
+from .archive_facade import ArchiveFacade
 from .capture import CaptureRepository
 from .carried import CarriedRepository
 from .database import connect
-from .errors import translate
+from .errors import StoreError
 from .filing import Filed, FilingRepository
-from .gateway import SqliteGateway
+from .gateway import Gateway, SqliteGateway
 from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
 from .meetings import MeetingRepository
+from .pg_gateway import is_server_url
 from .record import RecordRepository
 from .search import SearchRepository
 from .series import SeriesRepository
 
 
-class Store(AgendaFacade):
-    """Meetings in one SQLite database (a file, or ``:memory:`` for tests)."""
+class Store(AgendaFacade, ArchiveFacade):
+    """Meetings in one database: a SQLite file (``:memory:`` for tests) or a PostgreSQL server."""
 
-    def __init__(self, db: Database, path: str | Path = ":memory:") -> None:
-        self.db = db
+    def __init__(
+        self, db: Database | None, path: str | Path = ":memory:", *, gateway: Gateway | None = None
+    ) -> None:
+        if gateway is None:
+            assert db is not None, "a store needs a SQLite database or a gateway"
+            gateway = SqliteGateway(db, path)
+        self._db = db
         self.path = path
-        gateway = SqliteGateway(db, path)
+        self.gateway = gateway
         self.history = HistoryRepository(gateway)
         self.items = ItemRepository(gateway, self.history)
         self.capture = CaptureRepository(gateway, self.items)
@@ -88,26 +92,42 @@ class Store(AgendaFacade):
         """Open (creating and upgrading as needed) the database at ``path``.
 
         ``create_folder=False`` refuses a path whose folder does not exist (a typo in
-        ``--db`` should not make a stray folder).
+        ``--db`` should not make a stray folder). A ``postgresql://`` URL opens that
+        server's database instead (see docs/database.md).
         """
+        if is_server_url(path):
+            from .pg_database import open_gateway
+
+            gateway = open_gateway(str(path))
+            return cls(None, gateway.path, gateway=gateway)
         if busy_timeout is None:
             return cls(connect(path, create_folder=create_folder), path)
         return cls(connect(path, busy_timeout=busy_timeout, create_folder=create_folder), path)
 
+    @property
+    def db(self) -> Database:
+        """The SQLite database (for maintenance and tests); a server has none."""
+        if self._db is None:
+            raise StoreError("This is not possible on a PostgreSQL server; use the server's own tools")
+        return self._db
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the minutes live on a PostgreSQL server rather than in a SQLite file."""
+        return self._db is None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether every change is refused (a reader's account on a server)."""
+        return bool(getattr(self.gateway, "read_only", False))
+
     def close(self) -> None:
-        self.db.close()
+        self.gateway.close()
 
     def data_version(self) -> int:
-        """A number that changes when another connection (another app or process) has
-        committed a change to the database since it was last read: cheap to poll.
-
-        Changes this store makes itself leave it as it was (SQLite's ``PRAGMA data_version``).
-        """
-        try:
-            version: int = self.db.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
-        return version
+        """A number that changes when another connection (app, process) has committed a
+        change since it was last read; not by this store's own (cheap to poll)."""
+        return self.gateway.data_version()
 
     # -- meetings (see MeetingRepository, SeriesRepository, LayoutRepository)
 
@@ -392,38 +412,3 @@ class Store(AgendaFacade):
 
     def undo_filing(self, filed: Filed) -> Point | Bullet | None:
         return self.filing.undo_filing(filed)
-
-    # -- the archive: search, backup, check
-
-    def search(
-        self,
-        query: str,
-        series: str | None = None,
-        since: dt.date | str | None = None,
-        limit: int = 50,
-        *,
-        prefix_last: bool = False,
-    ) -> list[SearchHit]:
-        return self.archive.search(query, series, since, limit, prefix_last=prefix_last)
-
-    def backup(self, path: str | Path | None = None) -> Path:
-        """Copy the database, consistently even while it is being written, to a new file.
-
-        ``path`` defaults to ``<name>-backup-YYYYMMDD-HHMMSS.db`` beside the database.
-        Never overwrites; the copy is readable by its owner only. Returns its path.
-        """
-        return maintenance.backup(self.db, self.path, path)
-
-    def check(self) -> list[str]:
-        """What is wrong with the database, in plain sentences; ``[]`` when it is sound."""
-        try:
-            return maintenance.check(self.db)
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
-
-    def repair(self) -> list[str]:
-        """Rebuild the lookup and search indexes from the minutes; says what it did."""
-        try:
-            return maintenance.repair(self.db)
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc

@@ -92,7 +92,8 @@ def add_transfer_extras(
             db, actions, meeting, carried, holders
         )
         db.execute(
-            "INSERT OR IGNORE INTO carried_actions (meeting_id, action_id, note, position) VALUES (?, ?, ?, ?)",
+            "INSERT INTO carried_actions (meeting_id, action_id, note, position) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
             (meeting_id, action_id, storable(carried.note), float(position)),
         )
 
@@ -125,7 +126,7 @@ def _hold_action(
     key = (carried.raised_on, carried.raised_in)
     if key not in holders:
         stamp = now()
-        cursor = db.execute(
+        holders[key] = db.insert(
             "INSERT INTO meetings (series, title, date, layout, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
             (
                 storable(meeting.series),
@@ -136,8 +137,6 @@ def _hold_action(
                 stamp,
             ),
         )
-        assert cursor.lastrowid is not None
-        holders[key] = cursor.lastrowid
     holder = holders[key]
     action = carried.action
     action_id = actions.append_all((holder,), [action_values(action)])[0]

@@ -35,6 +35,14 @@ class MinutesApp(App):
         self.theme = "textual-dark"
         self.push_screen(HomeScreen())
         self._install_signal_handlers()
+        if self.store.read_only:
+            self.notify(
+                "Read-only: your account on the server may read and search the minutes but not change "
+                "them (it is a reader). Ask an officer for note-taker rights to write.",
+                title="Read-only",
+                severity="warning",
+                timeout=30,
+            )
 
     # -- never lose a word ----------------------------------------------------
 

@@ -7,8 +7,15 @@ from textual.widgets import Static
 
 from ...text import displayable
 
-SAVED, SAVING, FAILED = "saved", "saving", "failed"
-_LABELS = {SAVED: "✓ Saved", SAVING: "… Saving", FAILED: "✗ NOT SAVED"}
+SAVED, SAVING, FAILED, UNREACHABLE = "saved", "saving", "failed", "unreachable"
+_LABELS = {
+    SAVED: "✓ Saved",
+    SAVING: "… Saving",
+    FAILED: "✗ NOT SAVED",
+    UNREACHABLE: "✗ NOT SAVED: server unreachable",
+}
+#: The style class of each state (unreachable looks like any failure).
+_CLASS = {UNREACHABLE: FAILED}
 
 
 class SaveIndicator(Static):
@@ -22,9 +29,9 @@ class SaveIndicator(Static):
     def show_state(self, state: str) -> None:
         if state == self.state:
             return
-        self.remove_class(f"-{self.state}")
+        self.remove_class(f"-{_CLASS.get(self.state, self.state)}")
         self.state = state
-        self.add_class(f"-{state}")
+        self.add_class(f"-{_CLASS.get(state, state)}")
         self.update(_LABELS[state], layout=False)
 
 

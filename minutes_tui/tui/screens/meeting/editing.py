@@ -9,6 +9,9 @@ a half-typed point survives a crash.
 
 If a save fails (the database is busy, the minutes were approved meanwhile), the
 text stays in its field, the indicator says NOT SAVED and a notification says why.
+If the server cannot be reached, the indicator says so, the unsaved text is also kept
+in a local recovery file (:mod:`~minutes_tui.session.recovery`), and the saves are
+tried again every :data:`RETRY` seconds until they succeed.
 """
 
 from __future__ import annotations
@@ -18,13 +21,15 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from ....autosave import Debouncer
-from ....session import MeetingSession
-from ...widgets.status import FAILED, SAVED, SAVING, SaveIndicator
+from ....session import MeetingSession, recovery
+from ...widgets.status import FAILED, SAVED, SAVING, UNREACHABLE, SaveIndicator
 from .panel import SectionPanel
 
 #: How often the pending edits are checked (seconds).
 TICK = 0.1
-_STATES = {"failed": FAILED, "saving": SAVING, "saved": SAVED}
+#: How often saves that found no server are tried again (seconds).
+RETRY = 1.0
+_STATES = {"failed": FAILED, "saving": SAVING, "saved": SAVED, "unreachable": UNREACHABLE}
 
 
 class AutosaveScreen(Screen):
@@ -36,6 +41,7 @@ class AutosaveScreen(Screen):
 
     def start_autosave(self) -> None:
         self.set_interval(TICK, self._tick)
+        self.set_interval(RETRY, self._retry)
 
     @property
     def debounce(self) -> Debouncer | None:
@@ -68,12 +74,27 @@ class AutosaveScreen(Screen):
                 self.save_field(key)
         self._show_save_state()
 
+    def _retry(self) -> None:
+        if self.session is not None:
+            for key in sorted(self.session.fields.unreachable):
+                self.save_field(key)
+
     def save_field(self, key: str) -> bool:
         """Save one field now (its panel says what went wrong); False if it could not be."""
         panel = self._owner(key)
+        was = bool(self.session and self.session.fields.unreachable)
         ok = panel.save_field(key) if panel is not None else True
         self._show_save_state()
+        if self.session is not None and (was or self.session.fields.unreachable):
+            self._keep_locally(self.session)
         return ok
+
+    def _keep_locally(self, session: MeetingSession) -> None:
+        """While the server is away: unsaved text in the recovery file; then remove it."""
+        if session.fields.unreachable:
+            recovery.keep(session.meeting_id, session.fields.unsaved())
+        elif not session.fields.failed:
+            recovery.clear(session.meeting_id)
 
     def flush(self) -> bool:
         """Save every pending field now (called on leaving, quitting and on signals)."""

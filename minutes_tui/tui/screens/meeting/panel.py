@@ -197,6 +197,7 @@ class SectionPanel(Vertical):
 
     def save_field(self, key: str) -> bool:
         """Save one field now; ``False`` if it could not be saved (the text stays in the field)."""
+        retry = key in self.fields.unreachable
         result, message = self.fields.save(key)
         if result is Saved.INVALID or key in self.fields.errors:
             self.show_field_error(key, message)
@@ -208,7 +209,7 @@ class SectionPanel(Vertical):
                 markup=False,
             )
             self.post_message(self.SaveRefused(self))
-        elif result is Saved.FAILED:
+        elif result is Saved.FAILED and not (retry and key in self.fields.unreachable):
             self.notify(message, title="Not saved", severity="error", markup=False)
         for notice in self.session.take_notices():  # a save met a change made elsewhere
             self.notify(notice, title="Changed elsewhere", severity="warning", timeout=8, markup=False)

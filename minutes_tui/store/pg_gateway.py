@@ -1,0 +1,264 @@
+"""The :class:`~minutes_tui.store.gateway.Gateway` contract on a PostgreSQL server (psycopg 3).
+
+The repositories write SQLite's SQL with ``?`` placeholders; :func:`to_postgres` turns
+it into PostgreSQL's (``%s``, ``LIMIT ALL``, ``IS NOT DISTINCT FROM``, case-insensitive
+``LIKE``). The write path is one transaction that locks the changed meeting's row
+(``SELECT ... FOR UPDATE``), so two writers of one meeting take turns, and an approval
+cannot slip in between the lock check and the write. Every committed write sends a
+``NOTIFY``; :meth:`PostgresGateway.data_version` counts those from other connections.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from ..text import storable
+from .errors import Conflict, Locked, NotFound, StoreError, Unreachable
+from .gateway import Params, Row, now
+from .pg_text import register
+from .schema import VERSIONED
+
+#: The channel every committed write notifies.
+CHANNEL = "minutes_changes"
+#: Seconds a writer waits for another's row lock before giving up (SQLite's busy timeout).
+LOCK_TIMEOUT = 5.0
+#: Seconds to wait for the server when connecting.
+CONNECT_TIMEOUT = 5
+_TOKENS = re.compile(r"'(?:[^']|'')*'|\?|%|\bLIMIT -1\b|\bIS \?|\bLIKE\b")
+_REPLACE = {"?": "%s", "%": "%%", "LIMIT -1": "LIMIT ALL", "IS ?": "IS NOT DISTINCT FROM %s", "LIKE": "ILIKE"}
+
+
+def is_server_url(target: object) -> bool:
+    """Whether ``target`` (a ``--db`` value) names a PostgreSQL server rather than a file."""
+    return isinstance(target, str) and target.lower().startswith(("postgresql://", "postgres://"))
+
+
+def safe_url(url: str) -> str:
+    """``url`` without its password, for messages and the title bar."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}@{host}"))
+
+
+@functools.lru_cache(maxsize=1024)
+def to_postgres(sql: str) -> str:
+    """SQLite's SQL as the store writes it, in PostgreSQL's dialect (quoted text left as it is)."""
+    return _TOKENS.sub(lambda m: m.group(0) if m.group(0).startswith("'") else _REPLACE[m.group(0)], sql)
+
+
+def translate(exc: Exception, where: str) -> StoreError:
+    """A psycopg error as a :class:`StoreError` saying what to do."""
+    import psycopg
+    from psycopg import errors
+
+    if isinstance(exc, errors.InsufficientPrivilege):
+        return StoreError(
+            f"Your account on {where} may not do this (its role allows less); nothing was changed. "
+            f"The server said: {exc.diag.message_primary or exc}"
+        )
+    if isinstance(exc, errors.ReadOnlySqlTransaction):
+        return StoreError(f"The database {where} is read-only; nothing can be saved to it")
+    if isinstance(exc, errors.SerializationFailure | errors.DeadlockDetected | errors.LockNotAvailable):
+        return StoreError(f"The database {where} is busy with another writer; nothing was changed, try again")
+    if isinstance(exc, errors.QueryCanceled):
+        return StoreError(f"The database {where} is busy with another writer; nothing was changed, try again")
+    if isinstance(exc, errors.DiskFull):
+        return StoreError(
+            f"The disk holding the database is full on the server ({where}); nothing was changed"
+        )
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
+        return Unreachable(
+            f"NOT SAVED: server unreachable ({where}); nothing was changed, try again when it is back. "
+            f"({str(exc).strip() or type(exc).__name__})"
+        )
+    return StoreError(f"Database error ({where}): {str(exc).strip()}")
+
+
+def connect(url: str) -> Any:
+    """A psycopg connection to ``url``, in autocommit (transactions are explicit)."""
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError(
+            "A PostgreSQL archive needs the psycopg driver: pip install 'minutes-tui[postgres]'"
+        ) from None
+
+    try:
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+    except psycopg.Error as exc:
+        detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        raise Unreachable(f"Cannot connect to the database server ({safe_url(url)}): {detail}") from exc
+    conn.execute(f"SET lock_timeout = '{int(LOCK_TIMEOUT * 1000)}ms'")
+    return conn
+
+
+class PostgresGateway:
+    """:class:`~minutes_tui.store.gateway.Gateway` on one psycopg connection."""
+
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = safe_url(url)
+        self._lock = threading.RLock()
+        self._others = 0
+        #: How many write transactions are open (nested ones are savepoints).
+        self._depth = 0
+        self.conn = self._open()
+
+    def _open(self) -> Any:
+        conn = connect(self.url)
+        register(conn)
+        conn.add_notify_handler(self._noticed)
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
+
+    def _noticed(self, notify: Any) -> None:
+        if notify.pid != self.conn.info.backend_pid:
+            self._others += 1
+
+    def _connection(self) -> Any:
+        """The connection, opened again if the server dropped it (outside a transaction)."""
+        if self.conn.closed and not self._depth:
+            try:
+                self.conn = self._open()
+            except Unreachable as exc:
+                raise Unreachable(
+                    f"NOT SAVED: server unreachable ({self.path}); nothing was changed, "
+                    f"try again when it is back. ({exc})"
+                ) from exc
+            self._others += 1  # anything may have changed while away
+        return self.conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    #: Set when the connected role may not write (a reader): every write is refused at once.
+    read_only = False
+
+    @contextlib.contextmanager
+    def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
+        import psycopg
+
+        if self.read_only:
+            raise StoreError(
+                f"Your account on {self.path} may read and search the minutes but not change them "
+                "(it is a reader); nothing was saved. Ask an officer for note-taker rights."
+            )
+        with self._lock:
+            conn = self._connection()
+            try:
+                with conn.transaction():
+                    self._depth += 1
+                    try:
+                        if meeting_id is not None:
+                            self._check_meeting(meeting_id, content)
+                        yield
+                        if meeting_id is not None:
+                            self.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
+                        if self._depth == 1:
+                            self.execute(f"NOTIFY {CHANNEL}")
+                    finally:
+                        self._depth -= 1
+            except psycopg.Error as exc:
+                raise translate(exc, self.path) from exc
+
+    def check_editable(self, meeting_id: int) -> None:
+        self._check_meeting(meeting_id, True)
+
+    def _check_meeting(self, meeting_id: int, content: bool) -> None:
+        lock = " FOR UPDATE" if self._depth else ""
+        found = self.execute(
+            f"SELECT status, title, deleted FROM meetings WHERE id = ?{lock}", (meeting_id,)
+        ).fetchone()
+        if found and found[2] is not None:
+            raise NotFound(f"The meeting {meeting_id} has been deleted; restore it to change it")
+        if content and found and found[0] == "approved":
+            raise Locked(
+                f"The minutes of {found[1] or 'this meeting'!r} are approved and cannot be changed; "
+                "reopen them (the reopening is recorded) to make a correction"
+            )
+
+    def read(self, sql: str, params: Params = ()) -> list[Row]:
+        stored = tuple(storable(p) if isinstance(p, str) else p for p in params)
+        cursor = self.execute(sql, stored)
+        columns = [c.name for c in cursor.description or ()]
+        return [dict(zip(columns, values)) for values in cursor.fetchall()]
+
+    def row(self, table: str, item_id: int) -> Row:
+        rows = self.read(f"SELECT * FROM {table} WHERE id = ?", (item_id,))
+        if not rows:
+            raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
+        return rows[0]
+
+    def execute(self, sql: str, params: Params = ()) -> Any:
+        import psycopg
+
+        with self._lock:
+            try:
+                return self._connection().execute(to_postgres(sql), tuple(params))
+            except psycopg.Error as exc:
+                raise translate(exc, self.path) from exc
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        import psycopg
+
+        with self._lock:
+            try:
+                self._connection().cursor().executemany(to_postgres(sql), [tuple(r) for r in rows])
+            except psycopg.Error as exc:
+                raise translate(exc, self.path) from exc
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        new_id: int = self.execute(f"{sql} RETURNING id", params).fetchone()[0]
+        return new_id
+
+    def set_fields(
+        self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
+    ) -> None:
+        if expected_version is not None:
+            found = self.execute(
+                f"SELECT version FROM {table} WHERE id = ? FOR UPDATE", (item_id,)
+            ).fetchone()
+            if found is None:
+                raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
+            if found[0] != expected_version:
+                raise Conflict(
+                    f"This {table[:-1].replace('_', ' ')} was changed elsewhere (another window or "
+                    "person) since it was read; nothing was saved over it"
+                )
+        if not values:
+            return
+        assignments = ", ".join(f'"{column}" = ?' for column in values)
+        if table in VERSIONED:
+            assignments += ", version = version + 1"
+        self.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))
+
+    def tables(self) -> list[str]:
+        rows = self.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+            "AND tablename NOT IN ('search_index', '_minutes_migrations')"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def continue_ids(self, table: str) -> None:
+        if self.execute("SELECT pg_get_serial_sequence(?, 'id')", (table,)).fetchone()[0] is None:
+            return
+        self.execute(
+            f"SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, false) FROM {table}",
+            (table,),
+        )
+
+    def data_version(self) -> int:
+        """How many writes other connections have committed since this one opened (a
+        round trip delivers their notifications)."""
+        self.execute("SELECT 1")
+        return self._others
