@@ -31,6 +31,7 @@ from ..model import (
 from ..prefixes import owner_completions, people_of
 from ..store import Conflict, NotFound, Store, StoreError
 from . import lists, sync
+from .agenda import AgendaSession
 from .fields import Fields
 from .filing import Filed, Filer, FilingOutcome, Undone
 
@@ -66,12 +67,15 @@ class MeetingSession:
         #: Parts changed elsewhere but not taken in, as they were being edited.
         self.held: set[str] = set()
         self._data_version: int | None = None
+        #: Committee business: agenda items, resolutions, the quorum.
+        self.agenda = AgendaSession(store, meeting_id, lambda: self.meeting, self._today)
 
     def load(self) -> Meeting:
         """Read the meeting (raises :class:`StoreError`)."""
         self._data_version = self.store.data_version()
         self.meeting = self.store.get_meeting(self.meeting_id)
         self.known_people = self.store.known_people()
+        self.agenda.quorum_news()  # takes note of the quorum as the meeting opens
         return self.meeting
 
     # -- other windows on the same database ----------------------------------------------
