@@ -1,0 +1,538 @@
+"""The agenda items of a board or committee meeting: points typed under the current item.
+
+The current item is highlighted like the round robin's speaker; PgDn/PgUp move along
+the agenda from the point field, where Enter saves a point under the current item
+(``A:``/``D:``/``@owner``/``due:`` file an action raised under it, or a resolution).
+Ctrl+O adds an item, Ctrl+N a resolution, Ctrl+Y "approved as recommended". In the
+list: Space takes the highlighted item now, x exempt, v votes, c the closing time.
+Everything goes through :class:`~minutes_tui.session.agenda.AgendaSession`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from ....agenda import AgendaItem, Resolution
+from ....model import Action, ModelError
+from ....session.agenda import AgendaSession, resolution_line
+from ....store import StoreError
+from ....store.agenda import ItemFiled
+from ....text import displayable
+from ...widgets.entry import Entry
+from ...widgets.rows import Row, RowList
+from ..prompt import PromptScreen
+from ..resolution import ResolutionScreen
+from .agenda_rows import item_heading, item_rows, point_row
+from .panel import SectionPanel
+
+#: What the exempt prompt starts with (the paragraph of Schedule 12A follows).
+EXEMPT_START = "Exempt – Part II, paragraph "
+
+
+class ItemEntry(Entry):
+    """The agenda's point field: Enter saves a point under the current item; keys for the rest."""
+
+    BINDINGS = [
+        Binding(
+            "pagedown",
+            "command('next_item')",
+            "Next item",
+            tooltip="On to the next agenda item",
+            id="ag.next",
+        ),
+        Binding(
+            "pageup", "command('previous_item')", "Prev item", tooltip="Back an agenda item", id="ag.prev"
+        ),
+        Binding(
+            "ctrl+o",
+            "command('new_item')",
+            "New item",
+            tooltip="Add an agenda item (number and title)",
+            id="ag.new",
+        ),
+        Binding(
+            "ctrl+n",
+            "command('resolution')",
+            "Resolution",
+            tooltip="Record a resolution of the current item (outcome, then text)",
+            id="ag.resolution",
+        ),
+        Binding(
+            "ctrl+y",
+            "command('as_recommended')",
+            "As recommended",
+            tooltip="Approved as recommended: the recommendation becomes a resolution to edit",
+            id="ag.recommended",
+        ),
+        Binding(
+            "ctrl+z",
+            "command('undo_filing')",
+            "Undo filing",
+            tooltip="Put the last point filed as an action or resolution back",
+            id="ag.undo",
+            show=False,
+        ),
+    ]
+    COMMAND_KEYS = {
+        "pagedown": "next_item",
+        "pageup": "previous_item",
+        "ctrl+o": "new_item",
+        "ctrl+n": "resolution",
+        "ctrl+y": "as_recommended",
+        "ctrl+z": "undo_filing",
+    }
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("clears", True)
+        super().__init__(*args, **kwargs)
+
+
+class AgendaPanel(SectionPanel):
+    kind = "agenda"
+
+    BINDINGS = [
+        Binding(
+            "n",
+            "list_key('new_item')",
+            "New item",
+            tooltip="Items list: add an item after this one",
+            id="ag.list_new",
+        ),
+        Binding(
+            "r",
+            "list_key('resolution')",
+            "Resolution",
+            tooltip="Items list: record a resolution",
+            id="ag.list_res",
+        ),
+        Binding(
+            "y",
+            "list_key('as_recommended')",
+            "As recommended",
+            tooltip="Items list: approved as recommended",
+            id="ag.list_rec",
+        ),
+        Binding(
+            "x",
+            "list_key('exempt')",
+            "Exempt",
+            tooltip="Items list: mark the item exempt (asks the reason)",
+            id="ag.exempt",
+        ),
+        Binding(
+            "v",
+            "list_key('votes')",
+            "Votes",
+            tooltip="Items list: votes for, against, abstaining",
+            id="ag.votes",
+        ),
+        Binding(
+            "c",
+            "list_key('closed')",
+            "Closed",
+            tooltip="Items list: the time the meeting closed",
+            id="ag.closed",
+        ),
+    ]
+
+    @dataclass
+    class ActionRaised(Message):
+        """An action was raised under an item (``raised``) or taken back (not ``raised``)."""
+
+        action: Action
+        raised: bool = True
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        #: The point in the entry (None: a new one, not yet in the database).
+        self.point_edit: int | None = None
+        #: The last point filed here, while Ctrl+Z can take it back.
+        self.last_filed: ItemFiled | None = None
+
+    @property
+    def agenda(self) -> AgendaSession:
+        return self.session.agenda
+
+    @property
+    def entry_id(self) -> str:
+        return f"e-{self.wid}"
+
+    def field_ids(self) -> list[str]:
+        return [self.entry_id]
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id=f"t-{self.wid}", classes="panel-title")
+        yield RowList(
+            empty="No items yet: Ctrl+O adds one (e.g. 1 Apologies).", can_toggle=True, id=self.list_id
+        )
+        yield ItemEntry(
+            placeholder="Type a point; Enter saves it (A: action, D: resolution, @owner, due:fri)",
+            complete=self.session.owner_suggestion,
+            id=self.entry_id,
+        )
+
+    def load(self) -> None:
+        self.fields.register(self.entry_id, self._save)
+        self.show_rows()
+
+    def busy(self) -> bool:
+        return self.point_edit is not None or super().busy()
+
+    def refresh_rows(self) -> None:
+        self.show_rows(cursor_key=self.rows().cursor_key)
+
+    # -- showing items -----------------------------------------------------------------
+
+    def show_rows(self, cursor_key: str | None = None) -> None:
+        current = self.agenda.current
+        rows: list[Row] = []
+        for item in self.agenda.items:
+            rows += item_rows(item, current is not None and item.id == current.id)
+        self.rows().set_rows(rows, cursor_key=cursor_key)
+        self.show_current()
+
+    def show_current(self) -> None:
+        """The title line and the entry's border: the current item, what to do next."""
+        closed = f"   closed at {self.meeting.closed}" if self.meeting.closed else ""
+        count = len(self.agenda.items)
+        self.query_one(f"#t-{self.wid}", Static).update(
+            Content(f"{displayable(self.title)} ({count}){closed}")
+        )
+        entry = self.entry(self.entry_id)
+        current = self.agenda.current
+        if self.point_edit is not None:
+            entry.border_title = Content("Editing a point (Esc: done)")
+        elif current is None:
+            entry.border_title = Content("No items yet: Ctrl+O adds one")
+        else:
+            minute = f"{current.minute} " if current.minute else ""
+            entry.border_title = Content.assemble(
+                "Item: ", Content.styled(displayable(f"{minute}{item_heading(current)}"), "bold")
+            )
+
+    def _show_item(self, item: AgendaItem, select: str | None = None) -> None:
+        self.show_rows(cursor_key=select or self.rows().cursor_key)
+        if select:
+            self.rows().select(select)
+
+    # -- typing points ----------------------------------------------------------------------
+
+    def _save(self, text: str) -> None:
+        if self.point_edit is None:
+            if not text.strip():
+                return
+            current = self.agenda.current
+            if current is None:
+                raise StoreError("There is no agenda item to note this under: Ctrl+O adds one")
+            point = self.agenda.add_point(current.id, text)  # type: ignore[arg-type]
+            self.point_edit = point.id
+            self._show_item(current, select=f"p{point.id}")
+        else:
+            point = self.agenda.update_point(self.point_edit, text)
+            self.rows().put(point_row(point))
+
+    def commit(self, submitted: str | None = None) -> bool:
+        if not self.commit_text(self.entry_id, submitted):
+            return False
+        point_id, self.point_edit = self.point_edit, None
+        text = self.fields.saved(self.entry_id)
+        if point_id is not None and not text.strip():
+            self.guard(self._delete_point, point_id)
+        self.end_entry(self.entry_id, submitted)
+        self.set_editing(False)
+        if point_id is not None and text.strip():
+            self._file(point_id, text)
+        self.show_current()
+        return True
+
+    def _file(self, point_id: int, text: str, as_kind: str | None = None) -> None:
+        try:
+            outcome = self.agenda.file_point(point_id, text, as_kind)
+        except (StoreError, ModelError) as exc:
+            self.notify(str(exc), title="Not filed", severity="error", markup=False)
+            return
+        if outcome.filed is not None:
+            self.last_filed = outcome.filed
+            made = outcome.filed.made
+            self.show_rows(cursor_key=f"r{made.id}" if isinstance(made, Resolution) else None)
+            if isinstance(made, Action):
+                self.post_message(self.ActionRaised(made))
+        if outcome.message:
+            text = outcome.message + ("   Ctrl+Z puts the point back" if outcome.filed else "")
+            self.post_message(self.Status(text, outcome.problem))
+
+    def undo_filing(self) -> None:
+        filed, self.last_filed = self.last_filed, None
+        if filed is None:
+            self.notify("Nothing filed here to put back.", markup=False)
+            return
+        try:
+            point = self.agenda.undo_filing(filed)
+        except StoreError as exc:
+            self.notify(str(exc), title="Not undone", severity="error", markup=False)
+            return
+        if isinstance(filed.made, Action):
+            self.post_message(self.ActionRaised(filed.made, raised=False))
+        self.show_rows(cursor_key=f"p{point.id}" if point else None)
+        self.post_message(self.Status("Put back as typed."))
+
+    @on(ItemEntry.Command)
+    def _command(self, event: ItemEntry.Command) -> None:
+        event.stop()
+        if not self.commit(event.value):
+            return
+        self.command(event.command, self.agenda.current)
+
+    def command(self, command: str, item: AgendaItem | None, resolution: Resolution | None = None) -> None:
+        """A key that acts on ``item`` (the current one from the field, the highlighted one in the list)."""
+        if command in ("next_item", "previous_item"):
+            self.step(1 if command == "next_item" else -1)
+        elif command == "new_item":
+            self.ask(self._ask_new_item(item))
+        elif command == "undo_filing":
+            self.undo_filing()
+        elif command == "closed":
+            self.ask(self._ask_closed())
+        elif item is None:
+            self.notify("No agenda item yet: Ctrl+O adds one.", severity="warning", markup=False)
+        elif command == "resolution":
+            self.ask(self._ask_resolution(item, resolution))
+        elif command == "as_recommended":
+            self._as_recommended(item)
+        elif command == "exempt":
+            self.ask(self._ask_exempt(item))
+        elif command == "votes":
+            self.ask(self._ask_votes(item, resolution))
+
+    def ask(self, work: Coroutine[Any, Any, None]) -> None:
+        """Ask in a dialog; then back to where the keys were (the field, or the list)."""
+        focused = self.screen.focused
+
+        async def asking() -> None:
+            await work
+            self.focus_now(focused if focused is not None and focused.is_attached else self.q(self.entry_id))
+
+        self.run_worker(asking(), group="agenda", exclusive=True)
+
+    def step(self, delta: int) -> None:
+        item, moved = self.agenda.step(delta)
+        if item is None:
+            self.notify("No agenda items yet: Ctrl+O adds one.", markup=False)
+            return
+        if not moved:
+            end = "last" if delta > 0 else "first"
+            hint = " c in the list notes when the meeting closed." if delta > 0 else ""
+            self.notify(f"That is the {end} item.{hint}", timeout=3, markup=False)
+        self.show_rows(cursor_key=f"i{item.id}")
+
+    def take(self, item_id: int) -> None:
+        """Make the item current (Space in the list)."""
+        item = self.agenda.set_current(item_id)
+        self.show_rows(cursor_key=f"i{item.id}")
+
+    def _try(self, fn: Callable[..., object], *args: object) -> object | None:
+        try:
+            return fn(*args)
+        except (StoreError, ModelError) as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return None
+
+    # -- the prompts --------------------------------------------------------------------------
+
+    async def _ask_new_item(self, after: AgendaItem | None) -> None:
+        text = await self.app.push_screen_wait(
+            PromptScreen(
+                "New agenda item: its number and title", "e.g. 6 Budget monitoring, or 8.1 Capital programme"
+            )
+        )
+        if text:
+            index = None
+            if after is not None and self.screen.focused is self.rows() and after.id is not None:
+                index = (next(n for n, i in enumerate(self.agenda.items) if i.id == after.id)) + 1
+            item = self._try(self.agenda.add_item, text, index)
+            if isinstance(item, AgendaItem):
+                self.show_rows(cursor_key=f"i{item.id}")
+                self.post_message(self.Status(f"Added {item.minute} {item_heading(item)}"))
+
+    async def _ask_resolution(self, item: AgendaItem, resolution: Resolution | None) -> None:
+        title = f"Resolution of {item.label}"
+        if resolution is None:
+            answer = await self.app.push_screen_wait(ResolutionScreen(title, text="That "))
+        else:
+            answer = await self.app.push_screen_wait(
+                ResolutionScreen(title, resolution.outcome, resolution.text)
+            )
+        if answer is not None:
+            outcome, text = answer
+            if resolution is None:
+                saved = self._try(self.agenda.add_resolution, item.id, outcome, text)
+            else:
+                saved = self._try(self._update_resolution, resolution.id, outcome, text)
+            if isinstance(saved, Resolution):
+                self.show_rows(cursor_key=f"r{saved.id}")
+
+    def _update_resolution(self, resolution_id: int, outcome: str, text: str) -> Resolution:
+        return self.agenda.update_resolution(resolution_id, outcome=outcome, text=text)
+
+    def _as_recommended(self, item: AgendaItem) -> None:
+        saved = self._try(self.agenda.approve_as_recommended, item.id)
+        if isinstance(saved, Resolution):
+            self.show_rows(cursor_key=f"r{saved.id}")
+            self.post_message(self.Status(f"{resolution_line(saved)}   (Enter on it in the list edits it)"))
+            self.ask(self._ask_resolution(item, saved))
+
+    async def _ask_exempt(self, item: AgendaItem) -> None:
+        reason = await self.app.push_screen_wait(
+            PromptScreen(
+                f"Exempt: why is {item.label} not for publication?",
+                "e.g. Exempt – Part II, paragraph 3: commercially sensitive",
+                value=item.exempt or EXEMPT_START,
+                detail="Empty: the item is public again. The public minutes keep only its number, title and this reason.",
+                allow_empty=True,
+            )
+        )
+        if reason is not None and reason != EXEMPT_START.strip():
+            saved = self._try(self.agenda.set_exempt, item.id, reason)
+            if isinstance(saved, AgendaItem):
+                self.show_rows(cursor_key=f"i{saved.id}")
+
+    async def _ask_votes(self, item: AgendaItem, resolution: Resolution | None) -> None:
+        resolution = resolution or (item.resolutions[-1] if item.resolutions else None)
+        if resolution is None:
+            self.notify(f"{item.label} has no resolution to vote on yet: Ctrl+N records one.", markup=False)
+            return
+        counts = (resolution.votes_for, resolution.votes_against, resolution.abstentions)
+        answer = await self.app.push_screen_wait(
+            PromptScreen(
+                "Votes: for, against, abstaining",
+                "e.g. 6 0 1   (empty: no vote counted)",
+                value=" ".join("" if n is None else str(n) for n in counts).strip()
+                if resolution.voted
+                else "",
+                detail=resolution_line(resolution),
+                allow_empty=True,
+            )
+        )
+        if answer is not None:
+            saved = self._try(self.agenda.set_votes, resolution.id, answer)
+            if isinstance(saved, Resolution):
+                self.show_rows(cursor_key=f"r{saved.id}")
+
+    async def _ask_closed(self) -> None:
+        now = self.meeting.closed or dt.datetime.now().strftime("%H:%M")
+        answer = await self.app.push_screen_wait(
+            PromptScreen(
+                "The meeting closed at", "HH:MM, e.g. 11:45 (empty: not noted)", value=now, allow_empty=True
+            )
+        )
+        if answer is not None and self._try(self.agenda.set_closed, answer) is not None:
+            self.show_current()
+
+    # -- the list ---------------------------------------------------------------------------------
+
+    def _row_item(self, row: Row) -> tuple[AgendaItem | None, Resolution | None]:
+        if row.kind == "resolution":
+            item = self.agenda.item_of_resolution(row.item_id)
+            found = next((r for r in item.resolutions if r.id == row.item_id), None) if item else None
+            return item, found
+        if row.kind == "point":
+            return self.agenda.item_of_point(row.item_id), None
+        return next((i for i in self.agenda.items if i.id == row.item_id), None), None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "list_key":
+            return isinstance(self.screen.focused, RowList) and self.screen.focused is self.rows()
+        return True
+
+    def action_list_key(self, command: str) -> None:
+        if self.session.read_only:
+            self.notify("These minutes are approved and read-only.", severity="warning", markup=False)
+            return
+        row = self.rows().cursor_row
+        item, resolution = self._row_item(row) if row else (self.agenda.current, None)
+        self.command(command, item, resolution)
+
+    def toggle_row(self, row: Row) -> None:
+        item, _ = self._row_item(row)
+        if item is not None:
+            self.take(item.id)  # type: ignore[arg-type]
+
+    def edit_row(self, row: Row) -> None:
+        item, resolution = self._row_item(row)
+        if row.kind == "point":
+            if not self.commit() or item is None:
+                return
+            point = next(p for p in item.points if p.id == row.item_id)
+            self.point_edit = point.id
+            self.reset_entry(self.entry_id, point.text)
+            self.set_editing(True)
+            self.show_current()
+            self.focus_now(self.q(self.entry_id))
+        elif row.kind == "resolution" and item is not None:
+            self.ask(self._ask_resolution(item, resolution))
+        elif row.kind == "exempt" and item is not None:
+            self.ask(self._ask_exempt(item))
+        elif item is not None:
+            self.ask(self._ask_retitle(item))
+
+    async def _ask_retitle(self, item: AgendaItem) -> None:
+        text = await self.app.push_screen_wait(
+            PromptScreen(
+                "Agenda item: number and title",
+                "e.g. 8.1 Capital programme",
+                value=" ".join(p for p in (item.number, item.title) if p),
+                required="An item needs a title.",
+            )
+        )
+        if text:
+            saved = self._try(self.agenda.retitle, item.id, text)
+            if isinstance(saved, AgendaItem):
+                self.show_rows(cursor_key=f"i{saved.id}")
+
+    def delete_question(self, row: Row) -> str | None:
+        item, _ = self._row_item(row)
+        if row.kind == "item" and item is not None:
+            parts = len(item.points) + len(item.resolutions)
+            held = f" and the {parts} point(s) and resolution(s) under it" if parts else ""
+            return f"Delete item {item.label}{held}? (Actions raised under it stay.)"
+        if row.kind == "exempt":
+            return "Make this item public again (remove the exemption)?"
+        return {"point": "Delete this point?", "resolution": "Delete this resolution?"}.get(row.kind)
+
+    def delete_row(self, row: Row) -> None:
+        if row.kind == "item":
+            self.agenda.delete_item(row.item_id)
+        elif row.kind == "exempt":
+            self.agenda.set_exempt(row.item_id, "")
+        elif row.kind == "point":
+            self._delete_point(row.item_id)
+        elif row.kind == "resolution":
+            self.agenda.delete_resolution(row.item_id)
+        self.show_rows()
+
+    def _delete_point(self, point_id: int) -> None:
+        self.agenda.delete_point(point_id)
+        if self.point_edit == point_id:
+            self.point_edit = None
+            self.reset_entry(self.entry_id)
+        self.rows().remove(f"p{point_id}")
+
+    def move_row(self, row: Row, delta: int) -> None:
+        if row.kind == "item":
+            moved = self.agenda.move_item(row.item_id, delta)
+        elif row.kind == "point":
+            moved = self.agenda.move_point(row.item_id, delta)
+        else:
+            return
+        if moved:
+            self.show_rows(cursor_key=row.key)
