@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from support.tui import open_meeting, row_texts, screen_text, type_text, wait_until
+from textual.widgets import Static
 
 from minutes_tui.agenda import AgendaItem, CommitteeRules, Resolution
 from minutes_tui.model import BOARD_LAYOUT, Attendee
 from minutes_tui.tui.app import make_app
+from minutes_tui.tui.screens.help import HelpScreen
 from minutes_tui.tui.screens.prompt import PromptScreen
 from minutes_tui.tui.screens.resolution import ResolutionScreen
 
@@ -194,3 +196,22 @@ async def test_voting_members_and_the_quorum_in_the_header(store):
         assert "NOT QUORATE (2/3, quorum 3)" in screen_text(app)
         assert "ceased to be quorate" in messages(app)
         assert "Councillor Okafor left" in messages(app)
+
+
+async def test_help_lists_the_agenda_keys_of_the_section_in_focus(store):
+    meeting_id = board(store)
+    app = make_app(store)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await open_meeting(app, pilot, meeting_id, "items", today=TODAY)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text", Static).content)
+        assert "In this section" in text
+        for words in (
+            "On to the next agenda item",
+            "approved as recommended",
+            "mark the item exempt",
+            "votes for",
+        ):
+            assert words.casefold() in text.casefold()
