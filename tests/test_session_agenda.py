@@ -205,13 +205,27 @@ def test_exempt_reason_and_closing_time(session):
 def test_the_quorum_follows_voting_members_coming_and_going(session):
     agenda = session.agenda
     members = [session.add_attendee(Attendee(f"Councillor {n}")) for n in ("Nolan", "Dennett", "Okafor")]
-    assert agenda.quorum().label == "Quorum 3: no voting members flagged"
+    assert agenda.quorum().label == "Quorum 3: no one voting"
     for a in members[:2]:
         agenda.set_voting(a.id, True)
     assert agenda.quorum_news() == ""  # 2 of 2, quorum 3: not quorate, as it was
-    assert agenda.quorum().label == "NOT QUORATE (2/2, quorum 3)"
+    assert agenda.quorum().label == "NOT QUORATE 2/2 (quorum 3)"
     agenda.set_voting(members[2].id, True)
+    assert agenda.quorum_news() == ""  # flagging a member present is not news, though quorate now
+    agenda.set_voting(members[2].id, False)
     session.update_attendee(members[2].id, arrived="10:20")
+    agenda.set_voting(members[2].id, True)
+    session.update_attendee(members[0].id, left="10:30")
+    assert agenda.quorum_news() == (
+        "The meeting ceased to be quorate at 10:30, when Councillor Nolan left "
+        "(2 of 3 voting members present; the quorum is 3)."
+    )
+    session.update_attendee(members[0].id, left="")
+    session.update_attendee(members[2].id, arrived="")
+    agenda.quorum_news()
+    session.update_attendee(members[2].id, attendance="apologies")
+    agenda.quorum_news()
+    session.update_attendee(members[2].id, attendance="present", arrived="10:20")
     assert agenda.quorum().quorate
     assert agenda.quorum_news() == (
         "The meeting became quorate at 10:20, when Councillor Okafor arrived "

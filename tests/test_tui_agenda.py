@@ -82,6 +82,7 @@ async def test_points_go_under_the_current_item_and_pgdn_moves_on(store):
         rows = row_texts(app, "l-items")
         assert "▶ 25/39  3 · Regional Skills Alliance" in rows
         assert "         RESOLVED – That the Board notes the report" in rows
+        assert "         Action: Circulate the timetable – Skills – by 18/07/2025" in rows
         await pilot.press("f8")  # the actions panel shows the action raised under the item
         assert any("Circulate the timetable" in r for r in row_texts(app, "l-actions"))
 
@@ -184,16 +185,16 @@ async def test_voting_members_and_the_quorum_in_the_header(store):
     app = make_app(store)
     async with app.run_test(size=(120, 30)) as pilot:
         await open_meeting(app, pilot, meeting_id, "attendees", today=TODAY)
-        assert "Quorum 3: no voting members flagged" in screen_text(app)
+        assert "Quorum 3: no one voting" in screen_text(app)
         await pilot.press("up", "home", "down")  # Councillor Nolan
         for _ in range(3):
             await pilot.press("v", "down")
         assert [a.voting for a in store.get_meeting(meeting_id).attendees] == [False, True, True, True]
-        assert "Quorate (3/3, quorum 3)" in screen_text(app)
+        assert "Quorate 3/3" in screen_text(app)
         assert "voting" in row_texts(app, "l-attendees")[1]
         await pilot.press("l")  # Councillor Okafor (the cursor stayed on the last row) leaves early
         await pilot.pause()
-        assert "NOT QUORATE (2/3, quorum 3)" in screen_text(app)
+        assert "NOT QUORATE 2/3 (quorum 3)" in screen_text(app)
         assert "ceased to be quorate" in messages(app)
         assert "Councillor Okafor left" in messages(app)
 
@@ -215,3 +216,16 @@ async def test_help_lists_the_agenda_keys_of_the_section_in_focus(store):
             "votes for",
         ):
             assert words.casefold() in text.casefold()
+
+
+async def test_approved_as_recommended_keeps_each_recommendation_on_its_own_line(store):
+    meeting_id = board(store, items=0)
+    two = ["That the Board NOTES the proposals.", "That the Board APPROVES the employer offer."]
+    store.add_agenda_item(meeting_id, AgendaItem("8", "Skills alliance", recommendations=two))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_meeting(app, pilot, meeting_id, "items", today=TODAY)
+        await pilot.press("ctrl+y", "enter", "enter")  # the outcome as it is, the text as it is
+        await pilot.pause()
+        assert not isinstance(app.screen, ResolutionScreen)
+        assert items(store, meeting_id)[0].resolutions[0].text == "\n".join(two)

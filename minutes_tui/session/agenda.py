@@ -24,7 +24,7 @@ from ..agenda import (
     quorum_changes,
     voting_members,
 )
-from ..model import Action, Meeting, ModelError, Point, check_clock
+from ..model import Action, Attendee, Meeting, ModelError, Point, check_clock
 from ..prefixes import describe, parse_point, people_of
 from ..store import StoreError
 from ..store.agenda import ItemFiled
@@ -64,6 +64,11 @@ def parse_votes(text: str) -> tuple[int | None, int | None, int | None]:
             raise ModelError(f"{n} is not a number of votes")
     counts += [None] * (3 - len(counts))
     return counts[0], counts[1], counts[2]
+
+
+def tidy(text: str) -> str:
+    """Spaces tidied in each line; the lines (one per recommendation) kept."""
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def resolution_line(resolution: Resolution) -> str:
@@ -106,10 +111,11 @@ class Quorum:
     def label(self) -> str:
         if self.quorate is None:
             if self.members:
-                return f"{self.present} of {self.members} voting present"
-            return f"Quorum {self.quorum}: no voting members flagged" if self.quorum else ""
-        state = "Quorate" if self.quorate else "NOT QUORATE"
-        return f"{state} ({self.present}/{self.members}, quorum {self.quorum})"
+                return f"Voting {self.present}/{self.members}"
+            return f"Quorum {self.quorum}: no one voting" if self.quorum else ""
+        if self.quorate:
+            return f"Quorate {self.present}/{self.members}"
+        return f"NOT QUORATE {self.present}/{self.members} (quorum {self.quorum})"
 
 
 class AgendaSession:
@@ -280,7 +286,7 @@ class AgendaSession:
         return next((i for i in self.items if lists.index_of(i.resolutions, resolution_id) is not None), None)
 
     def add_resolution(self, item_id: int, outcome: str, text: str) -> Resolution:
-        saved = self.store.add_resolution(item_id, Resolution(outcome, " ".join(text.split())))
+        saved = self.store.add_resolution(item_id, Resolution(outcome, tidy(text)))
         self.item(item_id).resolutions.append(saved)
         return saved
 
@@ -320,9 +326,14 @@ class AgendaSession:
         self.meeting.closed = self.store.update_meeting(self.meeting_id, closed=closed).closed
         return self.meeting.closed
 
-    def set_voting(self, attendee_id: int, voting: bool) -> None:
-        saved = self.store.update_attendee(attendee_id, voting=voting)
+    def set_voting(self, attendee_id: int, voting: bool) -> Attendee:
+        """Flag a voting member (or not). Flagging members is not news: :meth:`quorum_news` takes
+        the new count as it is, without announcing it."""
+        saved: Attendee = self.store.update_attendee(attendee_id, voting=voting)
         lists.replace(self.meeting.attendees, saved)
+        self._quorate = self.quorum().quorate
+        self._seen = quorum_changes(self.meeting, self.quorum_rule)
+        return saved
 
     @property
     def quorum_rule(self) -> int | None:

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...agenda import OUTCOME_LABELS, OUTCOMES
+from ...session.agenda import tidy
 from ...text import displayable
 from ..widgets.entry import Entry
 
@@ -70,7 +71,7 @@ class ResolutionScreen(ModalScreen[tuple[str, str] | None]):
     @on(Input.Submitted, "#resolution-text")
     def _ok(self, event: Input.Submitted) -> None:
         event.stop()
-        text = " ".join(event.value.split())
+        text = tidy(event.value)
         if not text:
             self.query_one("#resolution-error", Static).update(
                 "Type what was resolved, e.g. That the Board notes the report."

@@ -10,7 +10,6 @@ Everything goes through :class:`~minutes_tui.session.agenda.AgendaSession`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
@@ -24,77 +23,15 @@ from textual.widgets import Static
 
 from ....agenda import AgendaItem, Resolution
 from ....model import Action, ModelError
-from ....session.agenda import AgendaSession, resolution_line
+from ....session.agenda import AgendaSession
 from ....store import StoreError
 from ....store.agenda import ItemFiled
 from ....text import displayable
-from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
-from ..prompt import PromptScreen
-from ..resolution import ResolutionScreen
+from .agenda_entry import ItemEntry
+from .agenda_prompts import AgendaPrompts
 from .agenda_rows import item_heading, item_rows, point_row
 from .panel import SectionPanel
-
-#: What the exempt prompt starts with (the paragraph of Schedule 12A follows).
-EXEMPT_START = "Exempt – Part II, paragraph "
-
-
-class ItemEntry(Entry):
-    """The agenda's point field: Enter saves a point under the current item; keys for the rest."""
-
-    BINDINGS = [
-        Binding(
-            "pagedown",
-            "command('next_item')",
-            "Next item",
-            tooltip="On to the next agenda item",
-            id="ag.next",
-        ),
-        Binding(
-            "pageup", "command('previous_item')", "Prev item", tooltip="Back an agenda item", id="ag.prev"
-        ),
-        Binding(
-            "ctrl+o",
-            "command('new_item')",
-            "New item",
-            tooltip="Add an agenda item (number and title)",
-            id="ag.new",
-        ),
-        Binding(
-            "ctrl+n",
-            "command('resolution')",
-            "Resolution",
-            tooltip="Record a resolution of the current item (outcome, then text)",
-            id="ag.resolution",
-        ),
-        Binding(
-            "ctrl+y",
-            "command('as_recommended')",
-            "As recommended",
-            tooltip="Approved as recommended: the recommendation becomes a resolution to edit",
-            id="ag.recommended",
-        ),
-        Binding(
-            "ctrl+z",
-            "command('undo_filing')",
-            "Undo filing",
-            tooltip="Put the last point filed as an action or resolution back",
-            id="ag.undo",
-            show=False,
-        ),
-    ]
-    COMMAND_KEYS = {
-        "pagedown": "next_item",
-        "pageup": "previous_item",
-        "ctrl+o": "new_item",
-        "ctrl+n": "resolution",
-        "ctrl+y": "as_recommended",
-        "ctrl+z": "undo_filing",
-    }
-
-    def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("clears", True)
-        super().__init__(*args, **kwargs)
 
 
 class AgendaPanel(SectionPanel):
@@ -158,6 +95,7 @@ class AgendaPanel(SectionPanel):
         self.point_edit: int | None = None
         #: The last point filed here, while Ctrl+Z can take it back.
         self.last_filed: ItemFiled | None = None
+        self.prompts = AgendaPrompts(self)
 
     @property
     def agenda(self) -> AgendaSession:
@@ -197,7 +135,7 @@ class AgendaPanel(SectionPanel):
         current = self.agenda.current
         rows: list[Row] = []
         for item in self.agenda.items:
-            rows += item_rows(item, current is not None and item.id == current.id)
+            rows += item_rows(item, current is not None and item.id == current.id, self.meeting.actions)
         self.rows().set_rows(rows, cursor_key=cursor_key)
         self.show_current()
 
@@ -298,21 +236,21 @@ class AgendaPanel(SectionPanel):
         if command in ("next_item", "previous_item"):
             self.step(1 if command == "next_item" else -1)
         elif command == "new_item":
-            self.ask(self._ask_new_item(item))
+            self.ask(self.prompts.new_item(item))
         elif command == "undo_filing":
             self.undo_filing()
         elif command == "closed":
-            self.ask(self._ask_closed())
+            self.ask(self.prompts.closed())
         elif item is None:
             self.notify("No agenda item yet: Ctrl+O adds one.", severity="warning", markup=False)
         elif command == "resolution":
-            self.ask(self._ask_resolution(item, resolution))
+            self.ask(self.prompts.resolution(item, resolution))
         elif command == "as_recommended":
-            self._as_recommended(item)
+            self.prompts.as_recommended(item)
         elif command == "exempt":
-            self.ask(self._ask_exempt(item))
+            self.ask(self.prompts.exempt(item))
         elif command == "votes":
-            self.ask(self._ask_votes(item, resolution))
+            self.ask(self.prompts.votes(item, resolution))
 
     def ask(self, work: Coroutine[Any, Any, None]) -> None:
         """Ask in a dialog; then back to where the keys were (the field, or the list)."""
@@ -340,103 +278,12 @@ class AgendaPanel(SectionPanel):
         item = self.agenda.set_current(item_id)
         self.show_rows(cursor_key=f"i{item.id}")
 
-    def _try(self, fn: Callable[..., object], *args: object) -> object | None:
+    def try_(self, fn: Callable[..., object], *args: object) -> object | None:
         try:
             return fn(*args)
         except (StoreError, ModelError) as exc:
             self.notify(str(exc), title="Not saved", severity="error", markup=False)
             return None
-
-    # -- the prompts --------------------------------------------------------------------------
-
-    async def _ask_new_item(self, after: AgendaItem | None) -> None:
-        text = await self.app.push_screen_wait(
-            PromptScreen(
-                "New agenda item: its number and title", "e.g. 6 Budget monitoring, or 8.1 Capital programme"
-            )
-        )
-        if text:
-            index = None
-            if after is not None and self.screen.focused is self.rows() and after.id is not None:
-                index = (next(n for n, i in enumerate(self.agenda.items) if i.id == after.id)) + 1
-            item = self._try(self.agenda.add_item, text, index)
-            if isinstance(item, AgendaItem):
-                self.show_rows(cursor_key=f"i{item.id}")
-                self.post_message(self.Status(f"Added {item.minute} {item_heading(item)}"))
-
-    async def _ask_resolution(self, item: AgendaItem, resolution: Resolution | None) -> None:
-        title = f"Resolution of {item.label}"
-        if resolution is None:
-            answer = await self.app.push_screen_wait(ResolutionScreen(title, text="That "))
-        else:
-            answer = await self.app.push_screen_wait(
-                ResolutionScreen(title, resolution.outcome, resolution.text)
-            )
-        if answer is not None:
-            outcome, text = answer
-            if resolution is None:
-                saved = self._try(self.agenda.add_resolution, item.id, outcome, text)
-            else:
-                saved = self._try(self._update_resolution, resolution.id, outcome, text)
-            if isinstance(saved, Resolution):
-                self.show_rows(cursor_key=f"r{saved.id}")
-
-    def _update_resolution(self, resolution_id: int, outcome: str, text: str) -> Resolution:
-        return self.agenda.update_resolution(resolution_id, outcome=outcome, text=text)
-
-    def _as_recommended(self, item: AgendaItem) -> None:
-        saved = self._try(self.agenda.approve_as_recommended, item.id)
-        if isinstance(saved, Resolution):
-            self.show_rows(cursor_key=f"r{saved.id}")
-            self.post_message(self.Status(f"{resolution_line(saved)}   (Enter on it in the list edits it)"))
-            self.ask(self._ask_resolution(item, saved))
-
-    async def _ask_exempt(self, item: AgendaItem) -> None:
-        reason = await self.app.push_screen_wait(
-            PromptScreen(
-                f"Exempt: why is {item.label} not for publication?",
-                "e.g. Exempt – Part II, paragraph 3: commercially sensitive",
-                value=item.exempt or EXEMPT_START,
-                detail="Empty: the item is public again. The public minutes keep only its number, title and this reason.",
-                allow_empty=True,
-            )
-        )
-        if reason is not None and reason != EXEMPT_START.strip():
-            saved = self._try(self.agenda.set_exempt, item.id, reason)
-            if isinstance(saved, AgendaItem):
-                self.show_rows(cursor_key=f"i{saved.id}")
-
-    async def _ask_votes(self, item: AgendaItem, resolution: Resolution | None) -> None:
-        resolution = resolution or (item.resolutions[-1] if item.resolutions else None)
-        if resolution is None:
-            self.notify(f"{item.label} has no resolution to vote on yet: Ctrl+N records one.", markup=False)
-            return
-        counts = (resolution.votes_for, resolution.votes_against, resolution.abstentions)
-        answer = await self.app.push_screen_wait(
-            PromptScreen(
-                "Votes: for, against, abstaining",
-                "e.g. 6 0 1   (empty: no vote counted)",
-                value=" ".join("" if n is None else str(n) for n in counts).strip()
-                if resolution.voted
-                else "",
-                detail=resolution_line(resolution),
-                allow_empty=True,
-            )
-        )
-        if answer is not None:
-            saved = self._try(self.agenda.set_votes, resolution.id, answer)
-            if isinstance(saved, Resolution):
-                self.show_rows(cursor_key=f"r{saved.id}")
-
-    async def _ask_closed(self) -> None:
-        now = self.meeting.closed or dt.datetime.now().strftime("%H:%M")
-        answer = await self.app.push_screen_wait(
-            PromptScreen(
-                "The meeting closed at", "HH:MM, e.g. 11:45 (empty: not noted)", value=now, allow_empty=True
-            )
-        )
-        if answer is not None and self._try(self.agenda.set_closed, answer) is not None:
-            self.show_current()
 
     # -- the list ---------------------------------------------------------------------------------
 
@@ -447,6 +294,9 @@ class AgendaPanel(SectionPanel):
             return item, found
         if row.kind == "point":
             return self.agenda.item_of_point(row.item_id), None
+        if row.kind == "action":
+            action = next((a for a in self.meeting.actions if a.id == row.item_id), None)
+            return next((i for i in self.agenda.items if action and i.id == action.item_id), None), None
         return next((i for i in self.agenda.items if i.id == row.item_id), None), None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -479,25 +329,13 @@ class AgendaPanel(SectionPanel):
             self.show_current()
             self.focus_now(self.q(self.entry_id))
         elif row.kind == "resolution" and item is not None:
-            self.ask(self._ask_resolution(item, resolution))
+            self.ask(self.prompts.resolution(item, resolution))
         elif row.kind == "exempt" and item is not None:
-            self.ask(self._ask_exempt(item))
+            self.ask(self.prompts.exempt(item))
+        elif row.kind == "action":
+            self.notify("Actions are edited in the Actions section (its key is on the left).", markup=False)
         elif item is not None:
-            self.ask(self._ask_retitle(item))
-
-    async def _ask_retitle(self, item: AgendaItem) -> None:
-        text = await self.app.push_screen_wait(
-            PromptScreen(
-                "Agenda item: number and title",
-                "e.g. 8.1 Capital programme",
-                value=" ".join(p for p in (item.number, item.title) if p),
-                required="An item needs a title.",
-            )
-        )
-        if text:
-            saved = self._try(self.agenda.retitle, item.id, text)
-            if isinstance(saved, AgendaItem):
-                self.show_rows(cursor_key=f"i{saved.id}")
+            self.ask(self.prompts.retitle(item))
 
     def delete_question(self, row: Row) -> str | None:
         item, _ = self._row_item(row)

@@ -9,8 +9,8 @@ from ....session import MeetingSession
 
 
 def quorum_label(session: MeetingSession | None) -> Content:
-    """``   Quorate (5/7, quorum 4)`` (reversed when not quorate); empty with no voting members
-    and no quorum."""
+    """``Quorate 5/7`` (reversed when not quorate) before the meeting's name; empty with no
+    voting members and no quorum."""
     if session is None:
         return Content("")
     quorum = session.agenda.quorum()
@@ -18,7 +18,7 @@ def quorum_label(session: MeetingSession | None) -> Content:
     if not label:
         return Content("")
     style = "bold reverse" if quorum.quorate is False else ("bold green" if quorum.quorate else "dim")
-    return Content.assemble("   ", Content.styled(f" {label} " if quorum.quorate is False else label, style))
+    return Content.assemble(Content.styled(f" {label} " if quorum.quorate is False else label, style), "  ")
 
 
 def announce_quorum(screen: Widget, session: MeetingSession | None) -> None:

@@ -4,7 +4,8 @@ recommendations, exemption, discussion points and resolutions."""
 from __future__ import annotations
 
 from ....agenda import PURPOSE_LABELS, AgendaItem, Resolution
-from ....model import Point
+from ....model import Action, Point
+from ....parsing import format_date
 from ....session.agenda import resolution_line
 from ...widgets.rows import Row
 
@@ -63,8 +64,26 @@ def resolution_row(resolution: Resolution) -> Row:
     )
 
 
-def item_rows(item: AgendaItem, current: bool) -> list[Row]:
-    """An item and all that is minuted under it, in the order the minutes print it."""
+def action_row(action: Action) -> Row:
+    """An action raised under the item (edited in the Actions section)."""
+    who = f" – {action.owner}" if action.owner else ""
+    due = f" – by {format_date(action.due)}" if action.due else ""
+    return Row(
+        f"a{action.id}",
+        action.text,
+        prefix=f"{UNDER}Action: ",
+        prefix_style="cyan",
+        suffix=f"{who}{due}",
+        suffix_style="italic",
+        indent=MINUTE_WIDTH + 2,
+        kind="action",
+        item_id=action.id or 0,
+    )
+
+
+def item_rows(item: AgendaItem, current: bool, actions: list[Action] | None = None) -> list[Row]:
+    """An item and all that is minuted under it, in the order the minutes print it (with the
+    ``actions`` raised under it)."""
     rows = [item_row(item, current)]
     if item.exempt.strip():
         rows.append(
@@ -92,4 +111,5 @@ def item_rows(item: AgendaItem, current: bool) -> list[Row]:
         )
     rows += [point_row(p) for p in item.points]
     rows += [resolution_row(r) for r in item.resolutions]
+    rows += [action_row(a) for a in actions or [] if a.item_id is not None and a.item_id == item.id]
     return rows

@@ -237,9 +237,13 @@ class AttendeesPanel(SectionPanel):
         attendee = self.highlighted()
         if attendee is None or self.session.read_only:
             return
-        if self._update(attendee, voting=not attendee.voting):
-            word = "a voting member" if not attendee.voting else "not a voting member"
-            self.notify(f"{attendee.label or 'This attendee'} is {word}.", timeout=3, markup=False)
+        try:
+            saved = self.session.agenda.set_voting(attendee.id, not attendee.voting)  # type: ignore[arg-type]
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.rows().put(attendee_row(saved))
+        self.post_message(self.Changed())
 
     def mark_time(self, field: str) -> None:
         """``arrived``/``left``: now; pressed again, the time can be corrected or cleared."""

@@ -396,7 +396,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
             label = Content.assemble(Content.styled(f" {READ_ONLY_LABEL} ", "bold reverse"), "  ", name)
         else:
             label = Content.assemble(name, Content.styled(f"   {m.status}", "dim"))
-        label = Content.assemble(label, quorum_label(self.session))
+        label = Content.assemble(quorum_label(self.session), label)
         self.query_one("#meeting-label", Static).update(label)
 
     # -- what the panels tell each other ----------------------------------------------
