@@ -136,6 +136,8 @@ class AgendaPanel(SectionPanel):
         rows: list[Row] = []
         for item in self.agenda.items:
             rows += item_rows(item, current is not None and item.id == current.id, self.meeting.actions)
+        if cursor_key is None and current is not None:  # the current item in sight
+            cursor_key = f"i{current.id}"
         self.rows().set_rows(rows, cursor_key=cursor_key)
         self.show_current()
 
