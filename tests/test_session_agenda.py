@@ -247,3 +247,15 @@ def test_the_quorum_follows_voting_members_coming_and_going(session):
         == "The meeting is no longer quorate (2 of 3 voting members present; the quorum is 3)."
     )
     assert [a.voting for a in session.store.get_meeting(session.meeting_id).attendees] == [True, True, True]
+
+
+def test_items_changed_in_another_window_are_taken_in(session, store):
+    other = MeetingSession(store, session.meeting_id, today=lambda: TODAY)
+    other.load()
+    other.agenda.add_point(other.meeting.agenda[1].id, "Typed in the other window")
+    assert "items" in session.refresh(keep=set())
+    assert [p.text for p in session.meeting.agenda[1].points] == ["Typed in the other window"]
+    other.agenda.add_item("9 Late item")
+    assert session.refresh(keep={"items"}) == set() and session.held == {"items"}  # being edited: later
+    assert "items" in session.refresh(keep=set())
+    assert session.meeting.agenda[-1].title == "Late item"

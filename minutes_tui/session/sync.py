@@ -25,7 +25,12 @@ APPROVED_ELSEWHERE = (
     "Not saved: approved elsewhere. Your text stays in its field and is saved if the minutes are reopened."
 )
 #: The meeting's parts kept in lists, by the kind of section that shows them.
-_LISTS = {"round_robin": "round_robin", "actions": "actions", "matters_arising": "matters_arising"}
+_LISTS = {
+    "round_robin": "round_robin",
+    "actions": "actions",
+    "matters_arising": "matters_arising",
+    "agenda": "agenda",
+}
 
 
 def _parts(meeting: Meeting, layout: Meeting) -> dict[str, Any]:
