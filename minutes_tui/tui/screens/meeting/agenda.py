@@ -204,7 +204,7 @@ class AgendaPanel(SectionPanel):
         if outcome.filed is not None:
             self.last_filed = outcome.filed
             made = outcome.filed.made
-            self.show_rows(cursor_key=f"r{made.id}" if isinstance(made, Resolution) else None)
+            self.show_rows(cursor_key=f"{'r' if isinstance(made, Resolution) else 'a'}{made.id}")
             if isinstance(made, Action):
                 self.post_message(self.ActionRaised(made))
         if outcome.message:
