@@ -81,6 +81,11 @@ def check_number(value: str) -> str:
     return text
 
 
+def same_number(a: str, b: str) -> bool:
+    """Whether two agenda numbers are the same item's (``8A`` is ``8a``); no number matches none."""
+    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
+
+
 def check_votes(value: object, what: str) -> int | None:
     """A count of votes (``None``: not counted)."""
     if value is None:

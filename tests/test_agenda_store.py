@@ -250,3 +250,34 @@ def test_a_database_of_the_previous_version_upgrades(tmp_path):
         assert store.add_agenda_item(1, AgendaItem("1", "New")).minute == "1"
     finally:
         store.close()
+
+
+def test_agenda_items_are_found_by_search_and_survive_a_repair(store):
+    meeting = board(store)
+    other = board(store, series="Cabinet")
+    item = store.add_agenda_item(meeting.id, AgendaItem("9", "Sale of the Crawley site", paper="SEB/25/09"))
+    store.add_agenda_item(other.id, AgendaItem("2", "Crawley depot"))
+    (hit,) = store.search("Crawley", series="Skills Board")
+    assert (hit.kind, hit.item_id, hit.section, hit.label) == ("agenda_items", item.id, "items", "Items")
+    assert len(store.search("crawley")) == 2
+    store.update_agenda_item(item.id, title="Sale of the Runcorn site")
+    assert [h.item_id for h in store.search("Runcorn")] == [item.id]
+    assert store.check() == []
+    store.repair()
+    assert [h.item_id for h in store.search("Runcorn")] == [item.id]
+    store.delete_agenda_item(item.id)
+    assert store.search("Runcorn") == [] and store.check() == []
+
+
+def test_numbers_follow_a_change_of_rules_date_or_series_but_approved_ones_stay(store):
+    first, second = board(store, "2024-06-12"), board(store, "2024-07-14")
+    for meeting in (first, second):
+        store.add_agenda_item(meeting.id, AgendaItem(title="Minutes"))
+    store.approve_meeting(first.id)
+    store.set_committee_rules("Skills Board", CommitteeRules(numbering="running", first_minute=10))
+    assert minutes_of(store, first) == [("1", "Minutes")]  # approved: the record does not change
+    assert minutes_of(store, second) == [("24/10", "Minutes")]
+    store.update_meeting(second.id, date="2025-01-09")
+    assert minutes_of(store, second) == [("25/10", "Minutes")]
+    store.update_meeting(second.id, series="Cabinet")
+    assert minutes_of(store, second) == [("1", "Minutes")]

@@ -23,6 +23,7 @@ def modules_after_import(module: str) -> set[str]:
         "minutes_tui.interchange",
         "minutes_tui.session",
         "minutes_tui.cli",
+        "minutes_tui.papers",
     ],
 )
 def test_no_textual_outside_the_tui(module):
@@ -32,6 +33,12 @@ def test_no_textual_outside_the_tui(module):
 def test_model_imports_no_database():
     loaded = modules_after_import("minutes_tui.model")
     assert "sqlite3" not in loaded and "sqlite_utils" not in loaded
+
+
+def test_papers_readers_know_no_store():
+    """The agenda and paper readers are pure: no store, no database, no Textual."""
+    loaded = modules_after_import("minutes_tui.papers")
+    assert not {"sqlite3", "sqlite_utils", "minutes_tui.store", "textual"} & loaded
 
 
 def test_only_the_store_imports_sqlite3():

@@ -1,4 +1,4 @@
-"""Committee business: a series' committee rules, and the decision register."""
+"""Committee business: agendas and papers in, a series' committee rules, the decision register."""
 
 from __future__ import annotations
 
@@ -6,7 +6,84 @@ from pathlib import Path
 
 import click
 
-from .common import iso_date, open_store, write_output
+from ..text import visible
+from .common import MEETING_ID, iso_date, open_store, write_output
+
+
+def _read(path: Path) -> str:
+    from ..papers import DocumentError, read_document
+
+    try:
+        return read_document(path)
+    except DocumentError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.command("agenda")
+@click.argument("meeting_id", type=MEETING_ID)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.pass_context
+def agenda_command(ctx, meeting_id, file) -> None:
+    """Read an agenda (.txt, .md or .docx) of numbered lines (1., 1), Item 8, 8.1, 8a) into the
+    meeting's agenda items, in order, keeping the items already there."""
+    from ..agenda_import import item_from_entry
+    from ..model import ModelError
+    from ..papers import parse_agenda
+
+    entries = parse_agenda(_read(file))
+    if not entries:
+        raise click.ClickException(
+            f"{file} has no numbered agenda lines (such as '1. Apologies' or 'Item 8')"
+        )
+    store = open_store(ctx)
+    try:
+        added, kept = store.merge_agenda(meeting_id, [item_from_entry(e) for e in entries])
+    except ModelError as exc:
+        raise click.ClickException(str(exc)) from None
+    for item in added:
+        click.echo(f"{item.minute:>6}  {item.number:<5} {visible(item.title)}")
+    click.echo(f"{len(added)} item{'s' if len(added) != 1 else ''} added, {kept} already there kept.")
+
+
+@click.command("paper")
+@click.argument("meeting_id", type=MEETING_ID)
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--item", "number", help="The agenda number of the item the paper is for (default: the paper's own)."
+)
+@click.pass_context
+def paper_command(ctx, meeting_id, file, number) -> None:
+    """Fill an agenda item from a board paper or committee report (.txt, .md or .docx): its title
+    (if it has none), purpose, summary, recommendations and author or contact officer."""
+    from ..agenda import AgendaItem, check_number, same_number
+    from ..agenda_import import next_number, paper_fields
+    from ..model import ModelError
+    from ..papers import parse_paper
+
+    facts = parse_paper(_read(file))
+    store = open_store(ctx)
+    try:
+        wanted = check_number(number) if number is not None else (facts.number or "")
+        items = store.agenda_items(meeting_id)
+        item = next((i for i in items if wanted and same_number(i.number, wanted)), None)
+        fields = paper_fields(facts, item)
+        if item is None:
+            fresh = AgendaItem(number=wanted or next_number(items))
+            item = store.add_agenda_item(meeting_id, fresh)
+            made = "added"
+        else:
+            made = "filled"
+        assert item.id is not None
+        if fields:
+            item = store.update_agenda_item(item.id, **fields)
+    except ModelError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Item {item.number} ({item.minute}) {made}: {visible(item.title)}")
+    filled = [name for name in ("purpose", "summary", "presenter") if name in fields]
+    if "recommendations" in fields:
+        count = len(item.recommendations)
+        filled.append(f"{count} recommendation{'s' if count != 1 else ''}")
+    click.echo("From the paper: " + (", ".join(filled) if filled else "nothing besides the title") + ".")
 
 
 @click.command("decisions")
@@ -94,4 +171,4 @@ def committee_command(ctx, series, numbering, first_minute, quorum, actions_tabl
     click.echo(f"Actions table: {'shown' if rules.actions_table else 'left out'}")
 
 
-COMMANDS = [decisions_command, committee_command]
+COMMANDS = [agenda_command, paper_command, decisions_command, committee_command]

@@ -61,14 +61,20 @@ def reopen_command(ctx: click.Context, meeting_id: int, reason: str) -> None:
 )
 @click.pass_context
 def import_command(ctx: click.Context, file: Path, force: bool) -> None:
-    """Create a meeting from FILE (JSON, see docs/format.md) and print its id.
+    """Create a meeting from FILE and print its id.
 
-    A meeting with the same series, date and title as one already saved is
-    refused (it was imported before) unless --force is given.
+    FILE is a meeting exported as JSON (see docs/format.md), or a calendar
+    invitation (.ics) giving the title, date, time, place and attendees
+    (those who declined send apologies). A meeting with the same series, date
+    and title as one already saved is refused (it was imported before) unless
+    --force is given.
     """
     try:
-        data = load_json(file.read_text(encoding="utf-8"))
-        meeting, warnings = meeting_from_dict(data)
+        if file.suffix.lower() in (".ics", ".ical", ".ifb", ".icalendar"):
+            meeting, warnings = _from_invitation(file), []
+        else:
+            data = load_json(file.read_text(encoding="utf-8"))
+            meeting, warnings = meeting_from_dict(data)
     except OSError as exc:
         raise click.ClickException(f"Cannot read {file}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -92,6 +98,16 @@ def import_command(ctx: click.Context, file: Path, force: bool) -> None:
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(saved.id)
+
+
+def _from_invitation(file: Path):
+    from ..papers import DocumentError
+    from ..papers.invitation import invitation_meeting, read_invitation
+
+    try:
+        return invitation_meeting(read_invitation(file))
+    except DocumentError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from ..model import Meeting
 from . import committee
 
@@ -25,8 +27,11 @@ def quorum(writer: Any, meeting: Meeting) -> None:
     """After the attendance: whether the meeting was quorate, and any change during it."""
     if not committee.is_committee(meeting):
         return
-    for line in committee.quorum_lines(meeting):
-        writer.para(None, [(line, False)], after=80)
+    for n, line in enumerate(committee.quorum_lines(meeting)):
+        p = writer.para(None, [(line, False)], after=80)
+        if n == 0:  # set apart from the attendance list above
+            spacing = p.find(qn("w:pPr")).find(qn("w:spacing"))
+            spacing.set(qn("w:before"), "200")
 
 
 def items(writer: Any, blocks: list[committee.ItemBlock]) -> None:

@@ -1,367 +1,200 @@
-"""Committee business of the meeting being minuted: agenda items, their points and resolutions.
+"""The agenda items of the meeting being minuted, for the app's items panel (no Textual).
 
-:class:`AgendaSession` is the meeting session's part for a board or committee meeting
-(``session.agenda``). It knows nothing of Textual: each change goes to the store first,
-then into ``meeting.agenda``. It keeps the *current item* (the one being discussed,
-where typed points go) and says when the quorum changes as members come and go.
+:class:`AgendaSession` is mixed into :class:`~minutes_tui.session.meeting.MeetingSession`:
+each change goes to the store first, then into ``meeting.agenda`` (and ``meeting.actions``
+for actions filed under an item), so the meeting in memory stays what the database holds.
+Minute numbers are the store's: after an item is added, moved or deleted the whole
+agenda is read again, since the items after it were renumbered.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..agenda import (
-    OUTCOME_WORDS,
-    AgendaItem,
-    QuorumChange,
-    Resolution,
-    check_number,
-    quorum_change_text,
-    quorum_changes,
-    voting_members,
-)
-from ..model import Action, Attendee, Meeting, ModelError, Point, check_clock
-from ..prefixes import describe, parse_point, people_of
-from ..store import StoreError
+from ..agenda import AgendaItem, Resolution, present_voting, voting_members
+from ..model import Action, Meeting, Point
+from ..prefixes import parse_point, people_of
+from ..store import Conflict, NotFound, Store
 from ..store.agenda import ItemFiled
-from . import lists
-
-if TYPE_CHECKING:
-    from ..store import Store
-
-#: "8.1 Budget", "Item 8: Budget", "8a) Budget": an agenda number, then the title.
-_NUMBERED = re.compile(r"^\s*(?:item\s+)?([0-9][0-9A-Za-z.()/-]{0,15}?)[.):]?\s+(.+)$", re.IGNORECASE)
-
-
-def split_item(text: str) -> tuple[str, str]:
-    """``(number, title)`` of an item typed as ``8.1 Budget`` (a title alone has no number)."""
-    text = " ".join(text.split())
-    match = _NUMBERED.match(text)
-    if match:
-        try:
-            return check_number(match[1]), match[2].strip()
-        except ModelError:
-            pass
-    return "", text
-
-
-def parse_votes(text: str) -> tuple[int | None, int | None, int | None]:
-    """``6 0 1`` or ``6/0/1`` or ``for 6, against 0, abstain 1``: (for, against, abstaining).
-
-    Missing counts are ``None``; an empty text clears the vote. Raises :class:`ModelError`.
-    """
-    numbers = re.findall(r"-?[0-9]+", text)
-    words = re.sub(r"[0-9\s,/;:-]|for|against|abstain(?:ing|ed|s)?|abs", "", text.lower())
-    if words or len(numbers) > 3:
-        raise ModelError(f"{text!r}: type the votes as for, against, abstaining, e.g. 6 0 1")
-    counts: list[int | None] = [int(n) for n in numbers]
-    for n in counts:
-        if n is not None and not 0 <= n <= 100_000:
-            raise ModelError(f"{n} is not a number of votes")
-    counts += [None] * (3 - len(counts))
-    return counts[0], counts[1], counts[2]
-
-
-def tidy(text: str) -> str:
-    """Spaces tidied in each line; the lines (one per recommendation) kept."""
-    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
-
-
-def resolution_line(resolution: Resolution) -> str:
-    """``RESOLVED – That ...  (for 6, against 0, abstaining 1)``: as the minutes will read."""
-    words = OUTCOME_WORDS[resolution.outcome]
-    text = " ".join(resolution.text.split()) or "(no text yet)"
-    line = f"{words} – {text}"
-    if resolution.voted:
-        counts = (resolution.votes_for, resolution.votes_against, resolution.abstentions)
-        shown = [
-            f"{w} {n}" for w, n in zip(("for", "against", "abstaining"), counts, strict=True) if n is not None
-        ]
-        line += f"  ({', '.join(shown)})"
-    return line
-
-
-@dataclass(frozen=True)
-class PointOutcome:
-    """What became of a point typed under an item: ``filed`` (None: kept as typed) and what to say."""
-
-    filed: ItemFiled | None
-    message: str = ""
-    problem: bool = False
-
-
-@dataclass(frozen=True)
-class Quorum:
-    """Whether the meeting is quorate now: voting members present of all, and the quorum."""
-
-    present: int
-    members: int
-    quorum: int | None
-
-    @property
-    def quorate(self) -> bool | None:
-        """``None`` when the series sets no quorum or no one is flagged a voting member."""
-        return None if not self.quorum or not self.members else self.present >= self.quorum
-
-    @property
-    def label(self) -> str:
-        if self.quorate is None:
-            if self.members:
-                return f"Voting {self.present}/{self.members}"
-            return f"Quorum {self.quorum}: no one voting" if self.quorum else ""
-        if self.quorate:
-            return f"Quorate {self.present}/{self.members}"
-        return f"NOT QUORATE {self.present}/{self.members} (quorum {self.quorum})"
+from . import lists, sync
 
 
 class AgendaSession:
-    """The agenda of the meeting being minuted (see the module's notes)."""
+    """Agenda items, their points and resolutions, filing and the quorum (see the module notes)."""
 
-    def __init__(
-        self, store: Store, meeting_id: int, meeting: Callable[[], Meeting], today: Callable[[], dt.date]
-    ) -> None:
-        self.store = store
-        self.meeting_id = meeting_id
-        self._meeting = meeting
-        self._today = today
-        #: The id of the item under discussion (None: the first with nothing minuted yet).
-        self._current: int | None = None
-        #: Whether the meeting was quorate when last asked (see :meth:`quorum_news`).
-        self._quorate: bool | None = None
-        self._primed = False
-        self._seen: list[QuorumChange] = []
+    store: Store
+    meeting_id: int
+    meeting: Meeting
+    notices: list[str]
+    _today: Callable[[], dt.date]
 
     @property
-    def meeting(self) -> Meeting:
-        return self._meeting()
-
-    @property
-    def items(self) -> list[AgendaItem]:
+    def agenda(self) -> list[AgendaItem]:
         return self.meeting.agenda
 
-    def item(self, item_id: int) -> AgendaItem:
-        item: AgendaItem = lists.get(self.items, item_id)
+    def agenda_item(self, item_id: int) -> AgendaItem:
+        item: AgendaItem = lists.get(self.agenda, item_id)
         return item
 
-    # -- the current item --------------------------------------------------------------
+    def item_after(self, item_id: int | None) -> AgendaItem | None:
+        """The item after ``item_id`` (``None``: the first item); ``None`` after the last."""
+        if item_id is None:
+            return self.agenda[0] if self.agenda else None
+        index = lists.index_of(self.agenda, item_id)
+        return self.agenda[index + 1] if index is not None and index + 1 < len(self.agenda) else None
 
-    @property
-    def current(self) -> AgendaItem | None:
-        """The item under discussion: the one chosen, else the first with nothing minuted."""
-        if self._current is not None and lists.index_of(self.items, self._current) is not None:
-            return self.item(self._current)
-        if not self.items:
-            return None
-        started = [n for n, i in enumerate(self.items) if i.points or i.resolutions]
-        index = started[-1] if started else 0
-        item = self.items[index]
-        self._current = item.id
-        return item
-
-    def set_current(self, item_id: int) -> AgendaItem:
-        self._current = self.item(item_id).id
-        return self.item(item_id)
-
-    def step(self, delta: int) -> tuple[AgendaItem | None, bool]:
-        """Move to the next (``delta=1``) or previous item; ``(item, moved)``: not past either end."""
-        current = self.current
-        if current is None:
-            return None, False
-        index = (lists.index_of(self.items, current.id) or 0) + delta  # type: ignore[arg-type]
-        if not 0 <= index < len(self.items):
-            return current, False
-        self._current = self.items[index].id
-        return self.items[index], True
-
-    # -- items ------------------------------------------------------------------------------
-
-    def _reload(self) -> None:
-        """Read the items again: minute numbers follow any change of order."""
+    def _reload_agenda(self) -> None:
         self.meeting.agenda = self.store.agenda_items(self.meeting_id)
 
-    def add_item(self, text: str, index: int | None = None) -> AgendaItem:
-        """A new item typed as ``8.1 Budget monitoring`` (``index``: where; ``None``: the end)."""
-        number, title = split_item(text)
-        if not title:
-            raise ModelError("An item needs a title, e.g. 6 Budget monitoring")
-        saved = self.store.add_agenda_item(self.meeting_id, AgendaItem(number, title), index)
-        self._reload()
-        return self.item(saved.id)  # type: ignore[arg-type]
+    # -- items
 
-    def update_item(self, item_id: int, **fields: Any) -> AgendaItem:
-        """Change an item's ``number``, ``title``, ``exempt`` reason or other fields."""
-        self.store.update_agenda_item(item_id, **fields)
-        self._reload()
-        return self.item(item_id)
+    def add_agenda_item(self, item: AgendaItem, index: int | None = None) -> AgendaItem:
+        saved = self.store.add_agenda_item(self.meeting_id, item, index)
+        self._reload_agenda()
+        return saved
 
-    def retitle(self, item_id: int, text: str) -> AgendaItem:
-        """Number and title typed as one line (``8.1 Budget``); a title alone keeps the number."""
-        number, title = split_item(text)
-        if not title:
-            raise ModelError("An item needs a title")
-        return self.update_item(item_id, number=number or self.item(item_id).number, title=title)
+    def update_agenda_item(self, item_id: int, **fields: Any) -> AgendaItem:
+        """Save fields of an item. One changed in another window since it was read is taken in
+        (``meeting.agenda`` shows theirs) and :class:`~minutes_tui.store.Conflict` raised, with a
+        notice: the screen keeps what was typed in its field for the note-taker to save again."""
+        version = self.agenda_item(item_id).version
+        try:
+            saved = self.store.update_agenda_item(item_id, expected_version=version, **fields)
+        except Conflict as exc:
+            theirs = self.store.get_agenda_item(item_id)
+            lists.replace(self.agenda, theirs)
+            exc.current = theirs
+            self.notices.append("Changed in another window: theirs is shown; save yours again to replace it.")
+            raise
+        lists.replace(self.agenda, saved)
+        return saved
 
-    def set_exempt(self, item_id: int, reason: str) -> AgendaItem:
-        """Mark the item exempt (not for publication) with ``reason``; ``""``: public again."""
-        return self.update_item(item_id, exempt=" ".join(reason.split()))
-
-    def delete_item(self, item_id: int) -> None:
+    def delete_agenda_item(self, item_id: int) -> None:
+        """Delete an item with its points and resolutions (its actions stay, under no item)."""
         self.store.delete_agenda_item(item_id)
-        self._reload()
+        self._reload_agenda()
         for action in self.meeting.actions:
             if action.item_id == item_id:
                 action.item_id = None
 
-    def move_item(self, item_id: int, delta: int) -> bool:
-        index = lists.index_of(self.items, item_id)
-        if index is None or not 0 <= index + delta < len(self.items):
-            return False
-        self.store.move_agenda_item(item_id, index + delta)
-        self._reload()
-        return True
+    def move_agenda_item(self, item_id: int, delta: int) -> bool:
+        moved = lists.move(self.agenda, item_id, delta, self.store.move_agenda_item)
+        if moved:
+            self._reload_agenda()
+        return moved
 
-    # -- discussion points ---------------------------------------------------------------------
+    def merge_agenda(self, items: list[AgendaItem]) -> tuple[list[AgendaItem], int]:
+        """Add an agenda's items, keeping those there (see :meth:`Store.merge_agenda`)."""
+        result = self.store.merge_agenda(self.meeting_id, items)
+        self._reload_agenda()
+        return result
 
-    def item_of_point(self, point_id: int) -> AgendaItem | None:
-        return next((i for i in self.items if lists.index_of(i.points, point_id) is not None), None)
+    # -- discussion points
 
-    def add_point(self, item_id: int, text: str) -> Point:
-        point = self.store.add_item_point(item_id, text)
-        self.item(item_id).points.append(point)
-        return point
+    def add_item_point(self, item_id: int, text: str) -> Point:
+        saved = self.store.add_item_point(item_id, text)
+        self.agenda_item(item_id).points.append(saved)
+        return saved
 
-    def update_point(self, point_id: int, text: str) -> Point:
-        item = self.item_of_point(point_id)
-        if item is None:
-            raise StoreError(f"No point with id {point_id} in this meeting's items")
-        point = self.store.update_item_point(point_id, text)
-        lists.replace(item.points, point)
-        return point
+    def update_item_point(self, item_id: int, point_id: int, text: str) -> Point:
+        """Save a point's new text; one changed elsewhere keeps both texts, one deleted elsewhere
+        is saved again where it was (as for bullets and round-robin points)."""
+        points = self.agenda_item(item_id).points
+        try:
+            saved = self.store.update_item_point(
+                point_id, text, expected_version=lists.get(points, point_id).version
+            )
+        except Conflict as exc:
+            theirs: Point = exc.current  # type: ignore[assignment]
+            lists.replace(points, theirs)
+            if theirs.text == text:
+                return theirs
+            index = (lists.index_of(points, point_id) or 0) + 1
+            saved = self.store.add_item_point(item_id, text, index)
+            points.insert(index, saved)
+            self.notices.append(sync.KEPT_BOTH)
+            return saved
+        except NotFound:
+            at = lists.index_of(points, point_id)
+            lists.drop(points, point_id)
+            saved = self.store.add_item_point(item_id, text, at)
+            points.insert(len(points) if at is None else at, saved)
+            self.notices.append(sync.DELETED_ELSEWHERE)
+            return saved
+        lists.replace(points, saved)
+        return saved
 
-    def delete_point(self, point_id: int) -> None:
-        item = self.item_of_point(point_id)
+    def delete_item_point(self, item_id: int, point_id: int) -> None:
         self.store.delete_item_point(point_id)
-        if item is not None:
-            lists.drop(item.points, point_id)
+        lists.drop(self.agenda_item(item_id).points, point_id)
 
-    def move_point(self, point_id: int, delta: int) -> bool:
-        item = self.item_of_point(point_id)
-        return item is not None and lists.move(item.points, point_id, delta, self.store.move_item_point)
+    def move_item_point(self, item_id: int, point_id: int, delta: int) -> bool:
+        return lists.move(self.agenda_item(item_id).points, point_id, delta, self.store.move_item_point)
 
-    def file_point(self, point_id: int, text: str, as_kind: str | None = None) -> PointOutcome:
-        """File a saved point by its prefix: ``A:``/``@owner``/``due:`` an action raised under its
-        item, ``D:`` an approved resolution. Anything else stays a point."""
-        item = self.item_of_point(point_id)
-        if item is None:
-            return PointOutcome(None)
-        people = people_of(self.meeting.attendees)
-        filing = parse_point(text, today=self._today(), people=people, as_kind=as_kind)
-        if filing.problems:
-            return PointOutcome(None, describe(filing), problem=True)
+    def file_item_point(self, item_id: int, point_id: int, as_kind: str | None = None) -> ItemFiled | None:
+        """File a saved point of an item by its prefix (``A:`` an action under the item, ``D:`` an
+        approved resolution) or as ``as_kind``; ``None`` when it is a note and stays."""
+        item = self.agenda_item(item_id)
+        point = lists.get(item.points, point_id)
+        filing = parse_point(
+            point.text,
+            today=self.meeting.date or self._today(),  # due:+1w counts from the meeting's date
+            people=people_of(self.meeting.attendees),
+            as_kind=as_kind,
+        )
         if not filing.filed:
-            return PointOutcome(None)
-        filed = self.store.file_item_point(item.id, filing, point_id)  # type: ignore[arg-type]
+            return None
+        filed = self.store.file_item_point(item_id, filing, point_id)
         lists.drop(item.points, point_id)
         if isinstance(filed.made, Action):
             self.meeting.actions.append(filed.made)
-            return PointOutcome(filed, f"Action raised under {item.label}: {describe(filing)}")
-        item.resolutions.append(filed.made)
-        return PointOutcome(filed, f"Resolution of {item.label}: {resolution_line(filed.made)}")
+        else:
+            item.resolutions.append(filed.made)
+        return filed
 
-    def undo_filing(self, filed: ItemFiled) -> Point | None:
-        """Take back a filing: the action or resolution goes, the point is back where it was."""
-        point = self.store.undo_item_filing(filed)
+    def undo_item_filing(self, filed: ItemFiled) -> Point | None:
+        restored = self.store.undo_item_filing(filed)
         if filed.kind == "action":
-            lists.drop(self.meeting.actions, filed.made.id)  # type: ignore[arg-type]
-        self._reload()
-        return point
+            lists.drop(self.meeting.actions, filed.made.id or 0)
+        self._reload_agenda()
+        return restored
 
-    # -- resolutions -------------------------------------------------------------------------------
+    # -- resolutions
 
-    def item_of_resolution(self, resolution_id: int) -> AgendaItem | None:
-        return next((i for i in self.items if lists.index_of(i.resolutions, resolution_id) is not None), None)
-
-    def add_resolution(self, item_id: int, outcome: str, text: str) -> Resolution:
-        saved = self.store.add_resolution(item_id, Resolution(outcome, tidy(text)))
-        self.item(item_id).resolutions.append(saved)
+    def add_resolution(self, item_id: int, resolution: Resolution) -> Resolution:
+        saved = self.store.add_resolution(item_id, resolution)
+        self.agenda_item(item_id).resolutions.append(saved)
         return saved
-
-    def update_resolution(self, resolution_id: int, **fields: Any) -> Resolution:
-        item = self.item_of_resolution(resolution_id)
-        if item is None:
-            raise StoreError(f"No resolution with id {resolution_id} in this meeting")
-        saved = self.store.update_resolution(resolution_id, **fields)
-        lists.replace(item.resolutions, saved)
-        return saved
-
-    def set_votes(self, resolution_id: int, text: str) -> Resolution:
-        """Votes typed as ``6 0 1`` (for, against, abstaining); empty: no vote counted."""
-        votes_for, against, abstain = parse_votes(text)
-        return self.update_resolution(
-            resolution_id, votes_for=votes_for, votes_against=against, abstentions=abstain
-        )
-
-    def delete_resolution(self, resolution_id: int) -> None:
-        item = self.item_of_resolution(resolution_id)
-        self.store.delete_resolution(resolution_id)
-        if item is not None:
-            lists.drop(item.resolutions, resolution_id)
 
     def approve_as_recommended(self, item_id: int) -> Resolution:
-        """Record "approved as recommended": the recommendations become an approved resolution
-        (refused, with a message, if the item has none)."""
+        """The one key: a new "approved" resolution copying the item's recommendations."""
         saved = self.store.approve_as_recommended(item_id)
-        self.item(item_id).resolutions.append(saved)
+        self.agenda_item(item_id).resolutions.append(saved)
         return saved
 
-    # -- the meeting as a whole --------------------------------------------------------------------
-
-    def set_closed(self, text: str) -> str:
-        """The time the meeting closed (``11:45``; ``""`` clears it)."""
-        closed = check_clock(text)
-        self.meeting.closed = self.store.update_meeting(self.meeting_id, closed=closed).closed
-        return self.meeting.closed
-
-    def set_voting(self, attendee_id: int, voting: bool) -> Attendee:
-        """Flag a voting member (or not). Flagging members is not news: :meth:`quorum_news` takes
-        the new count as it is, without announcing it."""
-        saved: Attendee = self.store.update_attendee(attendee_id, voting=voting)
-        lists.replace(self.meeting.attendees, saved)
-        self._quorate = self.quorum().quorate
-        self._seen = quorum_changes(self.meeting, self.quorum_rule)
+    def update_resolution(self, item_id: int, resolution_id: int, **fields: Any) -> Resolution:
+        resolutions = self.agenda_item(item_id).resolutions
+        version = lists.get(resolutions, resolution_id).version
+        try:
+            saved = self.store.update_resolution(resolution_id, expected_version=version, **fields)
+        except Conflict as exc:
+            lists.replace(resolutions, exc.current)
+            self.notices.append("Changed in another window: theirs is shown; save yours again to replace it.")
+            raise
+        lists.replace(resolutions, saved)
         return saved
 
-    @property
-    def quorum_rule(self) -> int | None:
-        rules = self.meeting.rules
-        return rules.quorum if rules is not None else None
+    def delete_resolution(self, item_id: int, resolution_id: int) -> None:
+        self.store.delete_resolution(resolution_id)
+        lists.drop(self.agenda_item(item_id).resolutions, resolution_id)
 
-    def quorum(self) -> Quorum:
-        """Voting members present now: marked present and not gone (a late arrival counts once
-        marked present)."""
-        members = voting_members(self.meeting)
-        present = [a for a in members if a.attendance == "present" and not a.left]
-        return Quorum(len(present), len(members), self.quorum_rule)
+    # -- the quorum
 
-    def quorum_news(self) -> str:
-        """What to announce since the last call: the meeting became, or ceased to be, quorate
-        (``""``: no change; the first call, as the meeting opens, only takes note)."""
-        now = self.quorum()
-        before, self._quorate = self._quorate, now.quorate
-        changes = quorum_changes(self.meeting, now.quorum)
-        seen, self._seen = self._seen, changes
-        if not self._primed:
-            self._primed = True
-            return ""
-        if now.quorate is None or before is None or before == now.quorate:
-            return ""
-        counts = f"{now.present} of {now.members} voting members present; the quorum is {now.quorum}"
-        news = [c for c in changes if c not in seen and c.quorate == now.quorate]
-        if news:  # a time was noted: when, and who came or went
-            return f"{quorum_change_text(news[-1])[:-1]} ({counts})."
-        state = "is now quorate" if now.quorate else "is no longer quorate"
-        return f"The meeting {state} ({counts})."
+    def quorum_now(self, at: str | None = None) -> tuple[int, int, bool | None]:
+        """(voting members present at ``at`` — HH:MM, ``None``: the start —, voting members,
+        quorate or ``None`` when the series sets no quorum), for the header."""
+        quorum = self.meeting.rules.quorum if self.meeting.rules else None
+        present = present_voting(self.meeting, at)
+        return present, len(voting_members(self.meeting)), (present >= quorum if quorum else None)

@@ -32,6 +32,7 @@ from ..prefixes import owner_completions, people_of
 from ..store import Conflict, NotFound, Store, StoreError
 from . import lists, sync
 from .agenda import AgendaSession
+from .business import CommitteeBusiness
 from .fields import Fields
 from .filing import Filed, Filer, FilingOutcome, Undone
 
@@ -39,8 +40,11 @@ from .filing import Filed, Filer, FilingOutcome, Undone
 _OWNER_AT_END = re.compile(r'(?<!\S)@(?P<name>[^\s"@]+)$')
 
 
-class MeetingSession:
-    """The one meeting being minuted, and every change made to it (see the module's notes)."""
+class MeetingSession(AgendaSession):
+    """The one meeting being minuted, and every change made to it (see the module's notes).
+
+    Agenda items of a committee meeting: see :class:`~minutes_tui.session.agenda.AgendaSession`.
+    """
 
     def __init__(
         self,
@@ -67,15 +71,15 @@ class MeetingSession:
         #: Parts changed elsewhere but not taken in, as they were being edited.
         self.held: set[str] = set()
         self._data_version: int | None = None
-        #: Committee business: agenda items, resolutions, the quorum.
-        self.agenda = AgendaSession(store, meeting_id, lambda: self.meeting, self._today)
+        #: What the items panel's keys do: the current item, typed items and votes, the quorum.
+        self.business = CommitteeBusiness(self)
 
     def load(self) -> Meeting:
         """Read the meeting (raises :class:`StoreError`)."""
         self._data_version = self.store.data_version()
         self.meeting = self.store.get_meeting(self.meeting_id)
         self.known_people = self.store.known_people()
-        self.agenda.quorum_news()  # takes note of the quorum as the meeting opens
+        self.business.quorum_news()  # takes note of the quorum as the meeting opens
         return self.meeting
 
     # -- other windows on the same database ----------------------------------------------
@@ -129,6 +133,7 @@ class MeetingSession:
         counts["round_robin"] = len(m.round_robin)
         counts["actions"] = len(m.actions)
         counts["matters_arising"] = len(m.matters_arising)
+        counts.update({s.key: len(m.agenda) for s in m.layout if s.kind == "agenda"})
         return counts
 
     # -- the header ----------------------------------------------------------------

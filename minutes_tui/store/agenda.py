@@ -22,6 +22,7 @@ from ..agenda import (
     minute_counter,
     minute_number,
     recommendations_as_resolution,
+    same_number,
 )
 from ..model import Action, Meeting, Point
 from ..prefixes import Filing
@@ -71,7 +72,8 @@ class AgendaRepository:
         return rules_from_row(rows[0] if rows else None)
 
     def set_rules(self, series: str, rules: CommitteeRules) -> CommitteeRules:
-        """Save a series' committee rules (numbering, quorum, actions table, first minute number)."""
+        """Save a series' committee rules (numbering, quorum, actions table, first minute number);
+        the series' draft minutes are numbered again by them (approved ones keep their numbers)."""
         if not series.strip():
             raise StoreError("Committee rules belong to a series: give the meeting a series first")
         with self.db.write():
@@ -82,6 +84,12 @@ class AgendaRepository:
                 "first_minute = excluded.first_minute",
                 (series, rules.numbering, rules.quorum, int(rules.actions_table), rules.first_minute),
             )
+            for row in self.db.read(  # draft minutes take the new numbering, oldest first
+                "SELECT id FROM meetings WHERE series = ? AND status = 'draft' AND deleted IS NULL "
+                "AND id IN (SELECT meeting_id FROM agenda_items) ORDER BY date IS NULL, date, id",
+                (series,),
+            ):
+                self.renumber(row["id"])
         return self.rules(series)
 
     # -- reading
@@ -131,6 +139,7 @@ class AgendaRepository:
 
     def add_item(self, meeting_id: int, item: AgendaItem, index: int | None = None) -> AgendaItem:
         """Save a new item (with any points and resolutions it holds) at ``index`` (``None``: the end)."""
+        self.db.row("meetings", meeting_id)  # NotFound: "No meeting with id ..."
         with self.db.write(meeting_id):
             item_id = self.insert_item(meeting_id, item, index)
             self.renumber(meeting_id)
@@ -175,6 +184,34 @@ class AgendaRepository:
             position = position_at(self.db, AGENDA_ITEMS, (meeting_id,), max(index, 0), exclude=item_id)
             self.db.execute("UPDATE agenda_items SET position = ? WHERE id = ?", (position, item_id))
             self.renumber(meeting_id)
+
+    def merge_agenda(self, meeting_id: int, items: Sequence[AgendaItem]) -> tuple[list[AgendaItem], int]:
+        """Add an agenda's items in its order, keeping the items already there, in one transaction.
+
+        An item whose number is already on the meeting is kept as it is (its title filled if it
+        had none); each new one goes after the last item of the agenda met so far. Returns the
+        items added and how many were kept.
+        """
+        added: list[int] = []
+        kept = 0
+        self.db.row("meetings", meeting_id)  # NotFound: "No meeting with id ..."
+        with self.db.write(meeting_id):
+            cursor = 0
+            for item in items:
+                existing = self.items.items((meeting_id,))
+                match = next((n for n, e in enumerate(existing) if same_number(e.number, item.number)), None)
+                if match is None:
+                    added.append(self.insert_item(meeting_id, item, cursor))
+                    cursor += 1
+                    continue
+                kept += 1
+                cursor = match + 1
+                old = existing[match]
+                if not old.title.strip() and item.title.strip():
+                    assert old.id is not None
+                    self.db.set_fields("agenda_items", old.id, item_fields({"title": item.title}))
+            self.renumber(meeting_id)
+        return [self.get_item(item_id) for item_id in added], kept
 
     # -- minute numbers
 

@@ -37,6 +37,11 @@ class AgendaFacade:
         the meeting's minute numbers follow the new order."""
         return self.agenda.add_item(meeting_id, item, index)
 
+    def merge_agenda(self, meeting_id: int, items: list[AgendaItem]) -> tuple[list[AgendaItem], int]:
+        """Add an agenda's items in its order, keeping those already there (matched by number), in one
+        transaction: the items added, and how many were kept."""
+        return self.agenda.merge_agenda(meeting_id, items)
+
     def update_agenda_item(
         self, item_id: int, *, expected_version: int | None = None, **fields: object
     ) -> AgendaItem:

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 from ..tempfiles import sweep_stale, temp_file
 from .errors import StoreError, translate
 from .schema import fill_search_index
+from .schema_board import fill_agenda_index
 from .search import ALL_INDEXED
 from .transaction import immediate
 
@@ -270,6 +271,9 @@ _WHAT = {
     "actions": "actions",
     "carried_actions": "matters arising",
     "declarations": "declarations of interest",
+    "agenda_items": "agenda items",
+    "item_points": "discussion points of agenda items",
+    "resolutions": "resolutions",
 }
 
 
@@ -280,7 +284,11 @@ def _foreign_keys(db: Database) -> list[str]:
     sentences = []
     for (table, parent), rowids in sorted(found.items()):
         what = _WHAT.get(table, f"rows of {table}")
-        owner = {"meetings": "a meeting", "turns": "a round-robin turn"}.get(parent, f"a row of {parent}")
+        owner = {
+            "meetings": "a meeting",
+            "turns": "a round-robin turn",
+            "agenda_items": "an agenda item",
+        }.get(parent, f"a row of {parent}")
         shown = ", ".join(str(r) for r in sorted(rowids)[:10]) + (" ..." if len(rowids) > 10 else "")
         sentences.append(
             f"{len(rowids)} {what} belong to {owner} that no longer exists (ids {shown}); "
@@ -327,5 +335,6 @@ def repair(db: Database) -> list[str]:
         db.execute("REINDEX")
         done.append("Rebuilt every lookup index.")
         fill_search_index(db)
+        fill_agenda_index(db)
         done.append("Rebuilt the search index from the minutes.")
     return done

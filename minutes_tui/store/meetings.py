@@ -241,6 +241,8 @@ class MeetingRepository:
         try:
             with self.db.write(meeting_id):
                 self.db.set_fields("meetings", meeting_id, clean(fields), expected_version=expected_version)
+                if self.agenda is not None and {"date", "series"} & set(fields):
+                    self.agenda.renumber(meeting_id)  # running minute numbers follow the year and series
                 if fields.get("status") == "approved":
                     self.history.record_meeting(meeting_id, "approved")
                     self.fix_record(meeting_id)

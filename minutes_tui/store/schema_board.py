@@ -6,6 +6,8 @@
   (outcome, text, votes for / against / abstaining, a recorded vote as a JSON list of names).
 - ``attendees.voting``: a voting member (counted for the quorum); ``actions.item_id``: the
   item an action was raised under; ``meetings.closed``: when the meeting closed.
+- the search index holds each agenda item (number, title, paper, presenter, summary,
+  recommendations, exemption) under code 7.
 - ``committee_rules``: per series, how minutes are numbered, the quorum, whether the minutes
   show the actions table, and the first running minute number of a year.
 
@@ -17,7 +19,26 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from .schema import migrations
+from .schema import _index_triggers, migrations
+
+#: Agenda items in the full-text index: code 7 (row id * 8 + 7), the one left free by schema.INDEXED.
+AGENDA_INDEX = (
+    "agenda_items",
+    7,
+    "{r}.number || ' ' || {r}.title || ' ' || {r}.paper || ' ' || {r}.presenter || ' ' || {r}.summary"
+    " || ' ' || {r}.recommendations || ' ' || {r}.exempt",
+)
+
+
+def fill_agenda_index(db: Database) -> None:
+    """Put every agenda item in the search index (inside the caller's transaction)."""
+    table, code, text_sql = AGENDA_INDEX
+    db.execute(f"DELETE FROM search_index WHERE rowid % 8 = {code}")
+    db.execute(
+        "INSERT INTO search_index(rowid, text, kind, meeting_id) "
+        f"SELECT id * 8 + {code}, {text_sql.format(r=table)}, '{table}', meeting_id FROM {table}"
+    )
+
 
 #: Rows of these tables carry a ``version`` raised by their own triggers (see :func:`_versioned`).
 BOARD_VERSIONED = {
@@ -92,6 +113,7 @@ def m013_committee_business(db: Database) -> None:
         db.execute(f"CREATE INDEX {table}_by_meeting ON {table}(meeting_id, item_id, position)")
     for table, columns in BOARD_VERSIONED.items():
         _versioned(db, table, columns)
+    _index_triggers(db, *AGENDA_INDEX)
     db.execute("ALTER TABLE attendees ADD COLUMN voting INTEGER NOT NULL DEFAULT 0")
     db.execute(
         "ALTER TABLE actions ADD COLUMN item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL"

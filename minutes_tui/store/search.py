@@ -67,6 +67,7 @@ _KIND_SECTION = {
     "points": (ROUND_ROBIN, "Round robin"),
     "actions": (ACTIONS, "Actions"),
     "carried_actions": (MATTERS_ARISING, "Matters arising"),
+    "agenda_items": ("items", "Items"),
 }
 
 

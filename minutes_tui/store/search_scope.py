@@ -32,9 +32,10 @@ from collections.abc import Iterable
 
 from .gateway import Gateway
 from .schema import CARRIED_INDEX, INDEXED
+from .schema_board import AGENDA_INDEX
 
 #: Every kind of row the index holds: (table, code, SQL of its text).
-ALL_INDEXED = (*INDEXED, CARRIED_INDEX)
+ALL_INDEXED = (*INDEXED, CARRIED_INDEX, AGENDA_INDEX)
 _TABLE = {code: table for table, code, _ in ALL_INDEXED}
 #: Items at most this many apart (in one table) are read as one range of the index.
 GAP = 256

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...agenda import OUTCOME_LABELS, OUTCOMES
-from ...session.agenda import tidy
+from ...session.business import tidy
 from ...text import displayable
 from ..widgets.entry import Entry
 

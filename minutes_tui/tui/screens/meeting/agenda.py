@@ -5,7 +5,7 @@ the agenda from the point field, where Enter saves a point under the current ite
 (``A:``/``D:``/``@owner``/``due:`` file an action raised under it, or a resolution).
 Ctrl+O adds an item, Ctrl+N a resolution, Ctrl+Y "approved as recommended". In the
 list: Space takes the highlighted item now, x exempt, v votes, c the closing time.
-Everything goes through :class:`~minutes_tui.session.agenda.AgendaSession`.
+Everything goes through :class:`~minutes_tui.session.business.AgendaSession`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from ....agenda import AgendaItem, Resolution
 from ....model import Action, ModelError
-from ....session.agenda import AgendaSession
+from ....session.business import CommitteeBusiness
 from ....store import StoreError
 from ....store.agenda import ItemFiled
 from ....text import displayable
@@ -98,8 +98,8 @@ class AgendaPanel(SectionPanel):
         self.prompts = AgendaPrompts(self)
 
     @property
-    def agenda(self) -> AgendaSession:
-        return self.session.agenda
+    def business(self) -> CommitteeBusiness:
+        return self.session.business
 
     @property
     def entry_id(self) -> str:
@@ -132,9 +132,9 @@ class AgendaPanel(SectionPanel):
     # -- showing items -----------------------------------------------------------------
 
     def show_rows(self, cursor_key: str | None = None) -> None:
-        current = self.agenda.current
+        current = self.business.current
         rows: list[Row] = []
-        for item in self.agenda.items:
+        for item in self.business.items:
             rows += item_rows(item, current is not None and item.id == current.id, self.meeting.actions)
         if cursor_key is None and current is not None:  # the current item in sight
             cursor_key = f"i{current.id}"
@@ -144,12 +144,12 @@ class AgendaPanel(SectionPanel):
     def show_current(self) -> None:
         """The title line and the entry's border: the current item, what to do next."""
         closed = f"   closed at {self.meeting.closed}" if self.meeting.closed else ""
-        count = len(self.agenda.items)
+        count = len(self.business.items)
         self.query_one(f"#t-{self.wid}", Static).update(
             Content(f"{displayable(self.title)} ({count}){closed}")
         )
         entry = self.entry(self.entry_id)
-        current = self.agenda.current
+        current = self.business.current
         if self.point_edit is not None:
             entry.border_title = Content("Editing a point (Esc: done)")
         elif current is None:
@@ -171,14 +171,18 @@ class AgendaPanel(SectionPanel):
         if self.point_edit is None:
             if not text.strip():
                 return
-            current = self.agenda.current
+            current = self.business.current
             if current is None:
                 raise StoreError("There is no agenda item to note this under: Ctrl+O adds one")
-            point = self.agenda.add_point(current.id, text)  # type: ignore[arg-type]
+            point = self.business.add_point(current.id, text)  # type: ignore[arg-type]
             self.point_edit = point.id
             self._show_item(current, select=f"p{point.id}")
         else:
-            point = self.agenda.update_point(self.point_edit, text)
+            point = self.business.update_point(self.point_edit, text)
+            if point.id != self.point_edit:  # changed elsewhere: theirs kept, this text a new point
+                self.point_edit = point.id
+                self.show_rows(cursor_key=f"p{point.id}")
+                return
             self.rows().put(point_row(point))
 
     def commit(self, submitted: str | None = None) -> bool:
@@ -191,13 +195,13 @@ class AgendaPanel(SectionPanel):
         self.end_entry(self.entry_id, submitted)
         self.set_editing(False)
         if point_id is not None and text.strip():
-            self._file(point_id, text)
+            self._file(point_id)
         self.show_current()
         return True
 
-    def _file(self, point_id: int, text: str, as_kind: str | None = None) -> None:
+    def _file(self, point_id: int, as_kind: str | None = None) -> None:
         try:
-            outcome = self.agenda.file_point(point_id, text, as_kind)
+            outcome = self.business.file_point(point_id, as_kind)
         except (StoreError, ModelError) as exc:
             self.notify(str(exc), title="Not filed", severity="error", markup=False)
             return
@@ -217,7 +221,7 @@ class AgendaPanel(SectionPanel):
             self.notify("Nothing filed here to put back.", markup=False)
             return
         try:
-            point = self.agenda.undo_filing(filed)
+            point = self.business.undo_filing(filed)
         except StoreError as exc:
             self.notify(str(exc), title="Not undone", severity="error", markup=False)
             return
@@ -231,7 +235,7 @@ class AgendaPanel(SectionPanel):
         event.stop()
         if not self.commit(event.value):
             return
-        self.command(event.command, self.agenda.current)
+        self.command(event.command, self.business.current)
 
     def command(self, command: str, item: AgendaItem | None, resolution: Resolution | None = None) -> None:
         """A key that acts on ``item`` (the current one from the field, the highlighted one in the list)."""
@@ -265,7 +269,7 @@ class AgendaPanel(SectionPanel):
         self.run_worker(asking(), group="agenda", exclusive=True)
 
     def step(self, delta: int) -> None:
-        item, moved = self.agenda.step(delta)
+        item, moved = self.business.step(delta)
         if item is None:
             self.notify("No agenda items yet: Ctrl+O adds one.", markup=False)
             return
@@ -277,7 +281,7 @@ class AgendaPanel(SectionPanel):
 
     def take(self, item_id: int) -> None:
         """Make the item current (Space in the list)."""
-        item = self.agenda.set_current(item_id)
+        item = self.business.set_current(item_id)
         self.show_rows(cursor_key=f"i{item.id}")
 
     def try_(self, fn: Callable[..., object], *args: object) -> object | None:
@@ -291,15 +295,15 @@ class AgendaPanel(SectionPanel):
 
     def _row_item(self, row: Row) -> tuple[AgendaItem | None, Resolution | None]:
         if row.kind == "resolution":
-            item = self.agenda.item_of_resolution(row.item_id)
+            item = self.business.item_of_resolution(row.item_id)
             found = next((r for r in item.resolutions if r.id == row.item_id), None) if item else None
             return item, found
         if row.kind == "point":
-            return self.agenda.item_of_point(row.item_id), None
+            return self.business.item_of_point(row.item_id), None
         if row.kind == "action":
             action = next((a for a in self.meeting.actions if a.id == row.item_id), None)
-            return next((i for i in self.agenda.items if action and i.id == action.item_id), None), None
-        return next((i for i in self.agenda.items if i.id == row.item_id), None), None
+            return next((i for i in self.business.items if action and i.id == action.item_id), None), None
+        return next((i for i in self.business.items if i.id == row.item_id), None), None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "list_key":
@@ -311,7 +315,7 @@ class AgendaPanel(SectionPanel):
             self.notify("These minutes are approved and read-only.", severity="warning", markup=False)
             return
         row = self.rows().cursor_row
-        item, resolution = self._row_item(row) if row else (self.agenda.current, None)
+        item, resolution = self._row_item(row) if row else (self.business.current, None)
         self.command(command, item, resolution)
 
     def toggle_row(self, row: Row) -> None:
@@ -351,17 +355,17 @@ class AgendaPanel(SectionPanel):
 
     def delete_row(self, row: Row) -> None:
         if row.kind == "item":
-            self.agenda.delete_item(row.item_id)
+            self.business.delete_item(row.item_id)
         elif row.kind == "exempt":
-            self.agenda.set_exempt(row.item_id, "")
+            self.business.set_exempt(row.item_id, "")
         elif row.kind == "point":
             self._delete_point(row.item_id)
         elif row.kind == "resolution":
-            self.agenda.delete_resolution(row.item_id)
+            self.business.delete_resolution(row.item_id)
         self.show_rows()
 
     def _delete_point(self, point_id: int) -> None:
-        self.agenda.delete_point(point_id)
+        self.business.delete_point(point_id)
         if self.point_edit == point_id:
             self.point_edit = None
             self.reset_entry(self.entry_id)
@@ -369,9 +373,9 @@ class AgendaPanel(SectionPanel):
 
     def move_row(self, row: Row, delta: int) -> None:
         if row.kind == "item":
-            moved = self.agenda.move_item(row.item_id, delta)
+            moved = self.business.move_item(row.item_id, delta)
         elif row.kind == "point":
-            moved = self.agenda.move_point(row.item_id, delta)
+            moved = self.business.move_point(row.item_id, delta)
         else:
             return
         if moved:

@@ -13,7 +13,7 @@ def quorum_label(session: MeetingSession | None) -> Content:
     voting members and no quorum."""
     if session is None:
         return Content("")
-    quorum = session.agenda.quorum()
+    quorum = session.business.quorum()
     label = quorum.label
     if not label:
         return Content("")
@@ -25,12 +25,12 @@ def announce_quorum(screen: Widget, session: MeetingSession | None) -> None:
     """Say so when a late arrival or an early departure made the meeting (in)quorate."""
     if session is None:
         return
-    news = session.agenda.quorum_news()
+    news = session.business.quorum_news()
     show_label = getattr(screen, "show_label", None)
     if show_label is not None:
         show_label()
     if news:
-        quorate = session.agenda.quorum().quorate
+        quorate = session.business.quorum().quorate
         screen.notify(
             news, title="Quorum", severity="information" if quorate else "warning", timeout=12, markup=False
         )

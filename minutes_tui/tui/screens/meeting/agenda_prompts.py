@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ....agenda import AgendaItem, Resolution
-from ....session.agenda import resolution_line
+from ....session.business import resolution_line
 from ..prompt import PromptScreen
 from ..resolution import ResolutionScreen
 from .agenda_rows import item_heading
@@ -37,8 +37,8 @@ class AgendaPrompts:
         if text:
             index = None
             if after is not None and self.panel.screen.focused is self.panel.rows() and after.id is not None:
-                index = (next(n for n, i in enumerate(self.panel.agenda.items) if i.id == after.id)) + 1
-            item = self.panel.try_(self.panel.agenda.add_item, text, index)
+                index = (next(n for n, i in enumerate(self.panel.business.items) if i.id == after.id)) + 1
+            item = self.panel.try_(self.panel.business.add_item, text, index)
             if isinstance(item, AgendaItem):
                 self.panel.show_rows(cursor_key=f"i{item.id}")
                 self.panel.post_message(self.panel.Status(f"Added {item.minute} {item_heading(item)}"))
@@ -54,17 +54,17 @@ class AgendaPrompts:
         if answer is not None:
             outcome, text = answer
             if resolution is None:
-                saved = self.panel.try_(self.panel.agenda.add_resolution, item.id, outcome, text)
+                saved = self.panel.try_(self.panel.business.add_resolution, item.id, outcome, text)
             else:
                 saved = self.panel.try_(self.update_resolution, resolution.id, outcome, text)
             if isinstance(saved, Resolution):
                 self.panel.show_rows(cursor_key=f"r{saved.id}")
 
     def update_resolution(self, resolution_id: int, outcome: str, text: str) -> Resolution:
-        return self.panel.agenda.update_resolution(resolution_id, outcome=outcome, text=text)
+        return self.panel.business.update_resolution(resolution_id, outcome=outcome, text=text)
 
     def as_recommended(self, item: AgendaItem) -> None:
-        saved = self.panel.try_(self.panel.agenda.approve_as_recommended, item.id)
+        saved = self.panel.try_(self.panel.business.approve_as_recommended, item.id)
         if isinstance(saved, Resolution):
             self.panel.show_rows(cursor_key=f"r{saved.id}")
             self.panel.post_message(
@@ -83,7 +83,7 @@ class AgendaPrompts:
             )
         )
         if reason is not None and reason != EXEMPT_START.strip():
-            saved = self.panel.try_(self.panel.agenda.set_exempt, item.id, reason)
+            saved = self.panel.try_(self.panel.business.set_exempt, item.id, reason)
             if isinstance(saved, AgendaItem):
                 self.panel.show_rows(cursor_key=f"i{saved.id}")
 
@@ -107,7 +107,7 @@ class AgendaPrompts:
             )
         )
         if answer is not None:
-            saved = self.panel.try_(self.panel.agenda.set_votes, resolution.id, answer)
+            saved = self.panel.try_(self.panel.business.set_votes, resolution.id, answer)
             if isinstance(saved, Resolution):
                 self.panel.show_rows(cursor_key=f"r{saved.id}")
 
@@ -118,7 +118,7 @@ class AgendaPrompts:
                 "The meeting closed at", "HH:MM, e.g. 11:45 (empty: not noted)", value=now, allow_empty=True
             )
         )
-        if answer is not None and self.panel.try_(self.panel.agenda.set_closed, answer) is not None:
+        if answer is not None and self.panel.try_(self.panel.business.set_closed, answer) is not None:
             self.panel.show_current()
 
     async def retitle(self, item: AgendaItem) -> None:
@@ -131,6 +131,6 @@ class AgendaPrompts:
             )
         )
         if text:
-            saved = self.panel.try_(self.panel.agenda.retitle, item.id, text)
+            saved = self.panel.try_(self.panel.business.retitle, item.id, text)
             if isinstance(saved, AgendaItem):
                 self.panel.show_rows(cursor_key=f"i{saved.id}")

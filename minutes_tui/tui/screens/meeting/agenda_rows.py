@@ -6,7 +6,7 @@ from __future__ import annotations
 from ....agenda import PURPOSE_LABELS, AgendaItem, Resolution
 from ....model import Action, Point
 from ....parsing import format_date
-from ....session.agenda import resolution_line
+from ....session.business import resolution_line
 from ...widgets.rows import Row
 
 #: Cells the minute number takes at the start of an item's row ("▶ 24/137 ").

@@ -238,7 +238,7 @@ class AttendeesPanel(SectionPanel):
         if attendee is None or self.session.read_only:
             return
         try:
-            saved = self.session.agenda.set_voting(attendee.id, not attendee.voting)  # type: ignore[arg-type]
+            saved = self.session.business.set_voting(attendee.id, not attendee.voting)  # type: ignore[arg-type]
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
