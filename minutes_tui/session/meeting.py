@@ -32,6 +32,7 @@ from ..prefixes import owner_completions, people_of
 from ..store import Conflict, NotFound, Store, StoreError
 from . import lists, sync
 from .agenda import AgendaSession
+from .business import CommitteeBusiness
 from .fields import Fields
 from .filing import Filed, Filer, FilingOutcome, Undone
 
@@ -72,6 +73,8 @@ class MeetingSession(AgendaSession):
         #: Parts changed elsewhere but not taken in, as they were being edited.
         self.held: set[str] = set()
         self._data_version: int | None = None
+        #: What the items panel's keys do: the current item, typed items and votes, the quorum.
+        self.business = CommitteeBusiness(self)
 
     def load(self) -> Meeting:
         """Read the meeting (raises :class:`StoreError`)."""
@@ -79,6 +82,7 @@ class MeetingSession(AgendaSession):
         self.meeting = self.store.get_meeting(self.meeting_id)
         self.known_people = self.store.known_people()
         self.known_emails = self.store.known_emails()
+        self.business.quorum_news()  # takes note of the quorum as the meeting opens
         return self.meeting
 
     # -- other windows on the same database ----------------------------------------------

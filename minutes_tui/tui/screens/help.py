@@ -29,10 +29,25 @@ class HelpScreen(ModalScreen[None]):
 
         bindings = getattr(self.for_screen, "help_bindings", lambda: self.for_screen.BINDINGS)()
         sections = [(getattr(self.for_screen, "HELP_TITLE", "This screen"), bindings)]
+        here = self._focused_bindings({b.id for b in bindings if isinstance(b, Binding) and b.id})
+        if here:
+            sections.append(("In this section", here))
         if self.for_screen.query(RowList):
             sections.append(("In a list", RowList.BINDINGS))
         sections.append(("Everywhere", [*self.app.BINDINGS, Binding("ctrl+p", "", "Command palette")]))
         return sections
+
+    def _focused_bindings(self, shown: set[str]) -> list[Binding]:
+        """The keys of the widget in focus and the panels around it (those with ids)."""
+        from ..widgets.rows import RowList
+
+        out: list[Binding] = []
+        node = self.for_screen.focused
+        while node is not None and node is not self.for_screen:
+            if not isinstance(node, RowList):
+                out += [b for b in node.BINDINGS if isinstance(b, Binding) and b.id and b.id not in shown]
+            node = node.parent  # type: ignore[assignment]
+        return out
 
     def compose(self) -> ComposeResult:
         lines: list[Content] = [Content(INTRO), Content("")]

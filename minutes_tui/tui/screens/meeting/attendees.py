@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Static
@@ -42,6 +43,8 @@ def attendee_row(a: Attendee) -> Row:
         extra += f" (left {a.left})"
     if a.email:
         extra += f" <{a.email}>"
+    if a.voting:
+        extra += " · voting"
     return Row(
         f"a{a.id}",
         a.label or "(blank)",
@@ -70,6 +73,15 @@ def declaration_row(d: Declaration) -> Row:
 
 class AttendeesPanel(SectionPanel):
     kind = "attendees"
+    BINDINGS = [
+        Binding(
+            "v",
+            "voting",
+            "Voting",
+            tooltip="Attendees list: a voting member or not (quorum)",
+            id="att.voting",
+        )
+    ]
 
     @dataclass
     class Changed(Message):
@@ -214,7 +226,26 @@ class AttendeesPanel(SectionPanel):
             self.notify(str(exc), severity="error", markup=False)
             return False
         self.rows().put(attendee_row(saved))
+        self.post_message(self.Changed())  # a late arrival or early departure: the quorum may change
         return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "voting":
+            return self.screen.focused is self.rows() and self.rows().cursor_row is not None
+        return True
+
+    def action_voting(self) -> None:
+        """``v`` in the list: the attendee is (or is no longer) a voting member (for the quorum)."""
+        attendee = self.highlighted()
+        if attendee is None or self.session.read_only:
+            return
+        try:
+            saved = self.session.business.set_voting(attendee.id, not attendee.voting)  # type: ignore[arg-type]
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.rows().put(attendee_row(saved))
+        self.post_message(self.Changed())
 
     def mark_time(self, field: str) -> None:
         """``arrived``/``left``: now; pressed again, the time can be corrected or cleared."""

@@ -33,6 +33,8 @@ from ...widgets.entry import PointEntry
 from ...widgets.rows import RowList
 from ...widgets.status import SaveIndicator
 from .actions import ActionsPanel
+from .agenda import AgendaPanel
+from .agenda_header import announce_quorum, quorum_label
 from .attendees import AttendeesPanel
 from .bullets import BulletsPanel
 from .capture import PHRASE_KEYS, CaptureKeys
@@ -49,6 +51,7 @@ SECTION_KEYS = tuple(f"f{n}" for n in range(2, 13))
 PANEL_KINDS: dict[str, type[SectionPanel]] = {
     "actions": ActionsPanel,
     "matters_arising": MattersArisingPanel,
+    "agenda": AgendaPanel,
 }
 READ_ONLY_LABEL = "APPROVED – read-only (reopen to correct)"
 #: Short labels for the list of sections (it is narrow).
@@ -400,6 +403,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
             label = Content.assemble(Content.styled(f" {READ_ONLY_LABEL} ", "bold reverse"), "  ", name)
         else:
             label = Content.assemble(name, Content.styled(f"   {m.status}", "dim"))
+        label = Content.assemble(quorum_label(self.session), label)
         self.query_one("#meeting-label", Static).update(label)
 
     # -- what the panels tell each other ----------------------------------------------
@@ -415,6 +419,13 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
         actions = self.panel_of_kind("actions")
         if isinstance(actions, ActionsPanel) and event.done:
             actions.people_changed()
+        announce_quorum(self, self.session)
+
+    @on(AgendaPanel.ActionRaised)
+    def _action_raised(self, event: AgendaPanel.ActionRaised) -> None:
+        actions = self.panel_of_kind("actions")
+        if isinstance(actions, ActionsPanel):
+            actions.add_filed(event.action) if event.raised else actions.forget(event.action.id or 0)
 
     @on(RoundRobinPanel.AttendeeChanged)
     def _attendee_changed(self, event: RoundRobinPanel.AttendeeChanged) -> None:
