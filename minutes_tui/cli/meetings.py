@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..interchange import FormatError, load_json, meeting_from_dict
-from ..store import StoreError
+from ..store.errors import StoreError
 from ..text import visible
 from .common import MEETING_ID, open_store
 
@@ -66,6 +65,8 @@ def import_command(ctx: click.Context, file: Path, force: bool) -> None:
     A meeting with the same series, date and title as one already saved is
     refused (it was imported before) unless --force is given.
     """
+    from ..interchange import FormatError, load_json, meeting_from_dict
+
     try:
         data = load_json(file.read_text(encoding="utf-8"))
         meeting, warnings = meeting_from_dict(data)

@@ -1,16 +1,20 @@
-"""Exporters: from domain objects to files. They never see the database."""
+"""Exporters: from domain objects to files. They never see the database.
+
+Each writer (python-docx for Word) loads when a file of its format is first
+written, so commands that write none start without it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import Meeting
-from .docx import write_docx
 from .files import ExportError, default_name, safe_stem, unique_path, write_atomically
-from .json import write_json
-from .markdown import write_markdown
+
+if TYPE_CHECKING:
+    from ..model import Meeting
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -21,6 +25,24 @@ class Format:
 
     suffix: str
     write: Callable[..., None]
+
+
+def write_docx(meeting: Meeting, path: Path, **options: object) -> None:
+    from .docx import write_docx as write
+
+    write(meeting, path, **options)  # type: ignore[arg-type]
+
+
+def write_markdown(meeting: Meeting, path: Path, **options: object) -> None:
+    from .markdown import write_markdown as write
+
+    write(meeting, path, **options)  # type: ignore[arg-type]
+
+
+def write_json(meeting: Meeting, path: Path, **options: object) -> None:
+    from .json import write_json as write
+
+    write(meeting, path, **options)
 
 
 FORMATS: dict[str, Format] = {
