@@ -47,7 +47,9 @@ def test_help_loads_neither_the_store_nor_the_app_nor_word(args):
 @pytest.mark.parametrize("command", ["export", "layout", "import", "search"])
 def test_a_commands_help_opens_no_database(command):
     """The names a choice offers load with it (Word's exporter does not); the store does not."""
-    assert loaded(modules_loaded(command, "--help"), HEAVY + ("sqlite_utils", "minutes_tui.store.store")) == []
+    assert (
+        loaded(modules_loaded(command, "--help"), HEAVY + ("sqlite_utils", "minutes_tui.store.store")) == []
+    )
 
 
 def test_list_loads_neither_the_app_nor_word(tmp_path):
