@@ -124,8 +124,13 @@ class Bench:
         script = Path(sys.executable).parent / "minutes"
         found = str(script) if script.exists() else shutil.which("minutes")
         self.minutes = [found] if found else [self.python, "-m", "minutes_tui"]
+        # Installed programs run from bytecode (pip compiles it): never with
+        # PYTHONDONTWRITEBYTECODE, which would compile our modules afresh at every start
+        # but not the reference's. The bytecode goes to the cache; the warm-ups write it.
+        environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         self.env = {
-            **os.environ,
+            **environ,
+            "PYTHONPYCACHEPREFIX": str(cache.folder / "pycache"),
             "MINUTES_CONFIG": str(work / "no-settings.toml"),
             "MINUTES_DB": str(work / "not-used.db"),
         }

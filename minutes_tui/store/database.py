@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 from pathlib import Path
 
-import platformdirs
 from sqlite_utils import Database
 
 from .errors import StoreError, translate
-from .maintenance import backup_connection, upgrade_backup_path
 from .schema import migrations, unknown_migrations, upgrade
-
-log = logging.getLogger(__name__)
 
 #: Seconds a writer waits for another process before giving up.
 BUSY_TIMEOUT = 5.0
@@ -26,6 +21,8 @@ def default_path() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only for the default location: not when a path is given
+
     return Path(platformdirs.user_data_dir("minutes", appauthor=False)) / "minutes.db"
 
 
@@ -104,8 +101,12 @@ def _backup_before_upgrade(db: Database, path: Path) -> Path | None:
     """
     if not migrations.pending(db) or not migrations.applied(db):
         return None
+    import logging
+
+    from .maintenance import backup_connection, upgrade_backup_path
+
     target = backup_connection(db.conn, upgrade_backup_path(path))
-    log.info("Backed up %s to %s before upgrading it", path, target)
+    logging.getLogger(__name__).info("Backed up %s to %s before upgrading it", path, target)
     return target
 
 

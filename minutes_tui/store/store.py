@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -31,23 +33,24 @@ from ..model import (
     Section,
     Turn,
 )
-from ..prefixes import Filing
-from ..search_model import SearchHit
-from . import maintenance
 from .actions import ActionLogRepository
 from .capture import CaptureRepository
 from .carried import CarriedRepository
 from .database import connect
 from .errors import translate
-from .filing import Filed, FilingRepository
 from .gateway import SqliteGateway
 from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
 from .meetings import MeetingRepository
 from .record import RecordRepository
-from .search import SearchRepository
 from .series import SeriesRepository
+
+if TYPE_CHECKING:  # loaded when first used (filing, search, maintenance), not at start-up
+    from ..prefixes import Filing
+    from ..search_model import SearchHit
+    from .filing import Filed, FilingRepository
+    from .search import SearchRepository
 
 
 class Store:
@@ -68,8 +71,19 @@ class Store:
         )
         self.series = SeriesRepository(gateway, self.meetings, self.items, self.carried, self.history)
         self.action_log = ActionLogRepository(gateway, self.history)
-        self.filing = FilingRepository(gateway, self.items)
-        self.archive = SearchRepository(gateway)
+        self._gateway = gateway
+
+    @cached_property
+    def filing(self) -> FilingRepository:
+        from .filing import FilingRepository
+
+        return FilingRepository(self._gateway, self.items)
+
+    @cached_property
+    def archive(self) -> SearchRepository:
+        from .search import SearchRepository
+
+        return SearchRepository(self._gateway)
 
     @classmethod
     def open(
@@ -399,10 +413,14 @@ class Store:
         ``path`` defaults to ``<name>-backup-YYYYMMDD-HHMMSS.db`` beside the database.
         Never overwrites; the copy is readable by its owner only. Returns its path.
         """
+        from . import maintenance
+
         return maintenance.backup(self.db, self.path, path)
 
     def check(self) -> list[str]:
         """What is wrong with the database, in plain sentences; ``[]`` when it is sound."""
+        from . import maintenance
+
         try:
             return maintenance.check(self.db)
         except sqlite3.Error as exc:
@@ -410,6 +428,8 @@ class Store:
 
     def repair(self) -> list[str]:
         """Rebuild the lookup and search indexes from the minutes; says what it did."""
+        from . import maintenance
+
         try:
             return maintenance.repair(self.db)
         except sqlite3.Error as exc:
