@@ -122,7 +122,6 @@ class HomeScreen(Screen):
         yield Static("minutes", id="home-title", markup=False)
         yield Entry(placeholder="/ to search every meeting (Esc clears)", id="search", compact=True)
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield OptionList(id="hits", classes="hidden")
         yield Static(
             "No meetings yet. Press n to start one.", id="home-empty", markup=False, classes="hidden"
         )
@@ -137,6 +136,7 @@ class HomeScreen(Screen):
         self.reload()
         self._just_mounted = True
         self.set_focus(table)
+        self.call_after_refresh(self._hits)  # hidden until a search: mounted after the first frame
         self.call_after_refresh(self.app.preload)  # the other screens, after the first frame
 
     def on_screen_resume(self) -> None:
@@ -282,8 +282,17 @@ class HomeScreen(Screen):
         self._show_hits([])
         self.set_focus(self.query_one("#meetings"))
 
+    def _hits(self) -> OptionList:
+        """The list of search hits (below the meetings), mounted when first needed."""
+        found = self.query("#hits")
+        if found:
+            return found.only_one(OptionList)
+        hits = OptionList(id="hits", classes="hidden")
+        self.mount(hits, after=self.query_one("#meetings"))
+        return hits
+
     def action_to_hits(self) -> None:
-        self.set_focus(self.query_one("#hits"))
+        self.set_focus(self._hits())
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -312,7 +321,7 @@ class HomeScreen(Screen):
 
     def _show_hits(self, hits: list[SearchHit], searched: bool = False) -> None:
         self.hits = hits
-        hits_list = self.query_one("#hits", OptionList)
+        hits_list = self._hits()
         hits_list.clear_options()
         if hits:
             hits_list.add_options([Option(hit_label(h), id=str(n)) for n, h in enumerate(hits)])
@@ -329,7 +338,7 @@ class HomeScreen(Screen):
         if self._search_timer is not None:
             self._search_timer.stop()
             self._run_search()
-        hits_list = self.query_one("#hits", OptionList)
+        hits_list = self._hits()
         if self.hits:
             self.open_hit(self.hits[hits_list.highlighted or 0])
 
