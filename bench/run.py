@@ -126,12 +126,11 @@ class Bench:
         found = str(script) if script.exists() else shutil.which("minutes")
         self.minutes = [found] if found else [self.python, "-m", "minutes_tui"]
         # Installed programs run from bytecode (pip compiles it): never with
-        # PYTHONDONTWRITEBYTECODE, which would compile our modules afresh at every start
-        # but not the reference's. The bytecode goes to the cache; the warm-ups write it.
+        # PYTHONDONTWRITEBYTECODE, which would compile our modules afresh at every start but
+        # not the reference's. The warm-ups write it (into minutes_tui/__pycache__).
         environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         self.env = {
             **environ,
-            "PYTHONPYCACHEPREFIX": str(cache.folder / "pycache"),
             "MINUTES_CONFIG": str(work / "no-settings.toml"),
             "MINUTES_DB": str(work / "not-used.db"),
         }
@@ -149,7 +148,9 @@ class Bench:
 
     def inproc(self, *args: str) -> object:
         command = [self.python, str(HERE / "inproc.py"), *args]
-        done = subprocess.run(command, env=self.env, capture_output=True, text=True)
+        # In process, after the imports: bytecode changes nothing, and none goes into bench/.
+        env = {**self.env, "PYTHONDONTWRITEBYTECODE": "1"}
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
         if done.returncode != 0:
             raise BenchError(f"inproc.py {args[0]} failed: {done.stderr.strip()[-300:]}")
         return json.loads(done.stdout)
