@@ -259,18 +259,22 @@ class _Writer:
             elif kind == "round_robin":
                 self.round_robin(content)
             elif kind == "actions":
-                self.items.append(self.table(layout.ACTION_COLUMNS, content, (0.48, 0.22, 0.16, 0.14)))
+                self.table(layout.ACTION_COLUMNS, content, (0.48, 0.22, 0.16, 0.14))
             else:
-                self.items.append(self.table(layout.CARRIED_COLUMNS, content, (0.32, 0.15, 0.14, 0.11, 0.28)))
+                self.table(layout.CARRIED_COLUMNS, content, (0.32, 0.15, 0.14, 0.11, 0.28))
         if meeting.next_meeting:
             self.heading("Date of next meeting")
             self.para(None, [(layout.long_date(meeting.next_meeting), False)])
-        if self.items[-1].tag != _P:  # Word expects a paragraph after a table
+        if not self.items:  # a table came last (it put itself in the body); Word expects a paragraph
             self.para(None, after=0)
-        body, sect_pr = self.body, self.sect_pr
-        body.remove(sect_pr)
-        body.extend(self.items)
-        body.append(sect_pr)
+        self._flush()
+
+    def _flush(self) -> None:
+        """Put the paragraphs made so far into the body, before its section properties."""
+        self.body.remove(self.sect_pr)
+        self.body.extend(self.items)
+        self.body.append(self.sect_pr)
+        self.items = []
 
     def title_block(self, meeting: Meeting) -> None:
         series, title = meeting.series.strip(), meeting.title.strip()
@@ -308,7 +312,7 @@ class _Writer:
     def table(
         self, header: tuple[str, ...], rows: list[tuple[str, ...]], shares: tuple[float, ...]
     ) -> BaseOxmlElement:
-        """A full-width "Table Grid" table whose header row repeats on every page."""
+        """A full-width "Table Grid" table (header row repeated on every page), put in the body."""
         section = self.document.sections[-1]
         width = (section.page_width or Mm(210)) - (section.left_margin or 0) - (section.right_margin or 0)
         widths = [int(width / 635 * share) for share in shares]  # EMU -> twentieths of a point
@@ -333,6 +337,8 @@ class _Writer:
             cell.append(self._cell_para(cell, text, bold=True))
             header_row.append(cell)
         tbl.append(header_row)
+        self._flush()  # into the body before its rows: lxml moves a whole table in square time
+        self.sect_pr.addprevious(tbl)
         plain = [parse_xml(template.replace("{shade}", "")) for template in cell_start]
         tr_tag = qn("w:tr")
         keep_whole = parse_xml(f"<w:trPr {nsdecls('w')}><w:cantSplit/></w:trPr>")
