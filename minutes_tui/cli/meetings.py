@@ -20,10 +20,12 @@ def list_command(ctx: click.Context) -> None:
         click.echo("No meetings yet. Run `minutes` to start one, or `minutes import FILE.json`.")
         return
     width = max(len(str(m.id)) for m in meetings)
+    lines = []
     for m in meetings:
         date = m.date.isoformat() if m.date else "----------"
         series, title = visible(m.series) or "-", visible(m.title) or "(untitled)"
-        click.echo(f"{m.id:>{width}}  {date}  {series}  {title}  [{m.status}]")
+        lines.append(f"{m.id:>{width}}  {date}  {series}  {title}  [{m.status}]")
+    click.echo("\n".join(lines))  # one write: click.echo flushes each time
 
 
 @click.command("approve")
