@@ -18,6 +18,17 @@ from collections.abc import Callable, Sequence
 ESCAPES = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 COLUMNS, LINES = 100, 30
 TIMEOUT = 60.0
+#: "wall" (elapsed, as users meet it) or "cpu" (the process's own user + system time: what
+#: a machine loaded by other work inflates least). Set by bench/run.py --clock.
+CLOCK = os.environ.get("MINUTES_BENCH_CLOCK", "wall")
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system time a running process has used so far (/proc, in clock ticks)."""
+    with open(f"/proc/{pid}/stat", "rb") as stat:
+        fields = stat.read().rsplit(b")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / _TICK
 
 
 class BenchError(Exception):
@@ -25,16 +36,22 @@ class BenchError(Exception):
 
 
 def run_process(command: Sequence[str], env: dict[str, str]) -> float:
-    """Seconds for ``command`` to run to its end (it must succeed)."""
+    """Seconds for ``command`` to run to its end (it must succeed): elapsed, or with
+    ``CLOCK == "cpu"`` the user + system time of the process and its children."""
     started = time.perf_counter()
-    done = subprocess.run(
+    process = subprocess.Popen(
         command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    process.stderr.close()
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
-    if done.returncode != 0:
-        last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["(no message)"])[-1]
-        raise BenchError(f"{' '.join(command[:3])} ... exited {done.returncode}: {last}")
-    return elapsed
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        last = (errors.decode("utf-8", "replace").strip().splitlines() or ["(no message)"])[-1]
+        raise BenchError(f"{' '.join(command[:3])} ... exited {process.returncode}: {last}")
+    return usage.ru_utime + usage.ru_stime if CLOCK == "cpu" else elapsed
 
 
 def interleaved(
@@ -140,10 +157,12 @@ def _controlling_terminal() -> None:
 
 
 def first_frame(command: Sequence[str], env: dict[str, str], texts: Sequence[str]) -> float:
-    """Seconds from starting ``command`` until ``texts`` are on its screen."""
+    """Seconds from starting ``command`` until ``texts`` are on its screen (with ``CLOCK ==
+    "cpu"``, the CPU time the process had used by then, to a clock tick)."""
     terminal = Terminal(command, env)
     try:
-        return terminal.wait_for(texts) - terminal.started
+        seen = terminal.wait_for(texts)
+        return cpu_seconds(terminal.process.pid) if CLOCK == "cpu" else seen - terminal.started
     finally:
         terminal.close()
 
@@ -162,7 +181,9 @@ def key_to_frame(
     try:
         terminal.wait_for(first)
         terminal.drain(settle)
+        before = cpu_seconds(terminal.process.pid)
         since, pressed = terminal.press(key)
-        return terminal.wait_for(then, since) - pressed
+        seen = terminal.wait_for(then, since)
+        return cpu_seconds(terminal.process.pid) - before if CLOCK == "cpu" else seen - pressed
     finally:
         terminal.close()

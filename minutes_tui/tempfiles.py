@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -80,6 +79,8 @@ def _alive(pid: int) -> bool:
 
 def temp_file(folder: Path, suffix: str) -> Path:
     """A new empty file (mode 0600) named ``.minutes-<pid>-...`` in ``folder``."""
+    import tempfile  # here, not at start-up: most commands write no file
+
     fd, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=suffix, dir=folder)
     os.close(fd)
     return Path(name)

@@ -26,6 +26,8 @@ def _picture(match: re.Match) -> str:
 
 def visible(text: str) -> str:
     """``text`` safe to print to a terminal: control characters shown as symbols (␛, ␀, ␊), not obeyed."""
+    if text.isprintable():  # no control character or surrogate (the usual case): nothing to change
+        return text
     return _CONTROLS.sub(_picture, storable(text))
 
 

@@ -52,3 +52,15 @@ def test_small_run_measures_every_row_without_writing_into_the_repository(tmp_pa
     assert [row["size"] for row in growth] == ["200 items", "400 items"]
     assert any((tmp_path / "cache").rglob("*.db"))
     assert files_under(BENCH) == before
+
+
+def test_the_cpu_clock_counts_work_not_waiting(monkeypatch):
+    """``--clock cpu`` times a process by its own CPU time: a process that sleeps uses little."""
+    monkeypatch.syspath_prepend(str(BENCH))
+    import timing
+
+    sleeper = [sys.executable, "-c", "import time; time.sleep(0.4)"]
+    monkeypatch.setattr(timing, "CLOCK", "wall")
+    assert timing.run_process(sleeper, dict(os.environ)) >= 0.4
+    monkeypatch.setattr(timing, "CLOCK", "cpu")
+    assert 0 < timing.run_process(sleeper, dict(os.environ)) < 0.3

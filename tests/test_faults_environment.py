@@ -44,11 +44,12 @@ def copy_of(good_db: Path, folder: Path, name: str = "minutes.db") -> Path:
 
 
 def corrupted(good_db: Path, folder: Path) -> Path:
-    """A copy with 16 pages in the middle overwritten with rubbish."""
+    """A copy with 16 pages of the minutes overwritten with rubbish: a quarter of the way in,
+    among the items (an imported meeting's search index comes after them, in one block)."""
     path = copy_of(good_db, folder, "corrupted.db")
     size = path.stat().st_size
     with open(path, "r+b") as f:
-        f.seek(size // 2 // 4096 * 4096)
+        f.seek(size // 4 // 4096 * 4096)
         f.write(bytes(range(256)) * 256)
     return path
 

@@ -19,7 +19,9 @@ def modules_after_import(module: str) -> set[str]:
     [
         "minutes_tui.model",
         "minutes_tui.store",
+        "minutes_tui.store.store",
         "minutes_tui.export",
+        "minutes_tui.export.docx",
         "minutes_tui.interchange",
         "minutes_tui.session",
         "minutes_tui.cli",

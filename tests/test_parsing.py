@@ -19,7 +19,7 @@ from minutes_tui.parsing import (
     single_line,
 )
 from minutes_tui.roundrobin import SpeakerQueue, default_speakers
-from minutes_tui.text import displayable
+from minutes_tui.text import displayable, visible
 
 
 @pytest.mark.parametrize(
@@ -89,6 +89,15 @@ def test_displayable_replaces_control_characters():
     assert displayable("tab\there") == "tab here"
     assert displayable("[bold]x[/] [link=x]y") == "[bold]x[/] [link=x]y"
     assert "\n" not in displayable("two\nlines")
+
+
+def test_visible_keeps_printable_text_and_pictures_the_rest():
+    """Printable text comes back as it is; controls, lone surrogates and separators are still seen to."""
+    for text in ("", "Plain words", "ünïcödé 🧪 – “quoted”", "\u00a0nbsp and \u200b zero width"):
+        assert visible(text) == text
+    assert visible("esc\x1b and \x85 next line") == "esc\u241b and \ufffd next line"
+    assert visible("lone \ud800 surrogate") == "lone \ufffd surrogate"
+    assert visible("line\u2028separator\nnew") == "line\u2028separator\u240anew"
 
 
 def test_single_line():

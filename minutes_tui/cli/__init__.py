@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..store import StoreError
+from ..store.errors import StoreError
 from .common import Database, open_store
 
 

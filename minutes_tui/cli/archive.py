@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..export.files import ExportError, check_target
-from ..store import StoreError
+from ..store.errors import StoreError
 from ..text import visible
 from .common import database_files, db_path, iso_date, open_store
 
@@ -68,6 +67,7 @@ def backup_command(ctx: click.Context, path: Path | None) -> None:
     leaves nothing under PATH. It is readable by you only and opens with
     `minutes --db PATH`. Prints where the copy went.
     """
+    from ..export.files import ExportError, check_target
     from ..store.maintenance import backup_file, default_backup_path
 
     source = db_path(ctx)

@@ -6,22 +6,27 @@ Each writes .eml files for the user's own mail program to open; nothing is sent.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Sequence
-from email.headerregistry import Address
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..export import DEFAULT_FOLDER, ExportError
-from ..export.files import check_target, default_name, safe_stem, write_atomically
-from ..model import ActionRow, ModelError, check_email
-from ..store import Store, StoreError
-from ..tempfiles import TEMP_PREFIX
+from ..store.errors import StoreError
 from .common import MEETING_ID, database_files, open_store
+
+if TYPE_CHECKING:
+    from ..model import ActionRow
+    from ..store import Store
+
+#: Where drafts go without -o (the exporters' DEFAULT_FOLDER; named here so that
+#: ``minutes --help`` need not load them).
+DRAFTS_FOLDER = Path("exports")
 
 
 def _targets(paths: Sequence[Path], force: bool, protect: Sequence[Path]) -> None:
+    from ..export.files import check_target
+
     """Refuse before writing anything if any target must not be written."""
     for path in paths:
         check_target(path, overwrite=force, protect=protect)
@@ -51,7 +56,7 @@ def _targets(paths: Sequence[Path], force: bool, protect: Sequence[Path]) -> Non
     "--output",
     "folder",
     type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_FOLDER,
+    default=DRAFTS_FOLDER,
     show_default=True,
     help="Folder to write the .eml draft to.",
 )
@@ -63,9 +68,15 @@ def circulate_command(ctx, meeting_id, to, fmt, pdfa, folder, force) -> None:
     Open the file in Outlook, Thunderbird or Apple Mail to check and send it; nothing is
     sent from here. Attendees without an e-mail address are listed, not skipped silently.
     """
+    import tempfile
+
+    from ..export import ExportError
     from ..export.docx import write_docx
+    from ..export.files import default_name, write_atomically
     from ..export.mail import minutes_draft, recipients, write_eml
     from ..export.pdf import docx_to_pdf, soffice
+    from ..model import ModelError, check_email
+    from ..tempfiles import TEMP_PREFIX
 
     if pdfa and fmt != "pdf":
         raise click.UsageError("--pdfa applies to --format pdf only")
@@ -111,6 +122,10 @@ def write_digests(
     ctx: click.Context, store: Store, rows: Sequence[ActionRow], folder: Path, force: bool, today: dt.date
 ) -> None:
     """One draft per owner of ``rows`` (actions still to do), for ``actions --by-owner --format eml``."""
+    from email.headerregistry import Address
+
+    from ..export import ExportError
+    from ..export.files import safe_stem, write_atomically
     from ..export.mail import address_of, digest_draft, one_line, write_eml
 
     owners: dict[str, list[ActionRow]] = {}

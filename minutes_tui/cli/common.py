@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..store import Store, StoreError, default_path
-from ..store.database import ENV_VAR
-from ..store.pg_gateway import is_server_url
+from ..store.errors import StoreError
+from ..store.urls import is_server_url
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: The largest id SQLite can hold.
 MAX_ID = 2**63 - 1
@@ -22,6 +25,8 @@ _UK_DATE = re.compile(r"[0-9]{2}/[0-9]{2}/[0-9]{4}")
 def db_target(ctx: click.Context) -> str | Path:
     """The database this command works on: ``--db``, else ``$MINUTES_DB``, else the default;
     a ``postgresql://`` URL for a server, else a file's path."""
+    from ..store.database import ENV_VAR, default_path
+
     given = ctx.ensure_object(dict).get("db") or os.environ.get(ENV_VAR)
     if is_server_url(given):
         return str(given)
@@ -54,6 +59,9 @@ def open_store(ctx: click.Context) -> Store:
     Only the built-in default location is created; a folder named by ``--db`` or
     ``$MINUTES_DB`` must exist (a typo should not start an empty archive).
     """
+    from ..store import Store
+    from ..store.database import ENV_VAR
+
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
         builtin = not obj.get("db") and not os.environ.get(ENV_VAR)
@@ -63,6 +71,23 @@ def open_store(ctx: click.Context) -> Store:
             raise click.ClickException(str(exc)) from None
         ctx.call_on_close(obj["store"].close)
     return obj["store"]
+
+
+class LazyChoice(click.Choice[str]):
+    """A choice of names read by ``names()`` when first needed (showing or checking the
+    option), so the module that holds them is not loaded when ``minutes`` starts."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+        self._names = names
+        super().__init__(())
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        return tuple(sorted(self._names()))
+
+    @choices.setter
+    def choices(self, _value: object) -> None:
+        """click.Choice.__init__ sets the choices; ours come from ``names()``."""
 
 
 class MeetingId(click.ParamType):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..store import StoreError
+from ..store.errors import StoreError
 from ..text import visible
 from .common import MEETING_ID, open_store
 

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..agenda import public_version
-from ..export import BINARY, DEFAULT_FOLDER, FORMATS, ExportError, export_meeting
-from ..store import StoreError
-from .common import MEETING_ID, database_files, open_store, write_output
+from ..store.errors import StoreError
+from .common import MEETING_ID, LazyChoice, database_files, open_store, write_output
+
+#: Where ``minutes export`` writes without -o (the exporters' DEFAULT_FOLDER, named here so
+#: that ``minutes --help`` need not load them; a test keeps the two the same).
+EXPORT_FOLDER = "exports"
+
+
+def _formats() -> Iterable[str]:
+    from ..export import FORMATS
+
+    return FORMATS
 
 
 @click.command("actions")
@@ -38,7 +47,7 @@ from .common import MEETING_ID, database_files, open_store, write_output
     "--output",
     type=click.Path(path_type=Path),
     help="Write to this file instead of the terminal (CSV gets a BOM so Excel reads UTF-8); - is the terminal. "
-    f"With --format eml: the folder for the drafts (default ./{DEFAULT_FOLDER}/).",
+    f"With --format eml: the folder for the drafts (default ./{EXPORT_FOLDER}/).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.pass_context
@@ -53,7 +62,7 @@ def actions_command(ctx, series, owner, still_to_do, overdue, by_owner, fmt, out
 
         store = open_store(ctx)
         rows = store.list_actions(series=series, owner=owner, still_to_do=True, overdue=overdue)
-        write_digests(ctx, store, rows, output or DEFAULT_FOLDER, force, dt.date.today())
+        write_digests(ctx, store, rows, output or Path(EXPORT_FOLDER), force, dt.date.today())
         return
     rows = open_store(ctx).list_actions(series=series, owner=owner, still_to_do=still_to_do, overdue=overdue)
     if fmt == "table" and not rows and output is None:
@@ -74,7 +83,7 @@ def actions_command(ctx, series, owner, still_to_do, overdue, by_owner, fmt, out
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(FORMATS)),
+    type=LazyChoice(_formats),
     default="docx",
     show_default=True,
     help="File format to write.",
@@ -83,7 +92,7 @@ def actions_command(ctx, series, owner, still_to_do, overdue, by_owner, fmt, out
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help=f"File to write (default: a name made from date, series and title in ./{DEFAULT_FOLDER}/); "
+    help=f"File to write (default: a name made from date, series and title in ./{EXPORT_FOLDER}/); "
     "- writes to standard output (Word only when it is not a terminal).",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
@@ -123,6 +132,9 @@ def export_command(
     keeping, HTML (html) for publishing on the web, Markdown (md) for email, JSON for
     moving meetings between databases, ics the next meeting for a calendar.
     """
+    from ..agenda import public_version
+    from ..export import BINARY, FORMATS, ExportError, export_meeting
+
     if template is not None and fmt not in ("docx", "pdf"):
         raise click.UsageError("--template applies to --format docx and pdf only")
     if pdfa and fmt != "pdf":

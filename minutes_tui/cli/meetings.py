@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..interchange import FormatError, load_json, meeting_from_dict
-from ..store import StoreError
+from ..store.errors import StoreError
 from ..text import visible
 from .common import MEETING_ID, open_store
 
@@ -21,10 +20,12 @@ def list_command(ctx: click.Context) -> None:
         click.echo("No meetings yet. Run `minutes` to start one, or `minutes import FILE.json`.")
         return
     width = max(len(str(m.id)) for m in meetings)
+    lines = []
     for m in meetings:
         date = m.date.isoformat() if m.date else "----------"
         series, title = visible(m.series) or "-", visible(m.title) or "(untitled)"
-        click.echo(f"{m.id:>{width}}  {date}  {series}  {title}  [{m.status}]")
+        lines.append(f"{m.id:>{width}}  {date}  {series}  {title}  [{m.status}]")
+    click.echo("\n".join(lines))  # one write: click.echo flushes each time
 
 
 @click.command("approve")
@@ -69,6 +70,8 @@ def import_command(ctx: click.Context, file: Path, force: bool) -> None:
     and title as one already saved is refused (it was imported before) unless
     --force is given.
     """
+    from ..interchange import FormatError, load_json, meeting_from_dict
+
     try:
         if file.suffix.lower() in (".ics", ".ical", ".ifb", ".icalendar"):
             meeting, warnings = _from_invitation(file)

@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..export import ExportError
-from ..export.files import check_target, write_atomically
-from ..store import StoreError
+from ..store.errors import StoreError
 from .common import database_files, db_path, open_store
 
 
@@ -28,6 +26,8 @@ def publish_command(ctx: click.Context, folder: Path, title: str, force: bool) -
     search, points agreed, and the decision register where committee minutes exist.
     Meetings deleted in the app are left out. Prints the files written.
     """
+    from ..export import ExportError
+    from ..export.files import check_target, write_atomically
     from ..store.publish import METADATA, SNAPSHOT, metadata, snapshot
 
     open_store(ctx)  # the schema upgraded, the file checked to be a minutes database

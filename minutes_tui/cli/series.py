@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import click
 
-from ..continuity import recorded_next_date
-from ..model import LAYOUTS, ModelError
-from ..store import StoreError
+from ..store.errors import StoreError
 from ..text import visible
-from .common import iso_date, open_store
+from .common import LazyChoice, iso_date, open_store
+
+
+def _presets() -> Iterable[str]:
+    from ..model import LAYOUTS
+
+    return LAYOUTS
 
 
 @click.command("next")
@@ -27,6 +33,8 @@ def next_command(ctx: click.Context, series: str, title: str, date_: str | None)
     The time, place and chair of the last meeting carry over.
     """
     import datetime as dt
+
+    from ..continuity import recorded_next_date
 
     day = iso_date(date_, "--date")
     store = open_store(ctx)
@@ -49,7 +57,7 @@ def next_command(ctx: click.Context, series: str, title: str, date_: str | None)
 @click.command("layout")
 @click.argument("series")
 @click.argument("sections", nargs=-1)
-@click.option("--preset", type=click.Choice(sorted(LAYOUTS)), help="Use a ready-made layout.")
+@click.option("--preset", type=LazyChoice(_presets), help="Use a ready-made layout.")
 @click.pass_context
 def layout_command(ctx: click.Context, series: str, sections: tuple[str, ...], preset: str | None) -> None:
     """Show or choose the sections (and their order) of SERIES' next meetings.
@@ -60,6 +68,8 @@ def layout_command(ctx: click.Context, series: str, sections: tuple[str, ...], p
 
         minutes layout "Skills Board" declarations "Minutes of the last meeting" actions
     """
+    from ..model import LAYOUTS, ModelError
+
     store = open_store(ctx)
     if preset and sections:
         raise click.ClickException("Give either --preset or a list of sections, not both")

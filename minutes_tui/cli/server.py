@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..interchange import meeting_to_dict
-from ..store import Store, StoreError
-from ..store.pg_gateway import is_server_url, safe_url
+from ..store.errors import StoreError
+from ..store.urls import is_server_url, safe_url
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 @click.group("server")
@@ -28,8 +31,9 @@ def init_command(url: str) -> None:
     (GRANT minutes_officers TO priya). Run it as the database's owner; running it
     again after an upgrade grants the new tables.
     """
-    from ..store.pg_gateway import translate
+    from ..store import Store
     from ..store.pg_roles import ROLES, init_roles
+    from ..store.urls import translate
 
     if not is_server_url(url):
         raise click.ClickException(f"{url!r} is not a postgresql:// URL")
@@ -48,6 +52,8 @@ def init_command(url: str) -> None:
 
 def _open_target(target: str) -> tuple[Store, Path | None]:
     """The target store, and the file made for it (to remove if the copy fails)."""
+    from ..store import Store
+
     if is_server_url(target):
         return Store.open(target), None
     path = Path(target).expanduser()
@@ -66,6 +72,8 @@ def copy_command(source: str, target: str) -> None:
     TARGET, checked before it commits: every meeting's JSON export must be identical
     on both, or nothing is kept.
     """
+    from ..interchange import meeting_to_dict
+    from ..store import Store
     from ..store.copy import copy_archive
 
     if not is_server_url(source) and not Path(source).expanduser().is_file():

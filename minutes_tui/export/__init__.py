@@ -1,26 +1,20 @@
-"""Exporters: from domain objects to files. They never see the database."""
+"""Exporters: from domain objects to files. They never see the database.
+
+Each writer (python-docx for Word, LibreOffice for PDF, icalendar) loads when a file of
+its format is first written, so commands that write none start without it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..agenda import public_version
-from ..model import Meeting
-from .docx import write_docx
 from .files import ExportError, default_name, safe_stem, unique_path, write_atomically
-from .html import write_html
-from .json import write_json
-from .markdown import write_markdown
-from .pdf import write_pdf
 
-
-def write_ics(meeting: Meeting, path: Path, **options: object) -> None:
-    """The next meeting as a calendar event (``icalendar`` is imported only when asked for)."""
-    from .ics import write_ics as write
-
-    write(meeting, path, **options)
+if TYPE_CHECKING:
+    from ..model import Meeting
 
 
 DEFAULT_FOLDER = Path("exports")
@@ -32,6 +26,43 @@ class Format:
 
     suffix: str
     write: Callable[..., None]
+
+
+def write_docx(meeting: Meeting, path: Path, **options: object) -> None:
+    from .docx import write_docx as write
+
+    write(meeting, path, **options)  # type: ignore[arg-type]
+
+
+def write_markdown(meeting: Meeting, path: Path, **options: object) -> None:
+    from .markdown import write_markdown as write
+
+    write(meeting, path, **options)  # type: ignore[arg-type]
+
+
+def write_json(meeting: Meeting, path: Path, **options: object) -> None:
+    from .json import write_json as write
+
+    write(meeting, path, **options)
+
+
+def write_pdf(meeting: Meeting, path: Path, **options: object) -> None:
+    from .pdf import write_pdf as write
+
+    write(meeting, path, **options)  # type: ignore[arg-type]
+
+
+def write_html(meeting: Meeting, path: Path, **options: object) -> None:
+    from .html import write_html as write
+
+    write(meeting, path, **options)  # type: ignore[arg-type]
+
+
+def write_ics(meeting: Meeting, path: Path, **options: object) -> None:
+    """The next meeting as a calendar event."""
+    from .ics import write_ics as write
+
+    write(meeting, path, **options)
 
 
 FORMATS: dict[str, Format] = {
@@ -67,6 +98,8 @@ def export_meeting(
     except KeyError:
         raise ExportError(f"Unknown format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
     if options.pop("public", False):  # exempt items keep their number, title and reason only
+        from ..agenda import public_version
+
         meeting = public_version(meeting)
         if path is None:
             path = unique_path(folder, default_name(meeting, f" (public){spec.suffix}"))

@@ -201,6 +201,8 @@ class _Writer:
         self.sect_pr = self.body.get_or_add_sectPr()
         self.ids = style_ids
         self.items: list[Any] = []
+        #: How many of ``items`` are in the body already (see :meth:`flush`).
+        self._flushed = 0
 
     # -- building blocks
 
@@ -271,9 +273,9 @@ class _Writer:
             elif kind == "round_robin":
                 self.round_robin(content)
             elif kind == "actions":
-                self.items.append(self.table(layout.ACTION_COLUMNS, content, *_ACTION_TABLE))
+                self.table(layout.ACTION_COLUMNS, content, *_ACTION_TABLE)
             else:
-                self.items.append(self.table(layout.CARRIED_COLUMNS, content, *_CARRIED_TABLE))
+                self.table(layout.CARRIED_COLUMNS, content, *_CARRIED_TABLE)
         if meeting.next_meeting:
             self.heading("Date of next meeting")
             self.para(None, [(layout.long_date(meeting.next_meeting), False)])
@@ -281,10 +283,14 @@ class _Writer:
         docx_committee.closing(self, meeting)
         if self.items[-1].tag != _P:  # Word expects a paragraph after a table
             self.para(None, after=0)
-        body, sect_pr = self.body, self.sect_pr
-        body.remove(sect_pr)
-        body.extend(self.items)
-        body.append(sect_pr)
+        self.flush()
+
+    def flush(self) -> None:
+        """Put the elements made since the last flush into the body, before its section properties."""
+        self.body.remove(self.sect_pr)
+        self.body.extend(self.items[self._flushed :])
+        self.body.append(self.sect_pr)
+        self._flushed = len(self.items)
 
     def title_block(self, meeting: Meeting) -> None:
         series, title = meeting.series.strip(), meeting.title.strip()
@@ -332,7 +338,8 @@ class _Writer:
         shares: tuple[float, ...],
         whole: tuple[bool, ...],
     ) -> BaseOxmlElement:
-        """A full-width table (see :func:`docx_tables.build_table`); ``whole`` columns never wrap."""
+        """A full-width table, put in the body (see :func:`docx_tables.build_table`); ``whole``
+        columns never wrap."""
         return build_table(self, header, rows, shares, whole)
 
 

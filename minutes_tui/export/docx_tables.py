@@ -33,6 +33,10 @@ _WIDE = dict.fromkeys("mMW", 940) | dict.fromkeys("w@%", 890)
 class _Writer(Protocol):
     document: Document
     ids: dict[str, str]
+    #: The body's elements in order (a table is added once its header is made).
+    items: list[Any]
+
+    def flush(self) -> None: ...
 
     def run(self, parent: BaseOxmlElement, text: str, bold: bool = False) -> BaseOxmlElement: ...
 
@@ -101,7 +105,8 @@ def build_table(
     shares: tuple[float, ...],
     whole: tuple[bool, ...],
 ) -> BaseOxmlElement:
-    """A full-width "Table Grid" table whose header row repeats on every page.
+    """A full-width "Table Grid" table whose header row repeats on every page, put in the body
+    (``writer.items``) once its header is made, before its rows.
 
     Columns marked ``whole`` (dates, statuses) are made wide enough for their longest
     entry and never wrap; the others at least for their longest word.
@@ -131,6 +136,8 @@ def build_table(
         cell.append(_cell_para(writer, cell, text, bold=True))
         header_row.append(cell)
     tbl.append(header_row)
+    writer.items.append(tbl)
+    writer.flush()  # into the body before its rows: lxml moves a whole table in time square in its rows
     plain = [parse_xml(template.replace("{shade}", "")) for template in cell_start]
     keep_whole = parse_xml(f"<w:trPr {nsdecls('w')}><w:cantSplit/></w:trPr>")
     for row in rows:

@@ -7,13 +7,15 @@ import os
 import re
 import stat
 import sys
-import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model import Meeting
 from ..tempfiles import TEMP_PREFIX, make_private_folder, sweep_stale, temp_file
+
+if TYPE_CHECKING:
+    from ..model import Meeting
 
 #: Names Windows reserves for devices, whatever the extension.
 _RESERVED = {
@@ -143,6 +145,8 @@ def write_stdout(write: Callable[[Path], object], *, binary: bool = False) -> No
 
     A ``binary`` file is refused when standard output is a terminal.
     """
+    import tempfile
+
     out = sys.stdout
     if binary and out.isatty():
         raise ExportError(

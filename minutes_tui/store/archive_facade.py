@@ -6,22 +6,27 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from ..search_model import SearchHit
-from . import maintenance
 from .errors import translate
 from .gateway import Gateway
-from .search import SearchRepository
+
+if TYPE_CHECKING:
+    from ..search_model import SearchHit
+    from .search import SearchRepository
 
 
 class ArchiveFacade:
     """Search, backup, check, repair: see the module notes."""
 
-    archive: SearchRepository
     gateway: Gateway
     path: str | Path
+
+    @property
+    def archive(self) -> SearchRepository:
+        raise NotImplementedError
 
     @property
     def db(self) -> Database:
@@ -48,6 +53,8 @@ class ArchiveFacade:
         ``path`` defaults to ``<name>-backup-YYYYMMDD-HHMMSS.db`` beside the database.
         Never overwrites; the copy is readable by its owner only. Returns its path.
         """
+        from . import maintenance
+
         return maintenance.backup(self.db, self.path, path)
 
     def check(self) -> list[str]:
@@ -56,6 +63,8 @@ class ArchiveFacade:
             from .pg_database import check
 
             return check(self.gateway)
+        from . import maintenance
+
         try:
             return maintenance.check(self.db)
         except sqlite3.Error as exc:
@@ -67,6 +76,8 @@ class ArchiveFacade:
             from .pg_database import repair
 
             return repair(self.gateway)
+        from . import maintenance
+
         try:
             return maintenance.repair(self.db)
         except sqlite3.Error as exc:

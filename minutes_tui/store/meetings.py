@@ -19,6 +19,7 @@ from ..model import (
     check_meeting_status,
     make_layout,
 )
+from .bulk import indexed_at_end
 from .capture import CaptureRepository
 from .carried import CarriedRepository
 from .errors import Conflict, NotFound, StoreError
@@ -126,11 +127,12 @@ class MeetingRepository:
     def add_meeting(self, meeting: Meeting) -> Meeting:
         """Save a whole meeting (header and every list) as a new one, atomically.
 
-        Each list's end is read once and its items take the positions after it.
+        Each list's end is read once and its items take the positions after it; the
+        search index takes the new rows at the end, in one statement per table.
         """
         header: dict[str, object] = {name: getattr(meeting, name) for name in MEETING_FIELDS}
         items = self.items
-        with self.db.write():
+        with self.db.write(), indexed_at_end(self.db):
             meeting_id = self._insert_meeting()
             self.db.set_fields(
                 "meetings", meeting_id, {**clean(header), "layout": layout_to_json(meeting.layout)}

@@ -16,13 +16,13 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..text import storable
 from .errors import Conflict, Locked, NotFound, StoreError, Unreachable
 from .gateway import Params, Row, now
 from .pg_text import register
 from .schema import VERSIONED
+from .urls import safe_url
 
 #: The channel every committed write notifies.
 CHANNEL = "minutes_changes"
@@ -32,20 +32,6 @@ LOCK_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 5
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\?|%|\bLIMIT -1\b|\bIS \?|\bLIKE\b")
 _REPLACE = {"?": "%s", "%": "%%", "LIMIT -1": "LIMIT ALL", "IS ?": "IS NOT DISTINCT FROM %s", "LIKE": "ILIKE"}
-
-
-def is_server_url(target: object) -> bool:
-    """Whether ``target`` (a ``--db`` value) names a PostgreSQL server rather than a file."""
-    return isinstance(target, str) and target.lower().startswith(("postgresql://", "postgres://"))
-
-
-def safe_url(url: str) -> str:
-    """``url`` without its password, for messages and the title bar."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}@{host}"))
 
 
 @functools.lru_cache(maxsize=1024)

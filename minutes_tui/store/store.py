@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -30,7 +32,6 @@ from ..model import (
     Section,
     Turn,
 )
-from ..prefixes import Filing
 from .actions import ActionLogRepository
 from .agenda import AgendaRepository
 from .agenda_facade import AgendaFacade
@@ -39,16 +40,19 @@ from .capture import CaptureRepository
 from .carried import CarriedRepository
 from .database import connect
 from .errors import StoreError
-from .filing import Filed, FilingRepository
 from .gateway import Gateway, SqliteGateway
 from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
 from .meetings import MeetingRepository
-from .pg_gateway import is_server_url
 from .record import RecordRepository
-from .search import SearchRepository
 from .series import SeriesRepository
+from .urls import is_server_url
+
+if TYPE_CHECKING:  # loaded when first used (filing, search), not at start-up
+    from ..prefixes import Filing
+    from .filing import Filed, FilingRepository
+    from .search import SearchRepository
 
 
 class Store(AgendaFacade, ArchiveFacade):
@@ -82,8 +86,18 @@ class Store(AgendaFacade, ArchiveFacade):
         )
         self.series = SeriesRepository(gateway, self.meetings, self.items, self.carried, self.history)
         self.action_log = ActionLogRepository(gateway, self.history)
-        self.filing = FilingRepository(gateway, self.items)
-        self.archive = SearchRepository(gateway)
+
+    @cached_property
+    def filing(self) -> FilingRepository:
+        from .filing import FilingRepository
+
+        return FilingRepository(self.gateway, self.items)
+
+    @cached_property
+    def archive(self) -> SearchRepository:
+        from .search import SearchRepository
+
+        return SearchRepository(self.gateway)
 
     @classmethod
     def open(

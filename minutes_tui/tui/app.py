@@ -6,14 +6,20 @@ import asyncio
 import os
 import signal
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from ..store import Store
 from .screens.help import HelpScreen
 from .screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+#: The screens home opens, loaded one by one once it has drawn its first frame (not before).
+PRELOAD = ("meeting", "new_meeting", "deleted", "confirm", "action_log")
 
 
 class MinutesApp(App):
@@ -43,6 +49,14 @@ class MinutesApp(App):
                 severity="warning",
                 timeout=30,
             )
+
+    def preload(self, modules: tuple[str, ...] = PRELOAD) -> None:
+        """Load the screens' code a module at a time, the event loop (keys) running between."""
+        import importlib
+
+        if modules:
+            importlib.import_module(f"{__package__}.screens.{modules[0]}")
+            self.set_timer(0.01, lambda: self.preload(modules[1:]))
 
     # -- never lose a word ----------------------------------------------------
 

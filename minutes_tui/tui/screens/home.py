@@ -6,6 +6,8 @@ own rows), so the screen opens as fast with 10,000 meetings as with ten.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -17,14 +19,14 @@ from textual.widgets.option_list import Option
 
 from ...model import Attendee, MeetingSummary
 from ...parsing import format_date, single_line
-from ...search_model import SearchHit
 from ...store import StoreError
 from ...text import displayable
 from ..widgets.entry import Entry
-from .confirm import ConfirmScreen
-from .deleted import DeletedScreen, meeting_label
-from .meeting import MeetingScreen
-from .new_meeting import NewMeeting, NewMeetingScreen
+
+if TYPE_CHECKING:  # the other screens load after the first frame (see preload), not before
+    from ...search_model import SearchHit
+    from .meeting import MeetingScreen
+    from .new_meeting import NewMeeting
 
 #: Meetings loaded at a time; the next page comes as the cursor nears the end.
 PAGE = 100
@@ -43,6 +45,12 @@ HIT_ROW_PREFIX = {
     "carried_actions": "c",
 }
 STATUS_STYLES = {"approved": "bold green", "draft": "yellow"}
+
+
+def meeting_screen(meeting_id: int, section: str = "details", select: str | None = None) -> MeetingScreen:
+    from .meeting import MeetingScreen
+
+    return MeetingScreen(meeting_id, section=section, select=select)
 
 
 def hit_label(hit: SearchHit) -> Text:
@@ -108,12 +116,12 @@ class HomeScreen(Screen):
         self._early: str | None = None
         #: The meeting deleted last on this screen (u brings it back), and its label.
         self._last_deleted: tuple[int, str] | None = None
+        self._just_mounted = False  # its first resume follows at once: no second reload
 
     def compose(self) -> ComposeResult:
         yield Static("minutes", id="home-title", markup=False)
         yield Entry(placeholder="/ to search every meeting (Esc clears)", id="search", compact=True)
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
-        yield OptionList(id="hits", classes="hidden")
         yield Static(
             "No meetings yet. Press n to start one.", id="home-empty", markup=False, classes="hidden"
         )
@@ -126,11 +134,16 @@ class HomeScreen(Screen):
         table.add_column("Title", key="title")
         table.add_column("Status", key="status", width=8)
         self.reload()
+        self._just_mounted = True
         self.set_focus(table)
+        self.call_after_refresh(self._hits)  # hidden until a search: mounted after the first frame
+        self.call_after_refresh(self.app.preload)  # the other screens, after the first frame
 
     def on_screen_resume(self) -> None:
         self._opening = self._early = None
-        self.reload()
+        if not self._just_mounted:
+            self.reload()
+        self._just_mounted = False
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed after Enter on a meeting, before it has opened, are the meeting's."""
@@ -224,12 +237,12 @@ class HomeScreen(Screen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         # The row Enter was pressed on (keys typed since may have moved the cursor).
         if event.row_key.value is not None:
-            self.open_meeting(MeetingScreen(int(event.row_key.value)))
+            self.open_meeting(meeting_screen(int(event.row_key.value)))
 
     def action_open(self) -> None:
         meeting_id = self.selected_id()
         if meeting_id is not None:
-            self.open_meeting(MeetingScreen(meeting_id))
+            self.open_meeting(meeting_screen(meeting_id))
 
     def open_meeting(self, screen: MeetingScreen) -> None:
         if self._opening is not None:
@@ -269,8 +282,17 @@ class HomeScreen(Screen):
         self._show_hits([])
         self.set_focus(self.query_one("#meetings"))
 
+    def _hits(self) -> OptionList:
+        """The list of search hits (below the meetings), mounted when first needed."""
+        found = self.query("#hits")
+        if found:
+            return found.only_one(OptionList)
+        hits = OptionList(id="hits", classes="hidden")
+        self.mount(hits, after=self.query_one("#meetings"))
+        return hits
+
     def action_to_hits(self) -> None:
-        self.set_focus(self.query_one("#hits"))
+        self.set_focus(self._hits())
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -299,7 +321,7 @@ class HomeScreen(Screen):
 
     def _show_hits(self, hits: list[SearchHit], searched: bool = False) -> None:
         self.hits = hits
-        hits_list = self.query_one("#hits", OptionList)
+        hits_list = self._hits()
         hits_list.clear_options()
         if hits:
             hits_list.add_options([Option(hit_label(h), id=str(n)) for n, h in enumerate(hits)])
@@ -316,7 +338,7 @@ class HomeScreen(Screen):
         if self._search_timer is not None:
             self._search_timer.stop()
             self._run_search()
-        hits_list = self.query_one("#hits", OptionList)
+        hits_list = self._hits()
         if self.hits:
             self.open_hit(self.hits[hits_list.highlighted or 0])
 
@@ -330,7 +352,7 @@ class HomeScreen(Screen):
         section = HIT_SECTIONS.get(hit.section, hit.section)
         prefix = HIT_ROW_PREFIX.get(hit.kind)
         select = f"{prefix}{hit.item_id}" if prefix else None
-        self.app.push_screen(MeetingScreen(hit.meeting_id, section=section, select=select))
+        self.app.push_screen(meeting_screen(hit.meeting_id, section=section, select=select))
 
     # -- new and delete -----------------------------------------------------------------
 
@@ -340,6 +362,8 @@ class HomeScreen(Screen):
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        from .new_meeting import NewMeetingScreen
+
         # A callback, not push_screen_wait: awaiting the dialog here would hold up the
         # keys typed as it opens, and a fast typist's first letters would be lost.
         self.app.push_screen(NewMeetingScreen(series), self._create)
@@ -373,7 +397,7 @@ class HomeScreen(Screen):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.reload(select=meeting.id)
-        self.app.push_screen(MeetingScreen(meeting.id, section="attendees"))
+        self.app.push_screen(meeting_screen(meeting.id, section="attendees"))
 
     def action_delete(self) -> None:
         meeting_id = self.selected_id()
@@ -384,6 +408,9 @@ class HomeScreen(Screen):
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        from .confirm import ConfirmScreen
+        from .deleted import meeting_label
+
         label = displayable(single_line(meeting_label(header.date, header.series, header.title)))
 
         def done(yes: bool | None) -> None:
@@ -417,4 +444,6 @@ class HomeScreen(Screen):
 
     def action_deleted(self) -> None:
         self._last_deleted = None  # restore or purge there; u here would act on a stale delete
+        from .deleted import DeletedScreen
+
         self.app.push_screen(DeletedScreen())
