@@ -55,6 +55,8 @@ class MeetingSession:
         self.meeting = Meeting()
         #: Names and organisations of everyone in earlier meetings (for completion).
         self.known_people: list[tuple[str, str]] = []
+        #: The series' round-robin speakers linked to an organisation: name -> organisation.
+        self.speaker_aliases: dict[str, str] = {}
         #: When to save typed text (keys are the fields' ids).
         self.debounce = debounce or Debouncer()
         self.filer = Filer(store, meeting_id, lambda: self.meeting)
@@ -72,6 +74,7 @@ class MeetingSession:
         self._data_version = self.store.data_version()
         self.meeting = self.store.get_meeting(self.meeting_id)
         self.known_people = self.store.known_people()
+        self.speaker_aliases = self.store.speaker_aliases(self.meeting.series)
         return self.meeting
 
     # -- other windows on the same database ----------------------------------------------
@@ -310,6 +313,17 @@ class MeetingSession:
         )
         self._put_turn(saved)
         return saved
+
+    def link_speaker(self, speaker: str, organisation: str) -> list[Turn]:
+        """Link ``speaker`` to an attendee's ``organisation`` for the series; this meeting's
+        turns under the organisation's name take the speaker's (those are returned)."""
+        self.speaker_aliases = self.store.link_speaker(self.meeting.series, speaker, organisation)
+        key = " ".join(organisation.split()).casefold()
+        name = next((n for n, org in self.speaker_aliases.items() if org.casefold() == key), speaker)
+        return [self.rename_turn(t.id, name) for t in list(self.turns) if t.speaker.casefold() == key]  # type: ignore[arg-type]
+
+    def unlink_speaker(self, speaker: str) -> None:
+        self.speaker_aliases = self.store.unlink_speaker(self.meeting.series, speaker)
 
     def _put_turn(self, turn: Turn) -> None:
         index = lists.index_of(self.turns, turn.id)  # type: ignore[arg-type]

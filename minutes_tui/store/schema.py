@@ -346,3 +346,6 @@ def unknown_migrations(db: Database) -> list[str]:
     """Migrations applied to ``db`` that this version of the app does not know."""
     known = {m.name for m in migrations._migrations}
     return [m.name for m in migrations.applied(db) if m.name not in known]
+
+
+from . import schema_speakers  # noqa: E402, F401  (m012)

@@ -48,6 +48,7 @@ from .meetings import MeetingRepository
 from .record import RecordRepository
 from .search import SearchRepository
 from .series import SeriesRepository
+from .speakers import SpeakerAliasRepository
 
 
 class Store:
@@ -70,6 +71,7 @@ class Store:
         self.action_log = ActionLogRepository(gateway, self.history)
         self.filing = FilingRepository(gateway, self.items)
         self.archive = SearchRepository(gateway)
+        self.speakers = SpeakerAliasRepository(gateway)
 
     @classmethod
     def open(
@@ -327,7 +329,7 @@ class Store:
     def set_action_status(self, action_id: int, status: str, note: str = "") -> Action:
         return self.action_log.set_action_status(action_id, status, note)
 
-    # -- declarations of interest and stock phrases (see CaptureRepository)
+    # -- declarations of interest, stock phrases (see CaptureRepository), speaker links
 
     def declarations(self, meeting_id: int) -> list[Declaration]:
         return self.items.declarations.items((meeting_id,))
@@ -356,6 +358,15 @@ class Store:
 
     def set_stock_phrases(self, series: str, phrases: list[str]) -> list[str]:
         return self.capture.set_stock_phrases(series, phrases)
+
+    def speaker_aliases(self, series: str) -> dict[str, str]:
+        return self.speakers.speaker_aliases(series)
+
+    def link_speaker(self, series: str, speaker: str, organisation: str) -> dict[str, str]:
+        return self.speakers.link_speaker(series, speaker, organisation)
+
+    def unlink_speaker(self, series: str, speaker: str) -> dict[str, str]:
+        return self.speakers.unlink_speaker(series, speaker)
 
     # -- filing (see FilingRepository)
 

@@ -126,6 +126,20 @@ class Entry(Input):
             event.stop()
             event.prevent_default()
             self.action_command(self.COMMAND_KEYS[event.key])
+        elif await self._own_binding(event.key):
+            event.stop()
+            event.prevent_default()
+
+    async def _own_binding(self, key: str) -> bool:
+        """Run the field's own binding of ``key`` now; False if it has none (or it did nothing).
+
+        The field's keys (Backspace, ←, → accepting a suggestion) act here, in order: as
+        bindings they would act after the keys typed next (Enter would save too early).
+        """
+        for binding in self._bindings.key_to_bindings.get(key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                return True
+        return False
 
     def _on_focus(self, event: events.Focus) -> None:
         self._handed_to = None

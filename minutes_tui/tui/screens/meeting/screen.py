@@ -79,6 +79,13 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
             tooltip="Round robin list: rename the turn's speaker",
             id="rr.rename",
         ),
+        Binding(
+            "l",
+            "link_speaker",
+            "Link",
+            tooltip="Round robin list: link the speaker to an organisation in the attendance list",
+            id="rr.link",
+        ),
         *(
             Binding(
                 key,
@@ -327,9 +334,10 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
         self.set_focus(self.current.primary())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "rename_speaker":
+        if action in ("rename_speaker", "link_speaker"):
             rr = self.panel_of_kind("round_robin")
-            return rr is not None and isinstance(self.focused, RowList) and self.focused.id == rr.list_id
+            in_list = rr is not None and isinstance(self.focused, RowList) and self.focused.id == rr.list_id
+            return in_list and (action == "rename_speaker" or not self.read_only)
         if action == "file_row":
             return self._row_panel() is not None
         if action == "attendance":
@@ -381,6 +389,13 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
             key = f"  ({SECTION_KEYS[n].upper()})" if n < len(SECTION_KEYS) else ""
             title = escape(displayable(p.title))  # the palette reads titles as markup
             yield title, f"Go to {title}{key}", lambda key=p.key: self.action_section(key)
+        rr = self.panel_of_kind("round_robin")
+        if isinstance(rr, RoundRobinPanel) and not self.read_only:
+            yield (
+                "Link speaker to an organisation",
+                "The speaker now speaking is an organisation in the attendance list (l in the list)",
+                rr.link_speaker,
+            )
         yield from self.capture_palette_commands()
 
     # -- the top bar ---------------------------------------------------------------
@@ -434,3 +449,8 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
         rr = self.panel_of_kind("round_robin")
         if isinstance(rr, RoundRobinPanel):
             rr.rename_highlighted()
+
+    def action_link_speaker(self) -> None:
+        rr = self.panel_of_kind("round_robin")
+        if isinstance(rr, RoundRobinPanel):
+            rr.link_highlighted()
