@@ -14,12 +14,11 @@ text stays in its field, the indicator says NOT SAVED and a notification says wh
 from __future__ import annotations
 
 from textual import on
-from textual.screen import Screen
 from textual.widgets import Input
 
 from ....autosave import Debouncer
-from ....session import MeetingSession
 from ...widgets.status import FAILED, SAVED, SAVING, SaveIndicator
+from .base import MeetingScreenBase
 from .panel import SectionPanel
 
 #: How often the pending edits are checked (seconds).
@@ -27,12 +26,8 @@ TICK = 0.1
 _STATES = {"failed": FAILED, "saving": SAVING, "saved": SAVED}
 
 
-class AutosaveScreen(Screen):
+class AutosaveScreen(MeetingScreenBase):
     """A screen whose panels' text fields are saved as they are typed (see the module's notes)."""
-
-    #: The meeting being minuted (None until the screen is composed).
-    session: MeetingSession | None = None
-    panels: list[SectionPanel]
 
     def start_autosave(self) -> None:
         self.set_interval(TICK, self._tick)

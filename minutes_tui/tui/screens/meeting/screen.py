@@ -5,7 +5,9 @@ The screen holds the :class:`~minutes_tui.session.MeetingSession` and one
 with a list of sections on the left. It does navigation, keys and layout; each panel
 handles its own fields and rows and posts what others must know (an attendee changed,
 a point was filed), which the screen passes on. Saving as you type is in
-:mod:`.editing`, the capture keys in :mod:`.capture`, approval and export in :mod:`.records`.
+:mod:`.editing`, the capture keys in :mod:`.capture`, approval and export in :mod:`.records`,
+taking in others' changes in :mod:`.watch`: each a part of this screen that relies only on
+what :class:`~.base.MeetingScreenBase` declares (this class provides it).
 """
 
 from __future__ import annotations
@@ -389,13 +391,6 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
             key = f"  ({SECTION_KEYS[n].upper()})" if n < len(SECTION_KEYS) else ""
             title = escape(displayable(p.title))  # the palette reads titles as markup
             yield title, f"Go to {title}{key}", lambda key=p.key: self.action_section(key)
-        rr = self.panel_of_kind("round_robin")
-        if isinstance(rr, RoundRobinPanel) and not self.read_only:
-            yield (
-                "Link speaker to an organisation",
-                "The speaker now speaking is an organisation in the attendance list (l in the list)",
-                rr.link_speaker,
-            )
         yield from self.capture_palette_commands()
 
     # -- the top bar ---------------------------------------------------------------
@@ -438,19 +433,9 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
     def _editing_changed(self) -> None:
         self.refresh_bindings()
 
-    # -- Escape and the round robin's speaker ---------------------------------------------
+    # -- Escape -------------------------------------------------------------------------
 
     def action_stop_editing(self) -> None:
         panel = self.current
         panel.stop_editing()
         self.set_focus(panel.primary())
-
-    def action_rename_speaker(self) -> None:
-        rr = self.panel_of_kind("round_robin")
-        if isinstance(rr, RoundRobinPanel):
-            rr.rename_highlighted()
-
-    def action_link_speaker(self) -> None:
-        rr = self.panel_of_kind("round_robin")
-        if isinstance(rr, RoundRobinPanel):
-            rr.link_highlighted()
