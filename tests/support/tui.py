@@ -5,12 +5,31 @@ from __future__ import annotations
 import time
 
 from textual import events
+from textual.geometry import Region
 from textual.keys import _character_to_key
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from minutes_tui.tui.app import MinutesApp
 from minutes_tui.tui.screens.meeting import MeetingScreen
 from minutes_tui.tui.widgets.rows import RowList
+
+
+class Notices:
+    """What the app tells the user (its notifications), heard through Textual's public hook:
+    ``app.run_test(message_hook=notices)``."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.messages.append(str(message.notification.message))
+
+    def said(self, text: str) -> bool:
+        """Whether a notification so far holds ``text``."""
+        return any(text in m for m in self.messages)
 
 
 def send_keys(app: MinutesApp, keys: list[tuple[str, str | None]]) -> None:
@@ -47,14 +66,18 @@ async def wait_until(pilot: Pilot, condition, timeout: float = 5.0) -> None:
 
 
 def screen_text(app: MinutesApp) -> str:
-    """Every character on the app's screen now (as a terminal would show it).
+    """The text of every widget on the app's screen now, as each renders itself.
 
-    Textual has no public API for the text on screen (``export_screenshot`` gives SVG),
-    so this one reads the screen's compositor; the snapshot tests cover the looks.
+    Through public means only: each widget with a place on screen (``Widget.region``) renders
+    its lines (``Widget.render_lines``), border titles and all; the snapshot tests cover the looks.
     """
-    return "\n".join(
-        "".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()
-    )
+    lines: list[str] = []
+    for widget in app.screen.walk_children(with_self=False):
+        region = widget.region
+        if region.width and region.height:
+            strips = widget.render_lines(Region(0, 0, region.width, region.height))
+            lines += ["".join(segment.text for segment in strip) for strip in strips]
+    return "\n".join(lines)
 
 
 def row_texts(app: MinutesApp, list_id: str) -> list[str]:
