@@ -12,7 +12,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 def storable(text: str) -> str:
     """``text`` with lone surrogates (which UTF-8 cannot encode) replaced by U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text)
+    return text if text.isascii() else _SURROGATES.sub("\ufffd", text)
 
 
 #: C0 and C1 control characters and DEL: a terminal acts on them (ESC starts escape sequences).
@@ -26,6 +26,8 @@ def _picture(match: re.Match) -> str:
 
 def visible(text: str) -> str:
     """``text`` safe to print to a terminal: control characters shown as symbols (␛, ␀, ␊), not obeyed."""
+    if text.isascii() and text.isprintable():  # the common case, checked fast: nothing to change
+        return text
     return _CONTROLS.sub(_picture, storable(text))
 
 
