@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 
+from rich.cells import get_character_cell_size
 from textual import events
+from textual.errors import NoWidget
 from textual.geometry import Region
 from textual.keys import _character_to_key
 from textual.message import Message
@@ -66,18 +68,34 @@ async def wait_until(pilot: Pilot, condition, timeout: float = 5.0) -> None:
 
 
 def screen_text(app: MinutesApp) -> str:
-    """The text of every widget on the app's screen now, as each renders itself.
+    """Every character on the app's screen now, line by line, as a terminal would show it.
 
-    Through public means only: each widget with a place on screen (``Widget.region``) renders
-    its lines (``Widget.render_lines``), border titles and all; the snapshot tests cover the looks.
+    Through public means only: each widget on screen (``Screen.find_widget``: where it is and
+    how much of it shows) renders its lines (``Widget.render_lines``), border titles and all,
+    drawn in order, children over their parents; the snapshot tests cover the looks.
     """
-    lines: list[str] = []
-    for widget in app.screen.walk_children(with_self=False):
-        region = widget.region
-        if region.width and region.height:
-            strips = widget.render_lines(Region(0, 0, region.width, region.height))
-            lines += ["".join(segment.text for segment in strip) for strip in strips]
-    return "\n".join(lines)
+    screen = app.screen
+    width, height = screen.size
+    canvas = [[" "] * width for _ in range(height)]
+    for widget in screen.walk_children(with_self=False):
+        try:
+            geometry = screen.find_widget(widget)
+        except NoWidget:  # not on screen (a hidden section, say)
+            continue
+        region = geometry.region
+        shown = geometry.clip.intersection(region).intersection(Region(0, 0, width, height))
+        if not shown:
+            continue
+        lines = widget.render_lines(Region(0, 0, region.width, region.height))
+        for y in range(shown.y, shown.bottom):
+            x = region.x
+            for segment in lines[y - region.y]:
+                for char in segment.text:
+                    cells = get_character_cell_size(char)
+                    if shown.x <= x and x + cells <= shown.right:
+                        canvas[y][x : x + cells] = [char, *[""] * (cells - 1)]
+                    x += cells
+    return "\n".join("".join(row) for row in canvas)
 
 
 def row_texts(app: MinutesApp, list_id: str) -> list[str]:
