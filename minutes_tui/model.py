@@ -442,15 +442,6 @@ class MeetingSummary:
 
 
 #: Header fields of a meeting that can be edited one at a time.
-MEETING_FIELDS = (
-    "series",
-    "title",
-    "date",
-    "time",
-    "place",
-    "chair",
-    "minute_taker",
-    "status",
-    "next_meeting",
-    "closed",
+MEETING_FIELDS = tuple(
+    ["series", "title", "date", "time", "place", "chair", "minute_taker", "status", "next_meeting", "closed"]
 )

@@ -6,7 +6,7 @@ point is typed, so moving past a speaker who had nothing to say leaves no trace.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .model import Attendee
 
@@ -34,19 +34,33 @@ def default_speakers(attendees: Iterable[Attendee]) -> list[str]:
 class SpeakerQueue:
     """The speakers of a round robin in order, and which one is speaking."""
 
-    def __init__(self, speakers: Iterable[str] = (), index: int = 0) -> None:
+    def __init__(
+        self, speakers: Iterable[str] = (), index: int = 0, aliases: Mapping[str, str] | None = None
+    ) -> None:
+        #: Organisation (any case) -> the name the minutes use for it: a speaker linked to an
+        #: attendee's organisation (``aliases``: name -> organisation) is listed once, by that name.
+        self.names = {org.casefold(): name for name, org in (aliases or {}).items()}
         self.speakers: list[str] = []
         for speaker in speakers:
+            speaker = self.name_of(speaker)
             if speaker and self.find(speaker) is None:
                 self.speakers.append(speaker)
         self.index = min(max(index, 0), max(len(self.speakers) - 1, 0))
 
     @classmethod
-    def build(cls, attendees: Iterable[Attendee], turn_speakers: Iterable[str]) -> SpeakerQueue:
-        """Those present, then anyone who spoke but is not on the list; current: the first not yet heard."""
+    def build(
+        cls,
+        attendees: Iterable[Attendee],
+        turn_speakers: Iterable[str],
+        aliases: Mapping[str, str] | None = None,
+    ) -> SpeakerQueue:
+        """Those present, then anyone who spoke but is not on the list; current: the first not yet heard.
+
+        ``aliases`` (speaker name -> organisation) puts a linked name in its organisation's place.
+        """
         spoken = [s for s in turn_speakers if s]
-        queue = cls([*default_speakers(attendees), *spoken])
-        heard = {s.casefold() for s in spoken}
+        queue = cls([*default_speakers(attendees), *spoken], aliases=aliases)
+        heard = queue.heard(spoken)
         for index, speaker in enumerate(queue.speakers):
             if speaker.casefold() not in heard:
                 queue.index = index
@@ -55,12 +69,20 @@ class SpeakerQueue:
             queue.index = max(len(queue.speakers) - 1, 0)
         return queue
 
+    def name_of(self, speaker: str) -> str:
+        """The name the minutes use for ``speaker``: its linked name if it is a linked organisation."""
+        return self.names.get(" ".join(speaker.split()).casefold(), speaker)
+
+    def heard(self, turn_speakers: Iterable[str]) -> set[str]:
+        """The listed names (casefolded) of those who have spoken, however they were named."""
+        return {self.name_of(s).casefold() for s in turn_speakers}
+
     @property
     def current(self) -> str | None:
         return self.speakers[self.index] if self.speakers else None
 
     def find(self, speaker: str) -> int | None:
-        key = speaker.strip().casefold()
+        key = self.name_of(speaker).strip().casefold()
         for index, name in enumerate(self.speakers):
             if name.casefold() == key:
                 return index
@@ -73,6 +95,9 @@ class SpeakerQueue:
             return None
         names = [name.casefold() for name in self.speakers]
         starts = next((n for n, name in enumerate(names) if name.startswith(key)), None)
+        if starts is None:  # a linked organisation's own name: its entry
+            found = (self.find(org) for org in self.names if org.startswith(key))
+            starts = next((n for n in found if n is not None), None)
         return (
             starts if starts is not None else next((n for n, name in enumerate(names) if key in name), None)
         )
@@ -94,7 +119,7 @@ class SpeakerQueue:
 
     def add(self, speaker: str) -> str:
         """Make ``speaker`` current: jump to them if listed, else insert them after the current one."""
-        speaker = " ".join(speaker.split())
+        speaker = self.name_of(" ".join(speaker.split()))
         found = self.find(speaker)
         if found is not None:
             self.index = found

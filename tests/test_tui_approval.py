@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support.tui import screen_text, type_text
+from support.tui import Notices, screen_text, type_text
 
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.meeting import MeetingScreen
@@ -13,7 +13,8 @@ BANNER = "APPROVED – read-only (reopen to correct)"
 async def test_approve_asks_then_locks_and_reopen_needs_a_reason(store):
     meeting = store.create_meeting(series="Board", title="March")
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id, section="overview"))
         await pilot.pause()
         await type_text(pilot, "Typed just before approval")
@@ -32,7 +33,7 @@ async def test_approve_asks_then_locks_and_reopen_needs_a_reason(store):
         await type_text(pilot, "more")
         await pilot.press("up", "delete")
         await pilot.pause()
-        assert any("read-only" in str(n.message) for n in app._notifications)
+        assert notices.said("read-only")
         # Reopen: an empty reason is refused, then a reason is recorded.
         await pilot.press("ctrl+t")
         await pilot.pause()
@@ -77,7 +78,8 @@ async def test_approved_meeting_opens_read_only(store):
 async def test_locked_while_typing_keeps_the_text_and_says_why(store):
     meeting = store.create_meeting(series="Board", title="March")
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id, section="overview"))
         await pilot.pause()
         store.approve_meeting(meeting.id)  # e.g. by the CLI, in another window
@@ -87,6 +89,6 @@ async def test_locked_while_typing_keeps_the_text_and_says_why(store):
         entry = app.screen.query_one("#e-overview")
         assert entry.value == "keep me"
         assert app.screen.query_one("#save-state").state == "failed"
-        assert any("approved" in str(n.message) for n in app._notifications)
+        assert notices.said("approved")
         assert BANNER in screen_text(app)
     assert store.get_meeting(meeting.id).sections["overview"] == []

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import docx
-from support.tui import open_meeting, row_texts, screen_text, type_text, wait_until
+from support.tui import Notices, open_meeting, row_texts, screen_text, type_text, wait_until
 
 from minutes_tui.model import BOARD_LAYOUT, Attendee, Section
 from minutes_tui.tui.app import make_app
@@ -25,9 +25,9 @@ def setup_meeting(store, **fields) -> int:
     return meeting.id
 
 
-def messages(app) -> str:
+def messages(app, notices: Notices) -> str:
     """The notifications, and what the status line under the sections says."""
-    said = [str(n.message) for n in app._notifications]
+    said = notices.messages
     return "\n".join([*said, getattr(app.screen, "status_text", "")])
 
 
@@ -40,10 +40,11 @@ async def say(pilot, text: str) -> None:
 async def test_a_whole_meeting_typed_with_prefixes(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await say(pilot, "A: Draft the employer offer @pri due:fri")
-        assert "Action · owner Priya · due Fri 01/05/2026" in messages(app)
+        assert "Action · owner Priya · due Fri 01/05/2026" in messages(app, notices)
         await say(pilot, "The trial is going well")
         await pilot.press("pagedown")
         await say(pilot, "D: Providers share one contact list")
@@ -74,7 +75,8 @@ async def test_a_whole_meeting_typed_with_prefixes(store):
 async def test_undo_puts_the_point_back_where_it_was(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await say(pilot, "First point")
         await say(pilot, "A: Draft the offer @Priya")
@@ -88,7 +90,7 @@ async def test_undo_puts_the_point_back_where_it_was(store):
         assert [p.text for p in turn.points] == ["First point", "A: Draft the offer @Priya", "Last point"]
         assert any("A: Draft the offer @Priya" in r for r in row_texts(app, "l-round_robin"))
         assert row_texts(app, "l-actions") == []
-        assert "Filing undone" in messages(app)
+        assert "Filing undone" in messages(app, notices)
 
         # A decision typed in a bulleted section comes back in place too.
         await pilot.press("f4")
@@ -112,12 +114,13 @@ async def test_undo_puts_the_point_back_where_it_was(store):
 async def test_malformed_prefixes_keep_the_text_and_say_why(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         await say(pilot, "A:")
-        assert "Kept as typed: A: needs some text after it" in messages(app)
+        assert "Kept as typed: A: needs some text after it" in messages(app, notices)
         await say(pilot, "Book the hall due:31/02")
-        assert "due:31/02 is not a date" in messages(app)
+        assert "due:31/02 is not a date" in messages(app, notices)
         assert "due:31/02 is not a date" in screen_text(app)  # on the status line
         assert store.list_actions() == []
         points = [p.text for t in store.get_meeting(meeting_id).round_robin for p in t.points]
@@ -172,7 +175,8 @@ async def test_owner_completion_while_typing_at(store):
 async def test_no_update_and_apologies_keys_mark_the_speaker_and_move_on(store):
     meeting_id = setup_meeting(store)
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         screen = await open_meeting(app, pilot, meeting_id, "round_robin", today=TODAY)
         rr = screen.panel("round_robin")
         assert rr.queue.current == "Cogent SSC"
@@ -194,7 +198,7 @@ async def test_no_update_and_apologies_keys_mark_the_speaker_and_move_on(store):
         # A turn with points said is not overwritten: the store's reason is shown, no move.
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert "already has points" in messages(app)
+        assert "already has points" in messages(app, notices)
         assert rr.queue.current == "LSC"
         turns = {t.speaker: [p.text for p in t.points] for t in store.get_meeting(meeting_id).round_robin}
         assert turns["LSC"] == ["Budget committed until August"]
@@ -209,7 +213,8 @@ async def test_no_update_and_apologies_keys_mark_the_speaker_and_move_on(store):
 async def test_attendance_as_it_happens(store, monkeypatch):
     meeting_id = setup_meeting(store)
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         screen = await open_meeting(app, pilot, meeting_id, "attendees", today=TODAY)
         await pilot.press("up")  # into the list: Tom (LSC), the last
         assert isinstance(screen.focused, RowList)
@@ -252,7 +257,7 @@ async def test_attendance_as_it_happens(store, monkeypatch):
         await type_text(pilot, "25:99")
         await pilot.press("enter")
         await pilot.pause()
-        assert "not a time of day" in messages(app)
+        assert "not a time of day" in messages(app, notices)
         assert store.get_meeting(meeting_id).attendees[2].arrived == "10:40"
         # A declaration of interest: item, then the interest.
         await pilot.press("up")  # Aisha (JCP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from support.tui import screen_text
+from support.tui import Notices, screen_text
 
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.home import HomeScreen
@@ -50,14 +50,15 @@ async def test_confirmation_names_the_meeting_literally(store):
 async def test_u_right_after_undoes_the_delete(store):
     three(store)
     app = make_app(store)
-    async with app.run_test(size=(100, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 24), message_hook=notices) as pilot:
         await pilot.press("down")
         await delete_highlighted(pilot)
         await pilot.press("u")
         await pilot.pause()
         assert [m.title for m in store.list_meetings()] == ["Third", "Second", "First"]
         assert app.screen.selected_id() == store.list_meetings()[1].id  # back on "Second"
-        assert any("delete undone" in str(n.message) for n in app._notifications)
+        assert notices.said("delete undone")
         await pilot.press("u")  # nothing more to undo: nothing changes
         await pilot.pause()
         assert store.deleted_meetings() == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from support.tui import screen_text, type_text
+from support.tui import Notices, screen_text, type_text
 
 from minutes_tui.model import Attendee
 from minutes_tui.tui.app import make_app
@@ -93,13 +93,14 @@ async def test_open_close_help_and_palette(store):
 async def test_export_writes_a_file_and_says_where(store, tmp_path):
     meeting = store.create_meeting(series="Board", title="June", date=dt.date(2025, 6, 12))
     app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id))
         await pilot.pause()
         await pilot.press("ctrl+r")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
+        messages = notices.messages
     written = [m for m in messages if m.startswith("Minutes written to ")]
     assert written, messages
     path = written[0].removeprefix("Minutes written to ")

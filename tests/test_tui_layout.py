@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support.tui import row_texts, screen_text, type_text
+from support.tui import Notices, row_texts, screen_text, type_text
 
 from minutes_tui.model import BOARD_LAYOUT, Section
 from minutes_tui.tui.app import make_app
@@ -78,7 +78,8 @@ async def test_change_layout_add_move_remove_and_preset(store):
     meeting = store.create_meeting(title="Workshop")
     store.add_bullet(meeting.id, "overview", "Keep me")
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id, section="overview"))
         await pilot.pause()
         await pilot.press("ctrl+g")
@@ -87,7 +88,7 @@ async def test_change_layout_add_move_remove_and_preset(store):
         # The overview holds a point: it cannot be removed.
         await pilot.press("d")
         await pilot.pause()
-        assert any("holds 1 item" in str(n.message) for n in app._notifications)
+        assert notices.said("holds 1 item")
         await pilot.press("down", "d")  # purpose is empty: removed
         await pilot.press("a")
         await pilot.pause()
@@ -127,7 +128,8 @@ async def test_a_refused_layout_is_a_notification(store, monkeypatch):
 
     meeting = store.create_meeting(title="Workshop")
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id))
         await pilot.pause()
 
@@ -140,21 +142,22 @@ async def test_a_refused_layout_is_a_notification(store, monkeypatch):
         await pilot.press("b", "enter")
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
-        assert any("busy" in str(n.message) for n in app._notifications)
+        assert notices.said("busy")
         assert row_texts(app, "l-overview") == []
 
 
 async def test_sections_saved_for_the_series_next_meetings(store):
     meeting = store.create_meeting(series="Skills Board", title="May")
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id))
         await pilot.pause()
         await pilot.press("ctrl+g")
         await pilot.pause()
         await pilot.press("b", "s")
         await pilot.pause()
-        assert any("Next meetings of Skills Board" in str(n.message) for n in app._notifications)
+        assert notices.said("Next meetings of Skills Board")
     assert store.get_header(meeting.id).layout == BOARD_LAYOUT
     assert store.series_layout("Skills Board") == BOARD_LAYOUT
     following = store.start_next_meeting("Skills Board", title="June")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from support.tui import row_texts, screen_text, type_text, wait_until
+from support.tui import Notices, row_texts, screen_text, type_text, wait_until
 
 from minutes_tui.model import Attendee
 from minutes_tui.tui.app import make_app
@@ -237,7 +237,8 @@ async def test_store_error_is_a_notification_and_the_text_stays(store, monkeypat
 
     meeting = store.create_meeting(title="Board")
     app = make_app(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id, section="overview"))
         await pilot.pause()
 
@@ -250,7 +251,7 @@ async def test_store_error_is_a_notification_and_the_text_stays(store, monkeypat
         await pilot.pause()
         assert app.screen.query_one("#e-overview").value == "keep me"
         assert app.screen.query_one("#save-state").state == "failed"
-        assert any("busy" in str(n.message) for n in app._notifications)
+        assert notices.said("busy")
         monkeypatch.undo()
         await pilot.press("enter")
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from support.tui import row_texts, screen_text, type_text, wait_until
+from support.tui import Notices, row_texts, screen_text, type_text, wait_until
 
 from minutes_tui.model import Action, Attendee
 from minutes_tui.tui.app import make_app
@@ -28,7 +28,8 @@ def seed(store):
 async def test_next_meeting_brings_forward_attendees_and_open_actions(store):
     seed(store)
     app = make_app(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
         await pilot.press("n")
         await type_text(pilot, "skills alliance")  # any case: the series' own name is used
         await pilot.pause()
@@ -39,9 +40,7 @@ async def test_next_meeting_brings_forward_attendees_and_open_actions(store):
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         new_id = app.screen.meeting_id
-        assert any(
-            "2 attendees and 2 open actions brought forward" in str(n.message) for n in app._notifications
-        )
+        assert notices.said("2 attendees and 2 open actions brought forward")
     new = store.get_meeting(new_id)
     assert new.series == "Skills Alliance"
     assert [(a.name, a.attendance) for a in new.attendees] == [("Priya", "present"), ("Helen", "present")]

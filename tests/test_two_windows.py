@@ -4,7 +4,7 @@ the same database (a file, or PostgreSQL) acts as the other window, app or ``min
 from __future__ import annotations
 
 import pytest
-from support.tui import row_texts, type_text, wait_until
+from support.tui import Notices, row_texts, type_text, wait_until
 
 from minutes_tui.session import MeetingSession
 from minutes_tui.session.sync import DELETED_ELSEWHERE, KEPT_BOTH
@@ -103,7 +103,8 @@ async def test_app_keeps_both_texts_of_a_point_saved_in_two_windows(two):
     mine, theirs = two
     meeting = mine.create_meeting(title="Board")
     app = make_app(mine)
-    async with app.run_test(size=(110, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(110, 30), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id, section="overview"))
         await pilot.pause()
         await type_text(pilot, "Budget agreed")
@@ -116,7 +117,7 @@ async def test_app_keeps_both_texts_of_a_point_saved_in_two_windows(two):
         assert texts(mine, meeting.id) == ["Budget agreed at £2m", "Budget agreed subject to audit"]
         await wait_until(pilot, lambda: len(row_texts(app, "l-overview")) == 2)
         assert row_texts(app, "l-overview") == ["· Budget agreed at £2m", "· Budget agreed subject to audit"]
-        assert any(KEPT_BOTH in str(n.message) for n in app._notifications)
+        assert notices.said(KEPT_BOTH)
 
 
 async def test_app_shows_a_point_added_elsewhere_within_two_seconds(two):
@@ -135,7 +136,8 @@ async def test_app_holds_text_typed_while_approved_elsewhere_and_saves_it_on_reo
     mine, theirs = two
     meeting = mine.create_meeting(title="Board")
     app = make_app(mine)
-    async with app.run_test(size=(110, 30)) as pilot:
+    notices = Notices()
+    async with app.run_test(size=(110, 30), message_hook=notices) as pilot:
         screen = MeetingScreen(meeting.id, section="overview")
         await app.push_screen(screen)
         await pilot.pause()
@@ -153,7 +155,7 @@ async def test_app_holds_text_typed_while_approved_elsewhere_and_saves_it_on_reo
         for n in range(3):
             assert f"Typed after approval {n}" in held
         assert texts(mine, meeting.id) == ["First point"]
-        assert any("approved elsewhere" in str(n.message) for n in app._notifications)
+        assert notices.said("approved elsewhere")
         theirs.reopen_meeting(meeting.id, "Late additions")
         await wait_until(pilot, lambda: not screen.read_only, 2.0)
         await wait_until(pilot, lambda: len(texts(mine, meeting.id)) == 2, 2.0)
@@ -205,7 +207,9 @@ async def test_app_keeps_both_texts_of_a_round_robin_point(two):
     def points() -> list[str]:
         return [p.text for t in mine.get_meeting(meeting.id).round_robin for p in t.points]
 
-    async with app.run_test(size=(110, 30)) as pilot:
+    notices = Notices()
+
+    async with app.run_test(size=(110, 30), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
         await pilot.pause()
         await type_text(pilot, "Numbers up")
@@ -218,4 +222,4 @@ async def test_app_keeps_both_texts_of_a_round_robin_point(two):
         assert points() == ["Numbers up 5%", "Numbers up, see report"]
         shown = "\n".join(row_texts(app, "l-round_robin"))
         assert "Numbers up 5%" in shown and "Numbers up, see report" in shown
-        assert any(KEPT_BOTH in str(n.message) for n in app._notifications)
+        assert notices.said(KEPT_BOTH)

@@ -24,9 +24,7 @@ from ..model import (
     Declaration,
     Meeting,
     MeetingEvent,
-    Point,
     Section,
-    Turn,
 )
 from ..prefixes import owner_completions, people_of
 from ..store import Conflict, NotFound, Store, StoreError
@@ -35,15 +33,17 @@ from .agenda import AgendaSession
 from .business import CommitteeBusiness
 from .fields import Fields
 from .filing import Filed, Filer, FilingOutcome, Undone
+from .round_robin import RoundRobinSession
 
 #: An ``@name`` being typed at the end of a field.
 _OWNER_AT_END = re.compile(r'(?<!\S)@(?P<name>[^\s"@]+)$')
 
 
-class MeetingSession(AgendaSession):
+class MeetingSession(RoundRobinSession, AgendaSession):
     """The one meeting being minuted, and every change made to it (see the module's notes).
 
-    Agenda items of a committee meeting: see :class:`~minutes_tui.session.agenda.AgendaSession`.
+    The round robin: see :class:`~minutes_tui.session.round_robin.RoundRobinSession`; agenda
+    items of a committee meeting: :class:`~minutes_tui.session.agenda.AgendaSession`.
     """
 
     def __init__(
@@ -62,6 +62,8 @@ class MeetingSession(AgendaSession):
         self.known_people: list[tuple[str, str]] = []
         #: The e-mail address last given for each (name, organisation), in lower case.
         self.known_emails: dict[tuple[str, str], str] = {}
+        #: The series' round-robin speakers linked to an organisation: name -> organisation.
+        self.speaker_aliases: dict[str, str] = {}
         #: When to save typed text (keys are the fields' ids).
         self.debounce = debounce or Debouncer()
         self.filer = Filer(store, meeting_id, lambda: self.meeting)
@@ -83,6 +85,7 @@ class MeetingSession(AgendaSession):
         self.known_people = self.store.known_people()
         self.known_emails = self.store.known_emails()
         self.business.quorum_news()  # takes note of the quorum as the meeting opens
+        self.speaker_aliases = self.store.speaker_aliases(self.meeting.series)
         return self.meeting
 
     # -- other windows on the same database ----------------------------------------------
@@ -235,104 +238,6 @@ class MeetingSession(AgendaSession):
     def delete_declaration(self, declaration_id: int) -> None:
         self.store.delete_declaration(declaration_id)
         lists.drop(self.meeting.declarations, declaration_id)
-
-    # -- the round robin -----------------------------------------------------------------
-
-    @property
-    def turns(self) -> list[Turn]:
-        return self.meeting.round_robin
-
-    def turn(self, turn_id: int) -> Turn:
-        turn: Turn = lists.get(self.turns, turn_id)
-        return turn
-
-    def turn_of_point(self, point_id: int) -> Turn | None:
-        return next((t for t in self.turns if lists.index_of(t.points, point_id) is not None), None)
-
-    def latest_turn_of(self, speaker: str) -> Turn | None:
-        """The latest turn of ``speaker`` (any case), if they have spoken already."""
-        key = speaker.casefold()
-        return next((t for t in reversed(self.turns) if t.speaker.casefold() == key), None)
-
-    def add_point(self, speaker: str, text: str) -> tuple[Turn, Point]:
-        """A new point of ``speaker``: it joins their latest turn, or starts one."""
-        turn = self.latest_turn_of(speaker) if speaker else None
-        if turn is None:
-            turn = self.store.add_turn(self.meeting_id, speaker, points=[text])
-            self.turns.append(turn)
-            return turn, turn.points[0]
-        point = self.store.add_point(turn.id, text)  # type: ignore[arg-type]
-        turn.points.append(point)
-        return turn, point
-
-    def update_point(self, point_id: int, text: str) -> tuple[Turn, Point]:
-        """Save the point's new text; if it changed elsewhere, both texts are kept (see :mod:`.sync`)."""
-        turn = self.turn_of_point(point_id)
-        if turn is None:  # pragma: no cover - the meeting in memory is the database's
-            raise StoreError(f"No point with id {point_id} in this meeting")
-        try:
-            version = lists.get(turn.points, point_id).version
-            point = self.store.update_point(point_id, text, expected_version=version)
-        except Conflict as exc:
-            theirs: Point = exc.current  # type: ignore[assignment]
-            lists.replace(turn.points, theirs)
-            if theirs.text == text:
-                return turn, theirs
-            index = (lists.index_of(turn.points, point_id) or 0) + 1
-            point = self.store.add_point(turn.id, text, index)  # type: ignore[arg-type]
-            turn.points.insert(index, point)
-            self.notices.append(sync.KEPT_BOTH)
-            return turn, point
-        lists.replace(turn.points, point)
-        return turn, point
-
-    def delete_point(self, point_id: int) -> Turn | None:
-        """Delete a point; a turn's only point takes its turn with it (returns the turn left, or None)."""
-        turn = self.turn_of_point(point_id)
-        if turn is None:
-            return None
-        if len(turn.points) <= 1:
-            self.delete_turn(turn.id)  # type: ignore[arg-type]
-            return None
-        self.store.delete_point(point_id)
-        lists.drop(turn.points, point_id)
-        return turn
-
-    def delete_turn(self, turn_id: int) -> Turn:
-        self.store.delete_turn(turn_id)
-        turn = self.turn(turn_id)
-        self.turns.remove(turn)
-        return turn
-
-    def move_point(self, point_id: int, delta: int) -> bool:
-        turn = self.turn_of_point(point_id)
-        return turn is not None and lists.move(turn.points, point_id, delta, self.store.move_point)
-
-    def move_turn(self, turn_id: int, delta: int) -> bool:
-        return lists.move(self.turns, turn_id, delta, self.store.move_turn)
-
-    def rename_turn(self, turn_id: int, speaker: str) -> Turn:
-        saved = self.store.update_turn(turn_id, speaker)
-        self.turn(turn_id).speaker = saved.speaker
-        return self.turn(turn_id)
-
-    def mark_turn(self, speaker: str, phrase: str) -> Turn:
-        """Record ``phrase`` ("No update") as what ``speaker`` said (refused over real points)."""
-        turn = self.latest_turn_of(speaker)
-        saved = (
-            self.store.add_turn(self.meeting_id, speaker, points=[phrase])
-            if turn is None
-            else self.store.mark_turn(turn.id, phrase)  # type: ignore[arg-type]
-        )
-        self._put_turn(saved)
-        return saved
-
-    def _put_turn(self, turn: Turn) -> None:
-        index = lists.index_of(self.turns, turn.id)  # type: ignore[arg-type]
-        if index is None:
-            self.turns.append(turn)
-        else:
-            self.turns[index] = turn
 
     # -- actions and matters arising -------------------------------------------------------
 

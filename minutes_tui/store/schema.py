@@ -352,4 +352,5 @@ def unknown_migrations(db: Database) -> list[str]:
 from . import (  # noqa: E402, F401
     schema_board,  # m013
     schema_circulate,  # m014
+    schema_speakers,  # m012
 )

@@ -47,6 +47,7 @@ from .layouts import LayoutRepository
 from .meetings import MeetingRepository
 from .record import RecordRepository
 from .series import SeriesRepository
+from .speakers import SpeakerAliasRepository
 from .urls import is_server_url
 
 if TYPE_CHECKING:  # loaded when first used (filing, search), not at start-up
@@ -86,6 +87,7 @@ class Store(AgendaFacade, ArchiveFacade):
         )
         self.series = SeriesRepository(gateway, self.meetings, self.items, self.carried, self.history)
         self.action_log = ActionLogRepository(gateway, self.history)
+        self.speakers = SpeakerAliasRepository(gateway)
 
     @cached_property
     def filing(self) -> FilingRepository:
@@ -374,7 +376,7 @@ class Store(AgendaFacade, ArchiveFacade):
     def set_action_status(self, action_id: int, status: str, note: str = "") -> Action:
         return self.action_log.set_action_status(action_id, status, note)
 
-    # -- declarations of interest and stock phrases (see CaptureRepository)
+    # -- declarations of interest, stock phrases (see CaptureRepository), speaker links
 
     def declarations(self, meeting_id: int) -> list[Declaration]:
         return self.items.declarations.items((meeting_id,))
@@ -403,6 +405,15 @@ class Store(AgendaFacade, ArchiveFacade):
 
     def set_stock_phrases(self, series: str, phrases: list[str]) -> list[str]:
         return self.capture.set_stock_phrases(series, phrases)
+
+    def speaker_aliases(self, series: str) -> dict[str, str]:
+        return self.speakers.speaker_aliases(series)
+
+    def link_speaker(self, series: str, speaker: str, organisation: str) -> dict[str, str]:
+        return self.speakers.link_speaker(series, speaker, organisation)
+
+    def unlink_speaker(self, series: str, speaker: str) -> dict[str, str]:
+        return self.speakers.unlink_speaker(series, speaker)
 
     # -- filing (see FilingRepository)
 

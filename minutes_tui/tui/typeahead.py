@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual import events
+from textual.screen import Screen
 from textual.widgets import Input
 
 
-class TypeAhead:
-    """A screen mixin: keys typed before the screen has focused anything (a fast
+class TypeAhead(Screen):
+    """A screen part: keys typed before the screen has focused anything (a fast
     typist starts as it appears) go into :meth:`type_ahead_field`.
 
     Keys that arrive before that field exists wait in order; the screen that opened

@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import time
 
+from rich.cells import get_character_cell_size
 from textual import events
+from textual.errors import NoWidget
+from textual.geometry import Region
 from textual.keys import _character_to_key
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from minutes_tui.tui.app import MinutesApp
 from minutes_tui.tui.screens.meeting import MeetingScreen
 from minutes_tui.tui.widgets.rows import RowList
+
+
+class Notices:
+    """What the app tells the user (its notifications), heard through Textual's public hook:
+    ``app.run_test(message_hook=notices)``."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def __call__(self, message: Message) -> None:
+        if isinstance(message, Notify):
+            self.messages.append(str(message.notification.message))
+
+    def said(self, text: str) -> bool:
+        """Whether a notification so far holds ``text``."""
+        return any(text in m for m in self.messages)
 
 
 def send_keys(app: MinutesApp, keys: list[tuple[str, str | None]]) -> None:
@@ -47,14 +68,34 @@ async def wait_until(pilot: Pilot, condition, timeout: float = 5.0) -> None:
 
 
 def screen_text(app: MinutesApp) -> str:
-    """Every character on the app's screen now (as a terminal would show it).
+    """Every character on the app's screen now, line by line, as a terminal would show it.
 
-    Textual has no public API for the text on screen (``export_screenshot`` gives SVG),
-    so this one reads the screen's compositor; the snapshot tests cover the looks.
+    Through public means only: each widget on screen (``Screen.find_widget``: where it is and
+    how much of it shows) renders its lines (``Widget.render_lines``), border titles and all,
+    drawn in order, children over their parents; the snapshot tests cover the looks.
     """
-    return "\n".join(
-        "".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()
-    )
+    screen = app.screen
+    width, height = screen.size
+    canvas = [[" "] * width for _ in range(height)]
+    for widget in screen.walk_children(with_self=False):
+        try:
+            geometry = screen.find_widget(widget)
+        except NoWidget:  # not on screen (a hidden section, say)
+            continue
+        region = geometry.region
+        shown = geometry.clip.intersection(region).intersection(Region(0, 0, width, height))
+        if not shown:
+            continue
+        lines = widget.render_lines(Region(0, 0, region.width, region.height))
+        for y in range(shown.y, shown.bottom):
+            x = region.x
+            for segment in lines[y - region.y]:
+                for char in segment.text:
+                    cells = get_character_cell_size(char)
+                    if shown.x <= x and x + cells <= shown.right:
+                        canvas[y][x : x + cells] = [char, *[""] * (cells - 1)]
+                    x += cells
+    return "\n".join("".join(row) for row in canvas)
 
 
 def row_texts(app: MinutesApp, list_id: str) -> list[str]:

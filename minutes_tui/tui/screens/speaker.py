@@ -16,11 +16,15 @@ from ..widgets.entry import Entry
 class SpeakerScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, question: str, suggestions: list[str], value: str = "") -> None:
+    def __init__(
+        self, question: str, suggestions: list[str], value: str = "", *, allow_empty: bool = False
+    ) -> None:
         super().__init__()
         self.question = question
         self.suggestions = suggestions
         self.value = value
+        #: Whether Enter on an empty field answers "" (Escape still answers None).
+        self.allow_empty = allow_empty
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -36,7 +40,7 @@ class SpeakerScreen(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _ok(self, event: Input.Submitted) -> None:
         name = " ".join(event.value.split())
-        self.dismiss(name or None)
+        self.dismiss(name if name or self.allow_empty else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -11,12 +11,15 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
 
 from ...text import displayable
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Values longer than this are drawn only where the field shows them (see :meth:`Entry.render_line`).
+LONG_VALUE = 1000
 
 
 def clean_paste(text: str) -> str:
@@ -82,6 +85,59 @@ class Entry(Input):
         #: Where keys go that reach this field after Enter ended the item here (see ``ends_item``).
         self._handed_to: Input | None = None
 
+    # -- a long value (a 50,000-character point) costs a key no more than a short one ----------
+
+    def _one_cell_each(self) -> bool:
+        """Whether every character of the value takes one cell (printable ASCII): then a
+        character's index is its cell, and only the part on show need be drawn."""
+        value = self.value
+        if value is not self._checked_value:
+            self._checked_value = value
+            self._simple = value.isascii() and value.isprintable() and not self.password
+        return self._simple
+
+    _checked_value: str | None = None
+    _simple = False
+
+    def _position_to_cell(self, position: int) -> int:
+        return position if self._one_cell_each() else super()._position_to_cell(position)
+
+    @property
+    def content_width(self) -> int:
+        if self.value and self._one_cell_each():
+            return len(self.value) + 1  # one cell a character, and one for the cursor
+        return super().content_width
+
+    def render_line(self, y: int) -> Strip:
+        """As :class:`Input` draws it, but a long value only where it shows (not all of it)."""
+        value = self.value
+        if y != 0 or len(value) <= LONG_VALUE or not self._one_cell_each():
+            return super().render_line(y)
+        width = self.scrollable_content_region.width
+        scroll_x = int(self.scroll_offset.x)
+        start, end = max(0, scroll_x - 1), min(len(value), scroll_x + width + 1)
+        text = Text(value[start:end], no_wrap=True, overflow="ignore", end="")
+        if self.highlighter is not None:
+            text = self.highlighter(text)
+        suggestion = self._suggestion
+        show_suggestion = len(suggestion) > len(value) and self.has_focus
+        if show_suggestion and end == len(value):
+            text += Text(suggestion[len(value) :], self.get_component_rich_style("input--suggestion"), end="")
+        if self.has_focus:
+            low, high = sorted(self.selection)
+            low, high = max(low - start, 0), min(high - start, len(text))
+            if low < high:
+                text.stylize_before(self.get_component_rich_style("input--selection"), low, high)
+            cursor = self.cursor_position - start
+            if self._cursor_visible and 0 <= cursor <= len(text):
+                if not show_suggestion and self.cursor_at_end:
+                    text.pad_right(1)
+                text.stylize(self.get_component_rich_style("input--cursor"), cursor, cursor + 1)
+        options = self.app.console_options.update_width(text.cell_len + 1)
+        strip = Strip(list(self.app.console.render(text, options)))
+        strip = strip.crop(scroll_x - start, scroll_x - start + width + 1).extend_cell_length(width + 1)
+        return strip.apply_style(self.rich_style)
+
     def _watch_value(self, value: str) -> None:
         super()._watch_value(value)
         if self.complete is not None and "@" in value:
@@ -126,6 +182,20 @@ class Entry(Input):
             event.stop()
             event.prevent_default()
             self.action_command(self.COMMAND_KEYS[event.key])
+        elif await self._own_binding(event.key):
+            event.stop()
+            event.prevent_default()
+
+    async def _own_binding(self, key: str) -> bool:
+        """Run the field's own binding of ``key`` now; False if it has none (or it did nothing).
+
+        The field's keys (Backspace, ←, → accepting a suggestion) act here, in order: as
+        bindings they would act after the keys typed next (Enter would save too early).
+        """
+        for binding in self._bindings.key_to_bindings.get(key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                return True
+        return False
 
     def _on_focus(self, event: events.Focus) -> None:
         self._handed_to = None

@@ -1,6 +1,7 @@
-"""Capture keys of the meeting screen: filing by key, undo, stock phrases, times, attendance.
+"""Capture keys of the meeting screen: filing by key, undo, stock phrases, times, attendance,
+the round robin's speakers.
 
-Part of :class:`~.screen.MeetingScreen`. A point saved in the round robin or a bulleted
+A part of :class:`~.screen.MeetingScreen` (relying only on :class:`~.base.MeetingScreenBase`). A point saved in the round robin or a bulleted
 section is filed by its panel through the session (``A: ... @owner due:fri`` an action,
 ``D: ...`` a decision); the panel posts :class:`~.panel.SectionPanel.PointFiled`, and this
 part shows the filed item where it went and says so on the status line; Ctrl+Z puts the
@@ -15,15 +16,14 @@ from collections.abc import Callable, Iterator
 from textual.content import Content
 from textual.markup import escape
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from ....session import MeetingSession
 from ....store import StoreError
 from ....text import displayable
 from ...widgets.rows import RowList
 from .actions import ActionsPanel
 from .attendees import AttendeesPanel
+from .base import MeetingScreenBase
 from .bullets import BulletsPanel
 from .panel import SectionPanel, refuse_read_only
 from .round_robin import RoundRobinPanel
@@ -34,17 +34,9 @@ PHRASE_KEYS = 4
 STATUS_SECONDS = 10
 
 
-class CaptureKeys:
+class CaptureKeys(MeetingScreenBase):
     """Filing by key, undoing a filing, stock phrases, times and attendance keys."""
 
-    # -- what this part relies on (MeetingScreen has them) ---------------------------
-    session: MeetingSession | None
-    panels: list[SectionPanel]
-    section: str
-    focused: Widget | None
-    _today: dt.date | None
-    #: Whether the lists show each point's time.
-    show_times: bool
     #: What the status line says now (plain text; "" when hidden).
     status_text: str = ""
     #: Whether the status line shows a filing that Ctrl+Z can undo.
@@ -210,6 +202,18 @@ class CaptureKeys:
             and self.focused.cursor_key is not None
         )
 
+    # -- the round robin's speakers (in its list) ---------------------------------------------
+
+    def action_rename_speaker(self) -> None:
+        rr = self.panel_of_kind("round_robin")
+        if isinstance(rr, RoundRobinPanel):
+            rr.rename_highlighted()
+
+    def action_link_speaker(self) -> None:
+        rr = self.panel_of_kind("round_robin")
+        if isinstance(rr, RoundRobinPanel):
+            rr.link_highlighted()
+
     # -- stock phrases -------------------------------------------------------------------------
 
     def phrases(self) -> list[str]:
@@ -264,7 +268,7 @@ class CaptureKeys:
         self.app.push_screen(PhrasesEditScreen(self.phrases(), self.meeting.series), done)
 
     def capture_palette_commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        """(title, help, callback) for the palette: every phrase, editing them, times."""
+        """(title, help, callback) for the palette: every phrase, editing them, times, linking a speaker."""
         for n, phrase in enumerate(self.phrases()):
             key = f"  (Shift+F{n + 1})" if n < PHRASE_KEYS else ""
             yield (
@@ -275,3 +279,10 @@ class CaptureKeys:
         yield "Edit stock phrases", "Add, remove or reorder this series' phrases", self.action_edit_phrases
         label = "Hide times" if self.show_times else "Show times"
         yield label, "The time each point was saved, in the lists  (t in a list)", self.action_toggle_times
+        rr = self.panel_of_kind("round_robin")
+        if isinstance(rr, RoundRobinPanel) and not (self.session and self.session.read_only):
+            yield (
+                "Link speaker to an organisation",
+                "The speaker now speaking is an organisation in the attendance list (l in the list)",
+                rr.link_speaker,
+            )

@@ -17,12 +17,12 @@ tried again every :data:`RETRY` seconds until they succeed.
 from __future__ import annotations
 
 from textual import on
-from textual.screen import Screen
 from textual.widgets import Input
 
 from ....autosave import Debouncer
 from ....session import MeetingSession, recovery
 from ...widgets.status import FAILED, SAVED, SAVING, UNREACHABLE, SaveIndicator
+from .base import MeetingScreenBase
 from .panel import SectionPanel
 
 #: How often the pending edits are checked (seconds).
@@ -32,12 +32,8 @@ RETRY = 1.0
 _STATES = {"failed": FAILED, "saving": SAVING, "saved": SAVED, "unreachable": UNREACHABLE}
 
 
-class AutosaveScreen(Screen):
+class AutosaveScreen(MeetingScreenBase):
     """A screen whose panels' text fields are saved as they are typed (see the module's notes)."""
-
-    #: The meeting being minuted (None until the screen is composed).
-    session: MeetingSession | None = None
-    panels: list[SectionPanel]
 
     def start_autosave(self) -> None:
         self.set_interval(TICK, self._tick)

@@ -1,7 +1,8 @@
 """The meeting screen's commands on the minutes as a whole: approve, reopen, sections,
 the action log, export, save and leave.
 
-Part of :class:`~.screen.MeetingScreen`; every change goes through its session.
+A part of :class:`~.screen.MeetingScreen` (relying only on :class:`~.base.MeetingScreenBase`);
+every change goes through its session.
 """
 
 from __future__ import annotations
@@ -11,24 +12,18 @@ from textual.actions import SkipAction
 from textual.widgets import Input
 
 from ....model import Meeting, ModelError, Section
-from ....session import MeetingSession
 from ....store import StoreError
 from ....text import displayable
 from ..confirm import ConfirmScreen
 from .actions import ActionsPanel
+from .base import MeetingScreenBase
 from .matters_arising import MattersArisingPanel
 from .panel import SectionPanel, refuse_read_only
 
 
-class RecordCommands:
+class RecordCommands(MeetingScreenBase):
     """Approve, reopen, sections, action log, export, save and leave (see the module's notes)."""
 
-    # -- what this part relies on (MeetingScreen has them) ---------------------------
-    session: MeetingSession | None
-    meeting_id: int
-    section: str
-    panels: list[SectionPanel]
-    show_times: bool
     _closing: bool = False
     _in_action_log: bool = False
 
@@ -55,7 +50,7 @@ class RecordCommands:
         was = self.read_only
         self.session.refresh_status()
         if self.read_only and not was:
-            self.status_changed_elsewhere()  # type: ignore[attr-defined]  # in .watch
+            self.status_changed_elsewhere()
 
     def action_approve(self) -> None:
         if self.read_only:

@@ -25,6 +25,7 @@ from ...widgets.status import SpeakerStrip
 from ..confirm import ConfirmScreen
 from ..speaker import SpeakerScreen
 from .panel import SectionPanel
+from .speaker_names import ask_link, present_attendee, suggestions
 from .turns import point_row, turn_rows
 
 #: What Ctrl+Y records for a speaker.
@@ -76,8 +77,12 @@ class RoundRobinPanel(SectionPanel):
     def load(self) -> None:
         self.fields.register(self.entry_id, self._save)
         self._show_all()
-        self.queue = SpeakerQueue.build(self.meeting.attendees, [t.speaker for t in self.turns])
+        self.queue = self._build_queue()
         self.show_speaker()
+
+    def _build_queue(self) -> SpeakerQueue:
+        aliases = self.session.speaker_aliases
+        return SpeakerQueue.build(self.meeting.attendees, [t.speaker for t in self.turns], aliases)
 
     def shown(self) -> None:
         self.rebuild_queue()
@@ -228,7 +233,7 @@ class RoundRobinPanel(SectionPanel):
 
     def rebuild_queue(self) -> None:
         current = self.queue.current
-        queue = SpeakerQueue.build(self.meeting.attendees, [t.speaker for t in self.turns])
+        queue = self._build_queue()
         for speaker in self.extra_speakers:  # those added on the fly stay
             if queue.find(speaker) is None:
                 queue.speakers.append(speaker)
@@ -238,7 +243,7 @@ class RoundRobinPanel(SectionPanel):
         self.show_speaker()
 
     def show_speaker(self) -> None:
-        heard = {t.speaker.casefold() for t in self.turns}
+        heard = self.queue.heard(t.speaker for t in self.turns)
         self.query_one("#speakers", SpeakerStrip).show_speakers(self.queue.speakers, self.queue.index, heard)
         entry = self.entry(self.entry_id)
         editing = (
@@ -280,23 +285,12 @@ class RoundRobinPanel(SectionPanel):
         if not speaker:
             self.notify("No speaker to mark: Ctrl+O adds one.", severity="warning", markup=False)
             return
-        present = self._present(speaker) if phrase == APOLOGIES else None
+        aliases = self.session.speaker_aliases
+        present = present_attendee(self.meeting.attendees, speaker, aliases) if phrase == APOLOGIES else None
         if present is not None:  # ask first: the minutes would contradict themselves
             self.run_worker(self._confirm_apologies(speaker, present), group="speaker")
             return
         self._mark(speaker, phrase)
-
-    def _present(self, speaker: str) -> Attendee | None:
-        """The attendee marked present whom ``speaker`` stands for (by organisation or name)."""
-        key = speaker.casefold()
-        return next(
-            (
-                a
-                for a in self.meeting.attendees
-                if a.attendance == "present" and key in (a.organisation.casefold(), a.name.casefold())
-            ),
-            None,
-        )
 
     async def _confirm_apologies(self, speaker: str, attendee: Attendee) -> None:
         who = attendee.label or speaker
@@ -361,21 +355,11 @@ class RoundRobinPanel(SectionPanel):
         if turn is not None and self.turn_keys.get(turn.id):
             self.rows().select(self.turn_keys[turn.id][-1])
 
-    def _suggestions(self) -> list[str]:
-        out: list[str] = []
-        for a in self.meeting.attendees:
-            out += [a.organisation, a.name]
-        out += [t.speaker for t in self.turns]
-        for name, org in self.session.known_people[:500]:
-            out += [org, name]
-        seen: set[str] = set()
-        return [s for s in out if s and not (s.casefold() in seen or seen.add(s.casefold()))]
-
     def ask_speaker(self) -> None:
         self.run_worker(self._ask_speaker(), group="speaker")
 
     async def _ask_speaker(self) -> None:
-        name = await self.app.push_screen_wait(SpeakerScreen("Who is speaking?", self._suggestions()))
+        name = await self.app.push_screen_wait(SpeakerScreen("Who is speaking?", suggestions(self.session)))
         if name:
             name = self.queue.add(name)
             if name not in self.extra_speakers:
@@ -413,7 +397,7 @@ class RoundRobinPanel(SectionPanel):
         turn = self.session.turn(turn_id)
         old = turn.speaker
         name = await self.app.push_screen_wait(
-            SpeakerScreen("Speaker of this turn", self._suggestions(), turn.speaker)
+            SpeakerScreen("Speaker of this turn", suggestions(self.session), turn.speaker)
         )
         if name and name != old:
             try:
@@ -424,3 +408,41 @@ class RoundRobinPanel(SectionPanel):
             self.queue.rename(old, turn.speaker)
             self._show_turn(turn)
             self.show_speaker()
+
+    # -- a speaker linked to an attendee's organisation -----------------------------------
+
+    def link_speaker(self, speaker: str | None = None) -> None:
+        """Link ``speaker`` (default: the current one) to an organisation of the attendance list."""
+        speaker = speaker or self.queue.current
+        if not speaker:
+            self.notify("No speaker to link: Ctrl+O adds one.", severity="warning", markup=False)
+            return
+        self.run_worker(self._link_speaker(speaker), group="speaker")
+
+    def link_highlighted(self) -> None:
+        row = self.rows().cursor_row
+        if row is not None:
+            is_turn = row.kind == "turn"
+            turn = self.session.turn(row.item_id) if is_turn else self.session.turn_of_point(row.item_id)
+            if turn is not None and turn.speaker:
+                self.link_speaker(turn.speaker)
+
+    async def _link_speaker(self, speaker: str) -> None:
+        aliases = self.session.speaker_aliases
+        link = await ask_link(self.app, speaker, self.meeting.attendees, aliases, self.queue)
+        self.focus_now(self.q(self.entry_id))
+        if link is None:
+            return
+        try:
+            if link.organisation:
+                renamed = self.session.link_speaker(link.speaker, link.organisation)
+            else:
+                self.session.unlink_speaker(link.speaker)
+                renamed = []
+        except StoreError as exc:
+            self.notify(str(exc), title="Not linked", severity="error", markup=False)
+            return
+        self.rebuild_queue()
+        if renamed:
+            self._show_all(cursor_key=self.rows().cursor_key)
+        self.notify(link.said(self.meeting.series), timeout=4, markup=False)

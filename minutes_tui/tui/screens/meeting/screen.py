@@ -5,7 +5,9 @@ The screen holds the :class:`~minutes_tui.session.MeetingSession` and one
 with a list of sections on the left. It does navigation, keys and layout; each panel
 handles its own fields and rows and posts what others must know (an attendee changed,
 a point was filed), which the screen passes on. Saving as you type is in
-:mod:`.editing`, the capture keys in :mod:`.capture`, approval and export in :mod:`.records`.
+:mod:`.editing`, the capture keys in :mod:`.capture`, approval and export in :mod:`.records`,
+taking in others' changes in :mod:`.watch`: each a part of this screen that relies only on
+what :class:`~.base.MeetingScreenBase` declares (this class provides it).
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ....model import KNOWN_SECTIONS, Meeting
-from ....parsing import format_date
 from ....session import MeetingSession
 from ....store import StoreError
 from ....text import displayable
@@ -34,7 +35,6 @@ from ...widgets.rows import RowList
 from ...widgets.status import SaveIndicator
 from .actions import ActionsPanel
 from .agenda import AgendaPanel
-from .agenda_header import announce_quorum, quorum_label
 from .attendees import AttendeesPanel
 from .bullets import BulletsPanel
 from .capture import PHRASE_KEYS, CaptureKeys
@@ -44,6 +44,7 @@ from .matters_arising import MattersArisingPanel
 from .panel import SectionPanel, widget_id
 from .records import RecordCommands
 from .round_robin import RoundRobinPanel
+from .top_bar import announce_quorum, meeting_label
 from .watch import WatchElsewhere
 
 #: The keys that go to the sections, in order: F2 details, F3 attendees, F4... the layout.
@@ -53,7 +54,6 @@ PANEL_KINDS: dict[str, type[SectionPanel]] = {
     "matters_arising": MattersArisingPanel,
     "agenda": AgendaPanel,
 }
-READ_ONLY_LABEL = "APPROVED – read-only (reopen to correct)"
 #: Short labels for the list of sections (it is narrow).
 NAV_LABELS = {"agreed": "Agreed", "comments": "Comments", "matters_arising": "Matters arising"}
 #: What the screen shows before its meeting is read.
@@ -81,6 +81,13 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
             "Speaker",
             tooltip="Round robin list: rename the turn's speaker",
             id="rr.rename",
+        ),
+        Binding(
+            "l",
+            "link_speaker",
+            "Link",
+            tooltip="Round robin list: link the speaker to an organisation in the attendance list",
+            id="rr.link",
         ),
         *(
             Binding(
@@ -337,9 +344,10 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
         self.set_focus(self.current.primary())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "rename_speaker":
+        if action in ("rename_speaker", "link_speaker"):
             rr = self.panel_of_kind("round_robin")
-            return rr is not None and isinstance(self.focused, RowList) and self.focused.id == rr.list_id
+            in_list = rr is not None and isinstance(self.focused, RowList) and self.focused.id == rr.list_id
+            return in_list and (action == "rename_speaker" or not self.read_only)
         if action == "file_row":
             return self._row_panel() is not None
         if action == "attendance":
@@ -396,15 +404,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
     # -- the top bar ---------------------------------------------------------------
 
     def show_label(self) -> None:
-        m = self.meeting
-        parts = [displayable(p) for p in (m.series, m.title, format_date(m.date)) if p]
-        name = Content.styled(" · ".join(parts) or "(untitled meeting)", "bold")
-        if m.approved:  # first, so that a long title cannot push it out of sight
-            label = Content.assemble(Content.styled(f" {READ_ONLY_LABEL} ", "bold reverse"), "  ", name)
-        else:
-            label = Content.assemble(name, Content.styled(f"   {m.status}", "dim"))
-        label = Content.assemble(quorum_label(self.session), label)
-        self.query_one("#meeting-label", Static).update(label)
+        self.query_one("#meeting-label", Static).update(meeting_label(self.session))
 
     # -- what the panels tell each other ----------------------------------------------
 
@@ -441,14 +441,9 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
     def _editing_changed(self) -> None:
         self.refresh_bindings()
 
-    # -- Escape and the round robin's speaker ---------------------------------------------
+    # -- Escape -------------------------------------------------------------------------
 
     def action_stop_editing(self) -> None:
         panel = self.current
         panel.stop_editing()
         self.set_focus(panel.primary())
-
-    def action_rename_speaker(self) -> None:
-        rr = self.panel_of_kind("round_robin")
-        if isinstance(rr, RoundRobinPanel):
-            rr.rename_highlighted()

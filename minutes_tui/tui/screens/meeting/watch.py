@@ -7,30 +7,26 @@ approved elsewhere turn read-only, but a field holding unsaved text (or the focu
 stays as it is, so nothing typed is lost; reopened elsewhere, they are editable again
 and the held text is saved.
 
-Part of :class:`~.screen.MeetingScreen`.
+A part of :class:`~.screen.MeetingScreen` (relying only on :class:`~.base.MeetingScreenBase`).
 """
 
 from __future__ import annotations
 
 from textual.widgets import Static
 
-from ....session import MeetingSession
 from ....session.sync import APPROVED_ELSEWHERE
 from ....store import StoreError
-from .panel import SectionPanel
+from .base import MeetingScreenBase
 
 #: How often the database is checked for others' changes (seconds).
 POLL = 1.0
 
 
-class WatchElsewhere:
+class WatchElsewhere(MeetingScreenBase):
     """Take in changes made in other windows (see the module's notes)."""
 
-    session: MeetingSession | None
-    panels: list[SectionPanel]
-
     def start_watching(self) -> None:
-        self.set_interval(POLL, self.check_elsewhere)  # type: ignore[attr-defined]
+        self.set_interval(POLL, self.check_elsewhere)
 
     def check_elsewhere(self) -> None:
         session = self.session
@@ -54,10 +50,10 @@ class WatchElsewhere:
         session = self.session
         if session is None:
             return
-        status = self.query_one("#capture-status", Static)  # type: ignore[attr-defined]
+        status = self.query_one("#capture-status", Static)
         if session.read_only:
-            self.apply_read_only(hold=True)  # type: ignore[attr-defined]
-            self.notify(  # type: ignore[attr-defined]
+            self.apply_read_only(hold=True)
+            self.notify(
                 "These minutes were approved in another window. " + APPROVED_ELSEWHERE,
                 title="Approved elsewhere",
                 severity="warning",
@@ -66,10 +62,10 @@ class WatchElsewhere:
             )
             status.update(APPROVED_ELSEWHERE)
             return
-        self.apply_read_only()  # type: ignore[attr-defined]
+        self.apply_read_only()
         status.update("")
-        saved = self.flush()  # type: ignore[attr-defined]
-        self.notify(  # type: ignore[attr-defined]
+        saved = self.flush()
+        self.notify(
             "Reopened in another window: editable again" + ("; held text saved." if saved else "."),
             markup=False,
         )

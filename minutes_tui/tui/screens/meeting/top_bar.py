@@ -1,11 +1,29 @@
-"""The quorum in the meeting screen's top bar, and the notice when it changes."""
+"""The meeting screen's top bar: the meeting's name and status, the quorum, and the notice
+when the quorum changes."""
 
 from __future__ import annotations
 
 from textual.content import Content
 from textual.widget import Widget
 
+from ....parsing import format_date
 from ....session import MeetingSession
+from ....text import displayable
+
+READ_ONLY_LABEL = "APPROVED – read-only (reopen to correct)"
+
+
+def meeting_label(session: MeetingSession) -> Content:
+    """The quorum, the meeting's series, title and date, and whether it is a draft or approved
+    (approved first, so that a long title cannot push it out of sight)."""
+    m = session.meeting
+    parts = [displayable(p) for p in (m.series, m.title, format_date(m.date)) if p]
+    name = Content.styled(" · ".join(parts) or "(untitled meeting)", "bold")
+    if m.approved:
+        label = Content.assemble(Content.styled(f" {READ_ONLY_LABEL} ", "bold reverse"), "  ", name)
+    else:
+        label = Content.assemble(name, Content.styled(f"   {m.status}", "dim"))
+    return Content.assemble(quorum_label(session), label)
 
 
 def quorum_label(session: MeetingSession | None) -> Content:
