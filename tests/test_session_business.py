@@ -11,7 +11,7 @@ import pytest
 from minutes_tui.agenda import AgendaItem, CommitteeRules
 from minutes_tui.model import BOARD_LAYOUT, Attendee, ModelError
 from minutes_tui.session import MeetingSession
-from minutes_tui.session.business import parse_votes, resolution_line, split_item
+from minutes_tui.session.business import parse_vote_entry, parse_votes, resolution_line, split_item
 from minutes_tui.store import StoreError
 
 TODAY = dt.date(2025, 7, 14)  # a Monday
@@ -84,6 +84,18 @@ def test_votes_are_typed_as_three_numbers():
     for bad in ("six", "1 2 3 4", "-1 0 0"):
         with pytest.raises(ModelError):
             parse_votes(bad)
+
+
+def test_a_recorded_vote_is_typed_after_the_counts():
+    assert parse_vote_entry("4 1 0 recorded: Cllr Nolan, Cllr Dennett and Cllr Shah") == (
+        (4, 1, 0),
+        ["Cllr Nolan", "Cllr Dennett", "Cllr Shah"],
+    )
+    assert parse_vote_entry("Recorded: Nolan; Okafor") == ((None, None, None), ["Nolan", "Okafor"])
+    assert parse_vote_entry("6 0 1") == ((6, 0, 1), [])
+    assert parse_vote_entry("") == ((None, None, None), [])
+    with pytest.raises(ModelError):
+        parse_vote_entry("six recorded: Nolan")
 
 
 def test_items_are_added_edited_moved_and_deleted_with_minute_numbers_following(session):

@@ -150,6 +150,28 @@ async def test_exempt_votes_and_closing_time_from_the_list(store):
         assert "closed at 11:45" in screen_text(app)
 
 
+async def test_a_recorded_vote_is_typed_in_the_votes_prompt_and_shown(store):
+    meeting_id = board(store)
+    store.add_resolution(items(store, meeting_id)[2].id, Resolution("approved", "That the offer be accepted."))
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_meeting(app, pilot, meeting_id, "items", today=TODAY)
+        await pilot.press("up")  # the resolution
+        await pilot.press("v")
+        await say(pilot, "2 1 0 recorded: Cllr Nolan, Cllr Dennett; Cllr Shah")
+        resolution = items(store, meeting_id)[2].resolutions[0]
+        assert (resolution.votes_for, resolution.votes_against, resolution.abstentions) == (2, 1, 0)
+        assert resolution.recorded == ["Cllr Nolan", "Cllr Dennett", "Cllr Shah"]
+        assert any("recorded vote: Cllr Nolan, Cllr Dennett and Cllr Shah" in r for r in row_texts(app, "l-items"))
+        await pilot.press("v")  # the prompt shows the vote as it stands, to correct
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press("end")
+        await pilot.press("backspace", *["backspace"] * len("Cllr Shah"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert items(store, meeting_id)[2].resolutions[0].recorded == ["Cllr Nolan", "Cllr Dennett"]
+
+
 async def test_space_takes_an_item_and_enter_edits_a_point(store):
     meeting_id = board(store)
     app = make_app(store)

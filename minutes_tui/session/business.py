@@ -19,6 +19,7 @@ from ..agenda import (
     QuorumChange,
     Resolution,
     check_number,
+    joined,
     quorum_change_text,
     quorum_changes,
     voting_members,
@@ -65,6 +66,28 @@ def parse_votes(text: str) -> tuple[int | None, int | None, int | None]:
     return counts[0], counts[1], counts[2]
 
 
+#: Where a recorded vote starts in the votes prompt: "6 0 1 recorded: Nolan, Okafor".
+_RECORDED = re.compile(r"\brecorded(?:\s+vote)?\s*:?", re.IGNORECASE)
+
+
+def parse_vote_entry(text: str) -> tuple[tuple[int | None, int | None, int | None], list[str]]:
+    """``6 0 1 recorded: Cllr Nolan, Cllr Dennett and Cllr Shah``: the counts (as
+    :func:`parse_votes`) and the recorded vote's names (commas, semicolons or "and" between them).
+    Raises :class:`ModelError`."""
+    counts, names = (_RECORDED.split(text, maxsplit=1) + [""])[:2]
+    recorded = [" ".join(n.split()) for n in re.split(r"[,;]|\band\b", names) if n.strip()]
+    return parse_votes(counts), recorded
+
+
+def vote_entry(resolution: Resolution) -> str:
+    """A resolution's vote as the votes prompt takes it, to correct."""
+    counts = (resolution.votes_for, resolution.votes_against, resolution.abstentions)
+    typed = " ".join("" if n is None else str(n) for n in counts).strip() if resolution.voted else ""
+    if resolution.recorded:
+        typed = f"{typed} recorded: {', '.join(resolution.recorded)}".strip()
+    return typed
+
+
 def tidy(text: str) -> str:
     """Spaces tidied in each line; the lines (one per recommendation) kept."""
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
@@ -81,6 +104,8 @@ def resolution_line(resolution: Resolution) -> str:
             f"{w} {n}" for w, n in zip(("for", "against", "abstaining"), counts, strict=True) if n is not None
         ]
         line += f"  ({', '.join(shown)})"
+    if resolution.recorded:
+        line += f"  recorded vote: {joined(resolution.recorded)}"
     return line
 
 
@@ -264,10 +289,11 @@ class CommitteeBusiness:
         return self.session.update_resolution(item.id, resolution_id, **fields)  # type: ignore[arg-type]
 
     def set_votes(self, resolution_id: int, text: str) -> Resolution:
-        """Votes typed as ``6 0 1`` (for, against, abstaining); empty: no vote counted."""
-        votes_for, against, abstain = parse_votes(text)
+        """Votes typed as ``6 0 1`` (for, against, abstaining), then perhaps a recorded vote
+        (``recorded: Nolan, Okafor``); empty: no vote counted."""
+        (votes_for, against, abstain), recorded = parse_vote_entry(text)
         return self.update_resolution(
-            resolution_id, votes_for=votes_for, votes_against=against, abstentions=abstain
+            resolution_id, votes_for=votes_for, votes_against=against, abstentions=abstain, recorded=recorded
         )
 
     def delete_resolution(self, resolution_id: int) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ....agenda import AgendaItem, Resolution
-from ....session.business import resolution_line
+from ....session.business import resolution_line, vote_entry
 from ..prompt import PromptScreen
 from ..resolution import ResolutionScreen
 from .agenda_rows import item_heading
@@ -94,14 +94,11 @@ class AgendaPrompts:
                 f"{item.label} has no resolution to vote on yet: Ctrl+N records one.", markup=False
             )
             return
-        counts = (resolution.votes_for, resolution.votes_against, resolution.abstentions)
         answer = await self.panel.app.push_screen_wait(
             PromptScreen(
-                "Votes: for, against, abstaining",
-                "e.g. 6 0 1   (empty: no vote counted)",
-                value=" ".join("" if n is None else str(n) for n in counts).strip()
-                if resolution.voted
-                else "",
+                "Votes: for, against, abstaining, then any recorded vote",
+                "e.g. 6 0 1, or 6 0 1 recorded: Cllr Nolan, Cllr Shah   (empty: no vote)",
+                value=vote_entry(resolution),
                 detail=resolution_line(resolution),
                 allow_empty=True,
             )
