@@ -120,17 +120,17 @@ def parse_point(
         body = text[match.end() :]
     owners: list[str] = []
     dues: list[tuple[str, dt.date]] = []
-    inline: list[tuple[int, int, str]] = []  # spans to replace: (start, end, replacement)
+    #: Spans to replace: (start, end, end with the punctuation after it, replacement).
+    inline: list[tuple[int, int, int, str]] = []
     for token in _TOKEN.finditer(body):
         if token["due_key"] is not None:
-            typed = token.group(0)
+            value = token["due"].rstrip(_TRAILING)
+            typed = token.group(0)[: len(token.group(0)) - len(token["due"]) + len(value)]
             try:
-                dues.append((typed, due_date(token["due"], today)))
+                dues.append((typed, due_date(value, today)))
             except DateError as exc:
-                problems.append(
-                    f"{typed} {exc}" if token["due"] else f"{typed} needs a date after it ({DUE_HELP})"
-                )
-            inline.append((token.start(), token.end(), ""))
+                problems.append(f"{typed} {exc}" if value else f"{typed} needs a date after it ({DUE_HELP})")
+            inline.append((token.start(), token.start() + len(typed), token.end(), ""))
             continue
         raw = token["quoted"] if token["quoted"] is not None else token["name"]
         end = token.end()
@@ -154,7 +154,7 @@ def parse_point(
             notes.append(note)
         if owner.casefold() not in (o.casefold() for o in owners):
             owners.append(owner)
-        inline.append((token.start(), end, owner))
+        inline.append((token.start(), end, token.end(), owner))
     if len(dues) > 1:
         problems.append(f"{' and '.join(typed for typed, _ in dues)}: give one due date")
     cleaned = _remove(body, inline)
@@ -231,7 +231,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def match_owner(wanted: str, people: Iterable[str]) -> tuple[str, str, str]:
     """``(owner, problem, note)`` for ``@wanted`` among ``people`` (names and organisations).
 
-    An exact match (any case) wins, then the one name that starts with ``wanted``.
+    An exact match (any case) wins, then the one name that starts with ``wanted``, then
+    the one with a word, after any title, that does ("nolan" finds "Cllr Mary Nolan").
     Several such names is a problem; none keeps ``wanted`` as typed, with a note.
     """
     key = wanted.casefold()
@@ -239,7 +240,7 @@ def match_owner(wanted: str, people: Iterable[str]) -> tuple[str, str, str]:
     for person in candidates:
         if person.casefold() == key:
             return person, "", ""
-    starting = [p for p in candidates if p.casefold().startswith(key)]
+    starting = _starting(key, candidates)
     if len(starting) == 1:
         return starting[0], "", ""
     if starting:
@@ -251,7 +252,28 @@ def match_owner(wanted: str, people: Iterable[str]) -> tuple[str, str, str]:
 def owner_completions(fragment: str, people: Iterable[str]) -> list[str]:
     """The people an ``@fragment`` being typed could mean, for a completion list."""
     key = " ".join(fragment.lstrip("@").strip('"').replace("_", " ").split()).casefold()
-    return [p for p in _distinct(people) if p.casefold().startswith(key)]
+    return _starting(key, _distinct(people))
+
+
+#: Titles before a name, never matched as one of its words ("Cllr Mary Nolan").
+_TITLES = frozenset(
+    "councillor councillors cllr cllrs mr mrs ms miss mx dr prof professor sir dame lord lady rev revd".split()
+)
+
+
+def _starting(key: str, people: list[str]) -> list[str]:
+    """The people whose name starts with ``key``; if none, those with a word (after titles) that does."""
+    starting = [p for p in people if p.casefold().startswith(key)]
+    if starting or not key:
+        return starting
+    found = []
+    for person in people:
+        words = person.casefold().split()
+        while words and words[0].rstrip(".") in _TITLES:
+            words = words[1:]
+        if any(" ".join(words[n:]).startswith(key) for n in range(len(words))):
+            found.append(person)
+    return found
 
 
 def people_of(attendees: Iterable) -> list[str]:
@@ -290,11 +312,12 @@ def _distinct(people: Iterable[str]) -> list[str]:
     return out
 
 
-def _remove(body: str, spans: list[tuple[int, int, str]]) -> str:
-    """``body`` with the token spans replaced: names kept mid-sentence, dropped at the ends."""
+def _remove(body: str, spans: list[tuple[int, int, int, str]]) -> str:
+    """``body`` with the token spans replaced: names kept mid-sentence, dropped at the ends
+    with the full stop after them ("... timetable @Tom." -> "... timetable")."""
     if not spans:
         return body.strip()
-    rest = [(start, end) for start, end, _ in spans]
+    rest = [(start, end) for start, end, _, _ in spans]
 
     def only_tokens(segment_start: int, segment_end: int) -> bool:
         text = body[segment_start:segment_end]
@@ -304,10 +327,11 @@ def _remove(body: str, spans: list[tuple[int, int, str]]) -> str:
         return not text.strip(_DANGLING + _TRAILING)
 
     out, last = [], 0
-    for start, end, replacement in spans:
+    for start, end, tail, replacement in spans:
         out.append(body[last:start])
-        out.append("" if not replacement or only_tokens(end, len(body)) else replacement)
-        last = end
+        at_end = only_tokens(end, len(body))
+        out.append("" if not replacement or at_end else replacement)
+        last = tail if at_end else end
     out.append(body[last:])
     lines = [" ".join(line.split()) for line in "".join(out).splitlines()]
     text = "\n".join(line for line in lines if line) if len(lines) > 1 else (lines[0] if lines else "")

@@ -51,7 +51,23 @@ def parse(text: str, **options) -> Filing:
         ('A: Draft the offer @"Jane Doe"', "action", "Draft the offer", "Jane Doe", None),
         ("A: Draft the offer @Jane_Doe", "action", "Draft the offer", "Jane Doe", None),
         ("A: Draft the offer @business_l", "action", "Draft the offer", "Business Link", None),
-        ("A: Draft the offer @Priya.", "action", "Draft the offer.", "Priya", None),
+        ("A: Draft the offer @Priya.", "action", "Draft the offer", "Priya", None),
+        (
+            "Circulate the timetable @Tom. due:+2w",
+            "action",
+            "Circulate the timetable",
+            "Tom",
+            dt.date(2026, 5, 12),
+        ),
+        (
+            "Circulate the timetable @Tom due:+2w.",
+            "action",
+            "Circulate the timetable",
+            "Tom",
+            dt.date(2026, 5, 12),
+        ),
+        ("Book it due:fri. Then call @Tom", "action", "Book it. Then call", "Tom", dt.date(2026, 5, 1)),
+        ("A: Draft the offer. @Priya", "action", "Draft the offer.", "Priya", None),
         (
             "A: Draft the offer – @Priya – due:30/04",
             "action",
@@ -216,6 +232,46 @@ def test_owner_matching_exact_beats_prefix():
     assert match_owner("tom", people) == ("Tom", "", "")
     assert match_owner("toma", people) == ("Tomasz", "", "")
     assert match_owner("to", people)[1] == "@to could be Tom, Tomasz: type more of the name"
+
+
+COUNCIL = ["Cllr Mary Nolan", "Councillor Dennett", "Dr Amir Shah", "Halton Council", "Nolan Hughes Ltd"]
+
+
+@pytest.mark.parametrize(
+    "wanted, owner",
+    [
+        ("dennett", "Councillor Dennett"),
+        ("mary", "Cllr Mary Nolan"),
+        ("mary_nol", "Cllr Mary Nolan"),
+        ("shah", "Dr Amir Shah"),
+        ("cllr", "Cllr Mary Nolan"),  # the start of the name as typed still comes first
+        ("hughes", "Nolan Hughes Ltd"),
+    ],
+)
+def test_an_owner_is_found_by_any_word_of_the_name_after_titles(wanted, owner):
+    assert match_owner(wanted.replace("_", " "), COUNCIL) == (owner, "", "")
+
+
+def test_a_word_of_several_names_is_ambiguous_and_titles_are_not_words():
+    assert match_owner("nolan", COUNCIL) == ("Nolan Hughes Ltd", "", "")  # the name starts so
+    people = ["Cllr Mary Nolan", "Councillor Dennett"]
+    assert match_owner("nolan", people) == ("Cllr Mary Nolan", "", "")
+    assert match_owner("coun", people)[0] == "Councillor Dennett"  # typed from the start
+    assert match_owner("c", ["Dr Carl Nolan", "Dr Cath Shah"])[1].startswith("@c could be")
+    assert match_owner("councillor", ["Cllr Mary Nolan"]) == (
+        "councillor",
+        "",
+        "councillor is not an attendee; kept as typed",
+    )
+    filing = parse_point(
+        "Circulate the contact list and timetable @nolan. due:+2w", today=TODAY, people=people
+    )
+    assert (filing.kind, filing.text, filing.owner) == (
+        "action",
+        "Circulate the contact list and timetable",
+        "Cllr Mary Nolan",
+    )
+    assert owner_completions("@nol", people) == ["Cllr Mary Nolan"]
 
 
 def test_owner_completions_and_people_of_attendees():
