@@ -321,7 +321,25 @@ def public_version(meeting: Meeting) -> Meeting:
         if not (a.item_id is not None and a.item_id in exempt)
         and not (a.item_index is not None and a.item_index in exempt_index)
     ]
-    return replace(meeting, agenda=[public_item(i) for i in meeting.agenda], actions=actions)
+    exempt_items = [item for item in meeting.agenda if item.exempt.strip()]
+    declarations = [
+        d for d in meeting.declarations if not any(names_item(d.item, item) for item in exempt_items)
+    ]
+    return replace(
+        meeting, agenda=[public_item(i) for i in meeting.agenda], actions=actions, declarations=declarations
+    )
+
+
+def names_item(typed: str, item: AgendaItem) -> bool:
+    """Whether ``typed`` (a declaration's "which item") means ``item``: its number or minute
+    number as a word of its own ("Item 9", "Minute 25/40", not "9.1"), or its title."""
+    text = " ".join(typed.split()).casefold()
+    for number in (item.number, item.minute):
+        number = number.strip().casefold()
+        if number and re.search(rf"(?<![\w./]){re.escape(number)}(?![\w/]|[.]\w)", text):
+            return True
+    title = " ".join(item.title.split()).casefold()
+    return bool(title) and title in text
 
 
 def recommendations_as_resolution(item: AgendaItem) -> Resolution:

@@ -12,9 +12,10 @@ import pytest
 from support.cli import run
 from support.committee import REASON, SECRET, board_meeting
 
-from minutes_tui.agenda import CommitteeRules
+from minutes_tui.agenda import CommitteeRules, public_version
 from minutes_tui.export import export_meeting
 from minutes_tui.export.markdown import render_markdown
+from minutes_tui.model import Declaration
 from minutes_tui.store import Store, default_path
 
 
@@ -131,6 +132,27 @@ def test_the_public_version_holds_no_exempt_text(meeting_id, fmt):
     whole = run("export", meeting_id, "--format", fmt)
     full = Path(whole.output.strip())
     assert SECRET in (all_text(full) if fmt == "docx" else full.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "item, public",
+    [
+        ("Item 9: Sale of the Crawley site", False),
+        ("9", False),
+        ("Minute 25/40", False),
+        ("the Crawley site sale (sale of the crawley site)", False),
+        ("Item 8", True),
+        ("Item 9.1", True),  # another item's number, not item 9
+        ("Item 19", True),
+        ("", True),
+    ],
+)
+def test_the_public_version_leaves_out_declarations_on_exempt_items(item, public):
+    meeting = board_meeting()
+    meeting.declarations = [Declaration(item=item, text="Director of Crawley Holdings", attendee_index=2)]
+    text = render_markdown(public_version(meeting))
+    assert ("Director of Crawley Holdings" in text) is public
+    assert "Director of Crawley Holdings" in render_markdown(meeting)
 
 
 def test_the_public_version_to_standard_output(meeting_id):
