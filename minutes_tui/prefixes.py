@@ -257,7 +257,26 @@ def owner_completions(fragment: str, people: Iterable[str]) -> list[str]:
 
 #: Titles before a name, never matched as one of its words ("Cllr Mary Nolan").
 _TITLES = frozenset(
-    "councillor councillors cllr cllrs mr mrs ms miss mx dr prof professor sir dame lord lady rev revd".split()
+    [
+        "councillor",
+        "councillors",
+        "cllr",
+        "cllrs",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "revd",
+    ]
 )
 
 

@@ -152,7 +152,9 @@ async def test_exempt_votes_and_closing_time_from_the_list(store):
 
 async def test_a_recorded_vote_is_typed_in_the_votes_prompt_and_shown(store):
     meeting_id = board(store)
-    store.add_resolution(items(store, meeting_id)[2].id, Resolution("approved", "That the offer be accepted."))
+    store.add_resolution(
+        items(store, meeting_id)[2].id, Resolution("approved", "That the offer be accepted.")
+    )
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_meeting(app, pilot, meeting_id, "items", today=TODAY)
@@ -162,7 +164,9 @@ async def test_a_recorded_vote_is_typed_in_the_votes_prompt_and_shown(store):
         resolution = items(store, meeting_id)[2].resolutions[0]
         assert (resolution.votes_for, resolution.votes_against, resolution.abstentions) == (2, 1, 0)
         assert resolution.recorded == ["Cllr Nolan", "Cllr Dennett", "Cllr Shah"]
-        assert any("recorded vote: Cllr Nolan, Cllr Dennett and Cllr Shah" in r for r in row_texts(app, "l-items"))
+        assert any(
+            "recorded vote: Cllr Nolan, Cllr Dennett and Cllr Shah" in r for r in row_texts(app, "l-items")
+        )
         await pilot.press("v")  # the prompt shows the vote as it stands, to correct
         assert isinstance(app.screen, PromptScreen)
         await pilot.press("end")
@@ -170,6 +174,34 @@ async def test_a_recorded_vote_is_typed_in_the_votes_prompt_and_shown(store):
         await pilot.press("enter")
         await pilot.pause()
         assert items(store, meeting_id)[2].resolutions[0].recorded == ["Cllr Nolan", "Cllr Dennett"]
+
+
+async def test_the_quorum_is_set_from_the_items_panel_for_the_series(store):
+    meeting_id = board(store)
+    store.update_attendee(store.get_meeting(meeting_id).attendees[0].id, voting=True)
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_meeting(app, pilot, meeting_id, "items", today=TODAY)
+        assert "NOT QUORATE 1/1 (quorum 3)" in screen_text(app)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Quorum" in titles, " / ".join(titles)  # in the palette while typing a point
+        await pilot.press("up")
+        await pilot.press("q")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press("ctrl+u")
+        await say(pilot, "none")  # refused: the quorum stays
+        assert store.committee_rules(SERIES).quorum == 3
+        await pilot.press("q")
+        await pilot.press("ctrl+u")
+        await say(pilot, "1")
+        rules = store.committee_rules(SERIES)
+        assert (rules.quorum, rules.numbering, rules.first_minute) == (1, "running", 37)
+        assert "Quorate 1/1" in screen_text(app)
+        await pilot.press("q")
+        await pilot.press("ctrl+u")
+        await say(pilot, "")  # empty: no quorum
+        assert store.committee_rules(SERIES).quorum is None
+        assert "QUORATE" not in screen_text(app).upper()
 
 
 async def test_space_takes_an_item_and_enter_edits_a_point(store):

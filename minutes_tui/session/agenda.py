@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from ..agenda import AgendaItem, Resolution, present_voting, voting_members
+from ..agenda import AgendaItem, CommitteeRules, Resolution, present_voting, voting_members
 from ..model import Action, Meeting, Point
 from ..prefixes import parse_point, people_of
 from ..store import Conflict, NotFound, Store
@@ -191,6 +191,13 @@ class AgendaSession:
         lists.drop(self.agenda_item(item_id).resolutions, resolution_id)
 
     # -- the quorum
+
+    def set_committee_rules(self, rules: CommitteeRules) -> CommitteeRules:
+        """Save the rules of this meeting's series (the quorum, say) and use them here."""
+        saved = self.store.set_committee_rules(self.meeting.series, rules)
+        self.meeting.rules = saved
+        self._reload_agenda()  # the series' draft minutes are numbered by the rules
+        return saved
 
     def quorum_now(self, at: str | None = None) -> tuple[int, int, bool | None]:
         """(voting members present at ``at`` — HH:MM, ``None``: the start —, voting members,

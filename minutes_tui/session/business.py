@@ -10,12 +10,13 @@ goes through the :class:`~minutes_tui.session.agenda.AgendaSession` methods of t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..agenda import (
     OUTCOME_WORDS,
     AgendaItem,
+    CommitteeRules,
     QuorumChange,
     Resolution,
     check_number,
@@ -319,6 +320,18 @@ class CommitteeBusiness:
         self._quorate = self.quorum().quorate
         self._seen = quorum_changes(self.meeting, self.quorum_rule)
         return saved
+
+    def set_quorum(self, text: str) -> Quorum:
+        """The series' quorum typed as a number of voting members (``""``: none), saved as its
+        committee rules. Changing the rule is not news (as :meth:`set_voting`)."""
+        typed = text.strip()
+        if typed and not typed.isdigit():
+            raise ModelError(f"{typed!r}: type the quorum as a number of voting members, e.g. 4")
+        rules = self.meeting.rules or CommitteeRules()
+        self.session.set_committee_rules(replace(rules, quorum=int(typed) if typed else None))
+        self._quorate = self.quorum().quorate
+        self._seen = quorum_changes(self.meeting, self.quorum_rule)
+        return self.quorum()
 
     @property
     def quorum_rule(self) -> int | None:

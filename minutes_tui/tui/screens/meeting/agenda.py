@@ -4,7 +4,8 @@ The current item is highlighted like the round robin's speaker; PgDn/PgUp move a
 the agenda from the point field, where Enter saves a point under the current item
 (``A:``/``D:``/``@owner``/``due:`` file an action raised under it, or a resolution).
 Ctrl+O adds an item, Ctrl+N a resolution, Ctrl+Y "approved as recommended". In the
-list: Space takes the highlighted item now, x exempt, v votes, c the closing time.
+list: Space takes the highlighted item now, x exempt, v votes (a recorded vote too), c the
+closing time, q the series' quorum (also in the palette).
 Everything goes through :class:`~minutes_tui.session.business.AgendaSession`.
 """
 
@@ -72,6 +73,14 @@ class AgendaPanel(SectionPanel):
             "Votes",
             tooltip="Items list: votes for, against, abstaining",
             id="ag.votes",
+        ),
+        Binding(
+            "q",
+            "quorum",
+            "Quorum",
+            show=False,
+            tooltip="Items list: the series' quorum, voting members needed present",
+            id="ag.quorum",
         ),
         Binding(
             "c",
@@ -309,6 +318,13 @@ class AgendaPanel(SectionPanel):
         if action == "list_key":
             return isinstance(self.screen.focused, RowList) and self.screen.focused is self.rows()
         return True
+
+    def action_quorum(self) -> None:
+        """The series' quorum (q in the list, or the palette from anywhere in the panel)."""
+        if self.session.read_only:
+            self.notify("These minutes are approved and read-only.", severity="warning", markup=False)
+            return
+        self.ask(self.prompts.quorum())
 
     def action_list_key(self, command: str) -> None:
         if self.session.read_only:

@@ -1,4 +1,5 @@
-"""The dialogs of the agenda panel: a new item, a resolution, votes, an exemption, the closing time.
+"""The dialogs of the agenda panel: a new item, a resolution, votes, an exemption, the closing
+time, the quorum.
 
 :class:`AgendaPrompts` asks in a dialog and makes the change through the panel's session;
 the panel shows the result. Each coroutine runs in a worker (:meth:`AgendaPanel.ask`).
@@ -14,6 +15,7 @@ from ....session.business import resolution_line, vote_entry
 from ..prompt import PromptScreen
 from ..resolution import ResolutionScreen
 from .agenda_rows import item_heading
+from .top_bar import announce_quorum
 
 if TYPE_CHECKING:
     from .agenda import AgendaPanel
@@ -107,6 +109,20 @@ class AgendaPrompts:
             saved = self.panel.try_(self.panel.business.set_votes, resolution.id, answer)
             if isinstance(saved, Resolution):
                 self.panel.show_rows(cursor_key=f"r{saved.id}")
+
+    async def quorum(self) -> None:
+        business = self.panel.business
+        answer = await self.panel.app.push_screen_wait(
+            PromptScreen(
+                f"Quorum of {self.panel.meeting.series}: voting members needed present",
+                "e.g. 4   (empty: no quorum)",
+                value="" if business.quorum_rule is None else str(business.quorum_rule),
+                detail="Kept for the series' next meetings; v in the attendees list flags a voting member.",
+                allow_empty=True,
+            )
+        )
+        if answer is not None and self.panel.try_(business.set_quorum, answer) is not None:
+            announce_quorum(self.panel.screen, self.panel.session)  # the top bar shows it
 
     async def closed(self) -> None:
         now = self.panel.meeting.closed or dt.datetime.now().strftime("%H:%M")

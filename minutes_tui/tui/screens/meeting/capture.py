@@ -268,7 +268,8 @@ class CaptureKeys(MeetingScreenBase):
         self.app.push_screen(PhrasesEditScreen(self.phrases(), self.meeting.series), done)
 
     def capture_palette_commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        """(title, help, callback) for the palette: every phrase, editing them, times, linking a speaker."""
+        """(title, help, callback) for the palette: every phrase, editing them, times, linking a
+        speaker, the quorum."""
         for n, phrase in enumerate(self.phrases()):
             key = f"  (Shift+F{n + 1})" if n < PHRASE_KEYS else ""
             yield (
@@ -285,4 +286,11 @@ class CaptureKeys(MeetingScreenBase):
                 "Link speaker to an organisation",
                 "The speaker now speaking is an organisation in the attendance list (l in the list)",
                 rr.link_speaker,
+            )
+        agenda = self.panel_of_kind("agenda")
+        if agenda is not None and hasattr(agenda, "action_quorum"):
+            yield (
+                "Quorum",
+                "The series' quorum: voting members needed present  (q in the items list)",
+                agenda.action_quorum,
             )
