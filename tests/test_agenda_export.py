@@ -155,6 +155,27 @@ def test_the_public_version_leaves_out_declarations_on_exempt_items(item, public
     assert "Director of Crawley Holdings" in render_markdown(meeting)
 
 
+def test_declarations_are_minuted_under_the_declarations_item(tmp_path):
+    meeting = board_meeting()
+    meeting.agenda[0].points = []
+    meeting.declarations = [
+        Declaration(item="Item 8", text="Governor of Riverside College", attendee_index=2)
+    ]
+    text = render_markdown(meeting)
+    assert (
+        "## 25/37  Declarations of interest\n\n- Councillor Okafor \u2013 Item 8: Governor of Riverside College"
+        in text
+    )
+    assert text.count("Declarations of interest") == 1  # not a heading of its own as well
+    path = export_meeting(meeting, "docx", tmp_path / "board.docx", template=None)
+    texts = [t for _, t, _ in paragraphs(path)]
+    at = texts.index("25/37\tDeclarations of interest")
+    assert texts[at + 1] == "Councillor Okafor \u2013 Item 8: Governor of Riverside College"
+    assert texts.count("Declarations of interest") == 0
+    meeting.agenda[0].title = "Apologies"  # no such item: a section of their own, as before
+    assert "## Declarations of interest\n\n- Councillor Okafor" in render_markdown(meeting)
+
+
 def test_the_public_version_to_standard_output(meeting_id):
     result = run("export", meeting_id, "--format", "md", "--public", "-o", "-")
     assert result.exit_code == 0

@@ -117,9 +117,20 @@ def _action_line(action: Action) -> str:
     return _DASH.join(part for part in (action.text.strip(), action.owner.strip(), due) if part)
 
 
+def declarations_item(meeting: Meeting) -> int | None:
+    """The place of the agenda item "Declarations of interest", which the declarations open."""
+    for n, item in enumerate(meeting.agenda):
+        if item.title.strip().casefold().startswith("declaration"):
+            return n
+    return None
+
+
 def item_blocks(meeting: Meeting) -> list[ItemBlock]:
     """Every agenda item as the minutes show it, in order."""
+    from .layout import declarations  # layout imports this module
+
     blocks = []
+    declared = declarations_item(meeting)
     for n, item in enumerate(meeting.agenda):
         actions = [
             _action_line(a)
@@ -134,7 +145,8 @@ def item_blocks(meeting: Meeting) -> list[ItemBlock]:
                 title=item.title,
                 about=_about(item),
                 exempt=exempt,
-                points=[p.text for p in item.points if p.text.strip()],
+                points=(declarations(meeting) if n == declared else [])
+                + [p.text for p in item.points if p.text.strip()],
                 resolutions=[resolution_lines(r) for r in item.resolutions if r.text.strip() or r.voted],
                 actions=[line for line in actions if line],
             )

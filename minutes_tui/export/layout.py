@@ -20,7 +20,7 @@ from ..model import (
     Meeting,
     Point,
 )
-from .committee import item_blocks, shows_actions_table
+from .committee import declarations_item, item_blocks, shows_actions_table
 
 ACTION_COLUMNS = ("Action", "Owner", "Due", "Status")
 CARRIED_COLUMNS = ("Action", "Owner", "Raised", "Status", "Progress")
@@ -44,13 +44,15 @@ def blocks(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, str
     ``kind`` is "bullets" (content: texts), "round_robin" (:func:`turns`), "actions"
     (:func:`action_rows`; left out when the series' committee rules say so), "agenda"
     (:func:`~minutes_tui.export.committee.item_blocks`) or "matters_arising" (:func:`carried_rows`). Empty sections
-    are left out. Declarations of interest (:func:`declarations`) open the section keyed
-    "declarations" if the layout has one, else come first under their own heading.
+    are left out. Declarations of interest (:func:`declarations`) open the agenda item
+    "Declarations of interest" in committee minutes, else the section keyed "declarations"
+    if the layout has one, else come first under their own heading.
     ``timestamps`` adds the time each point was saved (:func:`stamped`).
     """
     sections = getattr(meeting, "layout", None)
     order = [(s.kind, s.key, s.title) for s in sections] if sections else _DEFAULT_ORDER
-    declared = declarations(meeting)
+    in_items = any(kind == "agenda" for kind, _, _ in order) and declarations_item(meeting) is not None
+    declared = [] if in_items else declarations(meeting)  # else under the item "Declarations of interest"
     result = []
     if declared and not any(kind == "bullets" and key == DECLARATIONS_KEY for kind, key, _ in order):
         result.append(("bullets", DECLARATIONS_TITLE, declared))
