@@ -26,7 +26,7 @@ from ..model import Action, Meeting
 
 _DASH = " \u2013 "
 NOT_FOR_PUBLICATION = "Not for publication"
-SIGNATURE = ("Chair", "\u2026" * 30, "Date", "\u2026" * 15)
+SIGNATURE = ("Chair", "\u2026" * 22, "Date", "\u2026" * 12)  # one line in Word and LibreOffice
 
 
 @dataclass(frozen=True)
