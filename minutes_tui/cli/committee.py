@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -49,7 +50,9 @@ def agenda_command(ctx, meeting_id, file) -> None:
 @click.argument("meeting_id", type=MEETING_ID)
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
-    "--item", "number", help="The agenda number of the item the paper is for (default: the paper's own)."
+    "--item",
+    "number",
+    help="The agenda number of the item the paper is for (default: the paper's own, else the item of its title).",
 )
 @click.pass_context
 def paper_command(ctx, meeting_id, file, number) -> None:
@@ -66,6 +69,8 @@ def paper_command(ctx, meeting_id, file, number) -> None:
         wanted = check_number(number) if number is not None else (facts.number or "")
         items = store.agenda_items(meeting_id)
         item = next((i for i in items if wanted and same_number(i.number, wanted)), None)
+        if not wanted and facts.title.strip():  # no number: the agenda item of the paper's title
+            item = next((i for i in items if _words(i.title) == _words(facts.title)), None)
         fields = paper_fields(facts, item)
         if item is None:
             fresh = AgendaItem(number=wanted or next_number(items))
@@ -84,6 +89,11 @@ def paper_command(ctx, meeting_id, file, number) -> None:
         count = len(item.recommendations)
         filled.append(f"{count} recommendation{'s' if count != 1 else ''}")
     click.echo("From the paper: " + (", ".join(filled) if filled else "nothing besides the title") + ".")
+
+
+def _words(title: str) -> list[str]:
+    """A title's words for comparing, whatever their case and punctuation."""
+    return re.findall(r"\w+", title.casefold())
 
 
 @click.command("decisions")
