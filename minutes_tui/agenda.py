@@ -86,6 +86,19 @@ def same_number(a: str, b: str) -> bool:
     return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
 
 
+_ITEM_WORD = re.compile(r"^(?:agenda\s+)?(?:item|minute)?\s*", re.IGNORECASE)
+
+
+def declared_item(typed: str, agenda: Iterable[AgendaItem]) -> str:
+    """A declaration's "which item" naming the item fully when only its number was typed:
+    ``8`` or ``Item 8`` is ``Item 8: Skills alliance``; anything else is kept as typed."""
+    number = _ITEM_WORD.sub("", typed.strip()).rstrip(".:")
+    for item in agenda:
+        if same_number(item.number, number) and item.title.strip():
+            return f"Item {item.number}: {item.title.strip()}"
+    return typed
+
+
 def check_votes(value: object, what: str) -> int | None:
     """A count of votes (``None``: not counted)."""
     if value is None:

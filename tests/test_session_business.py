@@ -273,3 +273,21 @@ def test_items_changed_in_another_window_are_taken_in(session, store):
     assert session.refresh(keep={"items"}) == set() and session.held == {"items"}  # being edited: later
     assert "items" in session.refresh(keep=set())
     assert session.meeting.agenda[-1].title == "Late item"
+
+
+@pytest.mark.parametrize(
+    "typed, saved",
+    [
+        ("8", "Item 8: Skills alliance"),
+        ("Item 8", "Item 8: Skills alliance"),
+        (" item 8. ", "Item 8: Skills alliance"),
+        ("Item 8: the alliance contract", "Item 8: the alliance contract"),  # as typed
+        ("9", "9"),  # no such item
+    ],
+)
+def test_a_declaration_on_an_item_number_names_the_item(session, typed, saved):
+    attendee = session.add_attendee(Attendee("Councillor Nolan"))
+    declared = session.add_declaration(attendee.id, typed, "Governor of the college")
+    assert declared.item == saved
+    changed = session.update_declaration(declared.id, item="2")
+    assert changed.item == "Item 2: Minutes of the last meeting"

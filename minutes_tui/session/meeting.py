@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..agenda import declared_item
 from ..autosave import Debouncer
 from ..model import (
     ACTION_STATUS,
@@ -226,11 +227,14 @@ class MeetingSession(RoundRobinSession, AgendaSession):
         return lists.move(self.meeting.attendees, attendee_id, delta, self.store.move_attendee)
 
     def add_declaration(self, attendee_id: int, item: str, text: str) -> Declaration:
+        item = declared_item(item, self.meeting.agenda)
         saved = self.store.add_declaration(self.meeting_id, attendee_id, item, text)
         self.meeting.declarations.append(saved)
         return saved
 
     def update_declaration(self, declaration_id: int, **fields: Any) -> Declaration:
+        if isinstance(fields.get("item"), str):
+            fields["item"] = declared_item(fields["item"], self.meeting.agenda)
         saved = self.store.update_declaration(declaration_id, **fields)
         lists.replace(self.meeting.declarations, saved)
         return saved

@@ -314,7 +314,8 @@ class AttendeesPanel(SectionPanel):
         who = attendee.label or "This attendee"
         item = await self.app.push_screen_wait(
             PromptScreen(
-                f"{who} declares an interest in which item?", "e.g. Item 4: Skills bootcamp contract"
+                f"{who} declares an interest in which item?",
+                "e.g. 8a (an agenda item's number names it), or Item 4: Skills bootcamp contract",
             )
         )
         if item is None:
