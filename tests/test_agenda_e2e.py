@@ -84,6 +84,9 @@ def test_committee_minutes_and_the_public_version_through_libreoffice(tmp_path):
     assert " ".join(REASON.split()) in " ".join(published.split())
     assert "DRAFT" not in full
     layout = subprocess.run(
-        ["pdftotext", "-layout", str(whole.with_suffix(".pdf")), "-"], check=True, capture_output=True, text=True
+        ["pdftotext", "-layout", str(whole.with_suffix(".pdf")), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     assert re.search(r"Chair \u2026+ +Date \u2026+", layout), "the signature block fits on one line"
