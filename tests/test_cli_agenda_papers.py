@@ -101,7 +101,9 @@ def test_a_paper_with_no_item_of_its_number_adds_one(store, meeting_id):
 def test_a_paper_with_no_number_fills_the_agenda_item_of_its_title(store, meeting_id):
     run("agenda", meeting_id, PAPERS / "agenda.txt")
     result = run("paper", meeting_id, PAPERS / "paper_report.docx")  # no number in the paper
-    assert result.output.startswith("Item 8a (8) filled: Apprenticeship levy transfer scheme\n"), result.output
+    assert result.output.startswith("Item 8a (8) filled: Apprenticeship levy transfer scheme\n"), (
+        result.output
+    )
     assert len(store.agenda_items(meeting_id)) == 9  # no item added
     filled = next(i for i in store.agenda_items(meeting_id) if i.number == "8a")
     assert len(filled.recommendations) == 3
