@@ -163,7 +163,11 @@ async def test_a_point_added_to_an_earlier_speakers_turn_shows_at_the_end_of_tha
         await pilot.press("enter")
         await pilot.pause()
         shown = row_texts(app, "l-round_robin")
-    assert shown == ["Cogent –", *(f"    · {p}" for p in ("one", "two", "three", "four", "five")), "JCP – trial in May"]
+    assert shown == [
+        "Cogent –",
+        *(f"    · {p}" for p in ("one", "two", "three", "four", "five")),
+        "JCP – trial in May",
+    ]
     turns = store.get_meeting(meeting.id).round_robin
     assert [(t.speaker, [p.text for p in t.points]) for t in turns] == [
         ("Cogent", ["one", "two", "three", "four", "five"]),
