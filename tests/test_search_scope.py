@@ -11,6 +11,7 @@ from minutes_tui.model import Action, Bullet, Meeting, Point, Turn
 from minutes_tui.store import Store, search_scope
 from minutes_tui.store import search as search_module
 
+pytestmark = pytest.mark.both_backends
 SERIES = ("Skills Board", "Employer Forum", "Old Committee")
 
 

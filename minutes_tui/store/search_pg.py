@@ -65,12 +65,21 @@ def search_rows(
     if since:
         conditions.append("date >= ?")
         filters.append(since)
+    test = "s.words @@ q.query"
     if len(conditions) == 1:
         where = "s.meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL)"
         filters = []
     else:
-        where = f"s.meeting_id IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
-    matches = f"FROM search_index s, q WHERE s.words @@ q.query AND {where}"
+        chosen = [
+            r[0] for r in db.execute(f"SELECT id FROM meetings WHERE {' AND '.join(conditions)}", filters)
+        ]
+        if not chosen:
+            return []
+        if _scoped(db, chosen):  # their rows by meeting, each tested: no walk of a common word's list
+            where, filters, test = "s.meeting_id = ANY(?)", [chosen], "ts_match_vq(s.words, q.query)"
+        else:
+            where = f"s.meeting_id IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
+    matches = f"FROM search_index s, q WHERE {test} AND {where}"
     with_query = f"WITH q AS (SELECT {query} AS query) "
     found = db.execute(
         f"{with_query}SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?) AS m",
@@ -90,6 +99,17 @@ def search_rows(
             (*params, HEADLINE, *filters, limit),
         ).fetchall()
     ]
+
+
+def _scoped(db: Gateway, chosen: list[int]) -> bool:
+    """Whether the chosen meetings are few (or sparse) enough to test each of their index rows,
+    as SQLite's search looks up only their row ranges (see :mod:`.search`)."""
+    from .search import ALWAYS_SCOPED, FEW_MEETINGS, SPARSE
+
+    if len(chosen) <= ALWAYS_SCOPED:
+        return True
+    since_oldest = db.execute("SELECT max(id) FROM meetings").fetchone()[0] - min(chosen) + 1
+    return len(chosen) <= FEW_MEETINGS and len(chosen) * SPARSE <= since_oldest
 
 
 def _cut(text: str | None, headline: str | None) -> str | None:
