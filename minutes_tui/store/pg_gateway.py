@@ -98,8 +98,9 @@ def connect(url: str) -> Any:
         raise Unreachable(f"Cannot connect to the database server ({safe_url(url)}): {detail}") from exc
     conn.execute(f"SET lock_timeout = '{int(LOCK_TIMEOUT * 1000)}ms'")
     # Plan each query for its values: a generic plan cannot tell a small series from a large one
-    # (and walked every match of a common word once psycopg had prepared the search).
-    conn.execute("SET plan_cache_mode = force_custom_plan")
+    # (and walked every match of a common word once psycopg had prepared the search). Since 12.
+    if conn.info.server_version >= 120000:
+        conn.execute("SET plan_cache_mode = force_custom_plan")
     return conn
 
 
