@@ -65,7 +65,7 @@ def search_rows(
     if since:
         conditions.append("date >= ?")
         filters.append(since)
-    test = "s.words @@ q.query"
+    test, newest = "s.words @@ q.query", "s.rowid DESC"
     if len(conditions) == 1:
         where = "s.meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL)"
         filters = []
@@ -75,8 +75,10 @@ def search_rows(
         ]
         if not chosen:
             return []
-        if _scoped(chosen):  # their rows by meeting, each tested: no walk of a common word's list
-            where, filters, test = "s.meeting_id = ANY(?)", [chosen], "ts_match_vq(s.words, q.query)"
+        if _scoped(db, query, params, chosen):  # their rows, each tested: no walk of a common word
+            where, filters = "s.meeting_id = ANY(?)", [chosen]
+            # A function, not the operator, and no index order: the rows come by meeting.
+            test, newest = "ts_match_vq(s.words, q.query)", "s.rowid + 0 DESC"
         else:
             where = f"s.meeting_id IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
     matches = f"FROM search_index s, q WHERE {test} AND {where}"
@@ -86,7 +88,7 @@ def search_rows(
         (*params, *filters, rank_limit + 1),
     ).fetchone()[0]
     if found > rank_limit:
-        score, order = "NULL::float8", "s.rowid DESC"
+        score, order = "NULL::float8", newest
     else:
         score, order = "-ts_rank(s.words, q.query, 8)", "3, s.rowid"
     return [
@@ -101,13 +103,23 @@ def search_rows(
     ]
 
 
-def _scoped(chosen: list[int]) -> bool:
-    """Whether the chosen meetings are few enough to test each of their index rows rather than
-    walk every match of the words (measured at 1,000,000 points: a few hundred meetings' rows
-    take longer than the walk, so only SQLite's "always scoped" number applies here)."""
-    from .search import ALWAYS_SCOPED
+def _scoped(db: Gateway, query: str, params: list[object], chosen: list[int]) -> bool:
+    """Whether to test each index row of the chosen meetings rather than walk every match of
+    the words: when they are at most :data:`~.search.ALWAYS_SCOPED`, or at most
+    :data:`~.search.FEW_MEETINGS` and the words match more rows than there are chosen
+    meetings (counted up to that, so a common word costs little to tell)."""
+    from .search import ALWAYS_SCOPED, FEW_MEETINGS
 
-    return len(chosen) <= ALWAYS_SCOPED
+    if len(chosen) <= ALWAYS_SCOPED:
+        return True
+    if len(chosen) > FEW_MEETINGS:
+        return False
+    found = db.execute(
+        f"WITH q AS (SELECT {query} AS query) SELECT count(*) FROM "
+        "(SELECT 1 FROM search_index s, q WHERE s.words @@ q.query LIMIT ?) AS m",
+        (*params, len(chosen)),
+    ).fetchone()[0]
+    return bool(found >= len(chosen))
 
 
 def _cut(text: str | None, headline: str | None) -> str | None:
