@@ -10,6 +10,10 @@ Ordering follows SQLite's: when at most ``rank_limit`` items match they come bes
 (``score`` is minus ``ts_rank``, so lower is better, like bm25); when more match they
 come newest first (highest index row id) unscored. Snippets (``ts_headline``) are made
 for the returned rows only, marked with ``\\x02``/``\\x03`` as FTS5's are.
+
+A series or date filter that leaves few meetings (or up to ``FEW_MEETINGS`` when the words
+are common) tests each index row of those meetings instead of walking every match (see
+:func:`_scoped`); otherwise the walk keeps only the chosen meetings' rows.
 """
 
 from __future__ import annotations
