@@ -16,7 +16,7 @@ from minutes_tui.agenda import CommitteeRules, public_version
 from minutes_tui.export import export_meeting
 from minutes_tui.export.markdown import render_markdown
 from minutes_tui.model import Declaration
-from minutes_tui.store import Store, default_path
+from minutes_tui.store import Store, default_target
 
 
 def paragraphs(path: Path) -> list[tuple[str, str, bool]]:
@@ -34,9 +34,12 @@ def all_text(path: Path) -> str:
         return "\n".join(package.read(name).decode("utf-8", "replace") for name in package.namelist())
 
 
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture
-def meeting_id() -> int:
-    store = Store.open(default_path())
+def meeting_id(backend) -> int:
+    store = Store.open(default_target())
     try:
         return store.add_meeting(board_meeting()).id
     finally:

@@ -9,6 +9,8 @@ from support.committee import board_meeting
 
 from minutes_tui.interchange import FormatError, meeting_from_dict, meeting_to_dict
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_a_committee_meeting_round_trips_without_loss(store):
     original = meeting_to_dict(board_meeting())

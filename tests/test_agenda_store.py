@@ -21,6 +21,7 @@ from minutes_tui.prefixes import parse_point
 from minutes_tui.store import Conflict, Locked, Store
 from minutes_tui.store.schema import migrations
 
+pytestmark = pytest.mark.both_backends
 TODAY = dt.date(2025, 7, 14)
 
 

@@ -17,6 +17,8 @@ from minutes_tui.store.schema import migrations
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.widgets.rows import RowList
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def meeting(store):

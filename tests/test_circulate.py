@@ -18,6 +18,7 @@ from support.cli import run
 from minutes_tui.model import Action, Attendee
 from minutes_tui.store import Store
 
+pytestmark = pytest.mark.both_backends
 TODAY = dt.date.today()
 
 
@@ -34,7 +35,7 @@ def assert_error(result, *words):
 
 
 @pytest.fixture
-def meeting_id() -> int:
+def meeting_id(backend) -> int:
     """A board meeting: chair with an address, one attendee without, actions due before and after next."""
     store = Store.open(os.environ["MINUTES_DB"])
     try:

@@ -10,14 +10,18 @@ from support.cli import run
 
 from minutes_tui.agenda import AgendaItem, Resolution
 from minutes_tui.model import BOARD_LAYOUT
-from minutes_tui.store import Store, default_path
+from minutes_tui.store import Store, default_target
 
 PAPERS = Path(__file__).parent / "data" / "papers"
 
 
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture
-def store():
-    opened = Store.open(default_path())
+def store(backend):
+    """The store the commands use: ``$MINUTES_DB`` (a file, or a PostgreSQL database)."""
+    opened = Store.open(default_target())
     yield opened
     opened.close()
 

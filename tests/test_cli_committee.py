@@ -12,12 +12,15 @@ from support.cli import run
 from support.committee import SECRET, board_meeting
 
 from minutes_tui.agenda import AgendaItem, Resolution
-from minutes_tui.store import Store, default_path
+from minutes_tui.store import Store, default_target
+
+pytestmark = pytest.mark.both_backends
 
 
 @pytest.fixture
-def store():
-    opened = Store.open(default_path())
+def store(backend):
+    """The store the commands use: ``$MINUTES_DB`` (a file, or a PostgreSQL database)."""
+    opened = Store.open(default_target())
     yield opened
     opened.close()
 

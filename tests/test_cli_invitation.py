@@ -9,8 +9,9 @@ import pytest
 from support.cli import run
 
 from minutes_tui.papers import invitation
-from minutes_tui.store import Store
+from minutes_tui.store import Store, default_target
 
+pytestmark = [pytest.mark.both_backends, pytest.mark.usefixtures("backend")]
 INVITES = Path(__file__).parent / "data" / "invitations"
 
 
@@ -18,7 +19,7 @@ def imported(path: Path):
     result = run("import", path)
     assert result.exit_code == 0, result.output
     meeting_id = int(result.output.strip())
-    store = Store.open(Path.cwd() / "data" / "minutes.db")
+    store = Store.open(default_target())
     try:
         return store.get_meeting(meeting_id)
     finally:

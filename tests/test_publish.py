@@ -180,3 +180,14 @@ def test_publishing_into_the_databases_own_folder_never_touches_the_database(tmp
     result = run("--db", folder / "minutes.db", "publish", folder, "--force", catch_exceptions=True)
     assert result.exit_code == 1 and "is the database minutes has open" in result.output
     assert (folder / "minutes.db").read_bytes() == before
+
+
+def test_publishing_from_a_server_says_how_in_one_line_and_writes_nothing(pg_url, tmp_path):
+    store = Store.open(pg_url)
+    store.create_meeting(title="On the server")
+    store.close()
+    result = run("--db", pg_url, "publish", tmp_path / "site", catch_exceptions=True)
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+    assert result.output.startswith("Error: minutes publish snapshots a database file")
+    assert "minutes copy URL archive.db" in result.output
+    assert not (tmp_path / "site").exists()

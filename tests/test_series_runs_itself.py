@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 import pytest
 from support.cli import run
@@ -18,6 +19,7 @@ from minutes_tui.model import Action, Attendee
 from minutes_tui.session import MeetingSession
 from minutes_tui.store import Store
 
+pytestmark = pytest.mark.both_backends
 SERIES = "Skills and Employment Board"
 TODAY = dt.date(2025, 9, 1)
 
@@ -58,8 +60,8 @@ def test_next_meeting_fields_given_win_over_those_carried(store):
     assert (second.date, second.time, second.place) == (dt.date(2025, 9, 18), "10:00", "Runcorn College")
 
 
-def test_cli_next_defaults_to_the_recorded_date(tmp_path):
-    store = Store.open(tmp_path / "data" / "minutes.db")
+def test_cli_next_defaults_to_the_recorded_date(backend):
+    store = Store.open(os.environ["MINUTES_DB"])
     first_meeting(store)
     store.close()
     result = run("next", SERIES)
@@ -74,8 +76,8 @@ def test_cli_next_defaults_to_the_recorded_date(tmp_path):
     )
 
 
-def test_cli_next_without_a_recorded_date_is_today(tmp_path):
-    store = Store.open(tmp_path / "data" / "minutes.db")
+def test_cli_next_without_a_recorded_date_is_today(backend):
+    store = Store.open(os.environ["MINUTES_DB"])
     store.create_meeting(series=SERIES, title="Board", date=dt.date(2025, 7, 14))
     store.close()
     new_id = run("next", SERIES).output.split()[0]
@@ -144,8 +146,8 @@ def test_owner_filter_folds_case_and_accents(store, typed, found):
     assert store.count_actions(owner=typed)[0] == len(found)
 
 
-def test_cli_actions_owner_zoe(tmp_path):
-    store = Store.open(tmp_path / "data" / "minutes.db")
+def test_cli_actions_owner_zoe(backend):
+    store = Store.open(os.environ["MINUTES_DB"])
     m = store.create_meeting(series=SERIES, title="Board", date=dt.date(2025, 7, 14))
     store.add_action(m.id, Action("Draft the offer", "Zoë"))
     store.close()
@@ -169,10 +171,10 @@ def test_overdue_on_hold_is_marked_like_open(store):
     assert late_open.id is not None
 
 
-def test_cli_table_marks_overdue_on_hold(tmp_path):
+def test_cli_table_marks_overdue_on_hold(backend):
     from minutes_tui.export.action_log import actions_table
 
-    store = Store.open(tmp_path / "data" / "minutes.db")
+    store = Store.open(os.environ["MINUTES_DB"])
     m = store.create_meeting(series=SERIES, title="Board", date=dt.date(2025, 7, 14))
     held = store.add_action(m.id, Action("Held and late", "Tom", dt.date(2025, 8, 1)))
     store.update_action(held.id, status="on_hold")

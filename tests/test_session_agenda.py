@@ -14,6 +14,9 @@ from minutes_tui.store import Conflict, Store
 MEETING_DAY = dt.date(2025, 7, 14)
 
 
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture
 def session(store):
     meeting = store.create_meeting(series="Board", title="Board", date=MEETING_DAY, layout=BOARD_LAYOUT)

@@ -18,6 +18,9 @@ TODAY = dt.date(2025, 7, 14)  # a Monday
 SERIES = "Skills and Employment Board"
 
 
+pytestmark = pytest.mark.both_backends
+
+
 @pytest.fixture
 def session(store):
     meeting = store.create_meeting(

@@ -140,3 +140,36 @@ async def test_ctrl_k_jumps_to_a_speaker_by_the_start_of_its_name(store):
         await pilot.pause()
     turns = [(t.speaker, [p.text for p in t.points]) for t in store.get_meeting(meeting.id).round_robin]
     assert turns == [("Cogent", ["Trial in May"]), ("South Ribble", ["Bus route agreed"])]
+
+
+async def test_a_point_added_to_an_earlier_speakers_turn_shows_at_the_end_of_that_turn(store):
+    """A new point of a turn of several points is put as one row, after that turn's last row
+    (before the turns of later speakers), and the list reads as the database does."""
+    meeting = store.create_meeting(series="Skills", title="Workshop")
+    for org in ("Cogent", "JCP"):
+        store.add_attendee(meeting.id, Attendee("", org))
+    store.add_turn(meeting.id, "Cogent", points=["one", "two", "three"])
+    store.add_turn(meeting.id, "JCP", points=["trial in May"])
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id, section="round_robin"))
+        await pilot.pause()
+        rr = app.screen.panel("round_robin")
+        while rr.queue.current != "Cogent":
+            await pilot.press("pagedown")
+        await type_text(pilot, "four")
+        await pilot.press("enter")
+        await type_text(pilot, "five")
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = row_texts(app, "l-round_robin")
+    assert shown == [
+        "Cogent –",
+        *(f"    · {p}" for p in ("one", "two", "three", "four", "five")),
+        "JCP – trial in May",
+    ]
+    turns = store.get_meeting(meeting.id).round_robin
+    assert [(t.speaker, [p.text for p in t.points]) for t in turns] == [
+        ("Cogent", ["one", "two", "three", "four", "five"]),
+        ("JCP", ["trial in May"]),
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..store.errors import StoreError
-from .common import database_files, db_path, open_store
+from .common import database_files, db_path, db_target, open_store
 
 
 @click.command("publish")
@@ -30,6 +30,11 @@ def publish_command(ctx: click.Context, folder: Path, title: str, force: bool) -
     from ..export.files import check_target, write_atomically
     from ..store.publish import METADATA, SNAPSHOT, metadata, snapshot
 
+    if isinstance(db_target(ctx), str):
+        raise click.ClickException(
+            "minutes publish snapshots a database file, not a PostgreSQL server: copy the archive "
+            "to a file first (minutes copy URL archive.db), then minutes --db archive.db publish FOLDER"
+        )
     open_store(ctx)  # the schema upgraded, the file checked to be a minutes database
     try:
         for name in (SNAPSHOT, METADATA):

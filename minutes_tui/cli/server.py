@@ -32,8 +32,8 @@ def init_command(url: str) -> None:
     again after an upgrade grants the new tables.
     """
     from ..store import Store
+    from ..store.pg_gateway import translate
     from ..store.pg_roles import ROLES, init_roles
-    from ..store.urls import translate
 
     if not is_server_url(url):
         raise click.ClickException(f"{url!r} is not a postgresql:// URL")

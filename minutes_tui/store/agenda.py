@@ -227,8 +227,11 @@ class AgendaRepository:
                 "SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", (meeting_id,)
             )
         ]
-        numbers = [(minute_number(rules, date, first + n), item) for n, item in enumerate(ids)]
-        self.db.executemany("UPDATE agenda_items SET minute = ?1 WHERE id = ?2 AND minute IS NOT ?1", numbers)
+        numbers = [minute_number(rules, date, first + n) for n in range(len(ids))]
+        self.db.executemany(
+            "UPDATE agenda_items SET minute = ? WHERE id = ? AND minute != ?",
+            [(minute, item, minute) for minute, item in zip(numbers, ids)],
+        )
 
     def _first_running(self, header: dict[str, object], rules: CommitteeRules, date: dt.date | None) -> int:
         """The first running number of a meeting: one after the last of the series' earlier
@@ -342,8 +345,8 @@ class AgendaRepository:
         rules = meeting.rules
         if rules is not None and rules != CommitteeRules() and meeting.series.strip():  # new series here
             self.db.execute(
-                "INSERT OR IGNORE INTO committee_rules (series, numbering, quorum, actions_table, first_minute) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO committee_rules (series, numbering, quorum, actions_table, first_minute) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (series) DO NOTHING",
                 (
                     meeting.series,
                     rules.numbering,

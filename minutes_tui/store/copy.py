@@ -18,6 +18,9 @@ ORDER = (
     "bullets",
     "turns",
     "points",
+    "agenda_items",
+    "item_points",
+    "resolutions",
     "actions",
     "action_events",
     "carried_actions",
@@ -26,6 +29,7 @@ ORDER = (
     "declarations",
     "stock_phrases",
     "approved_actions",
+    "committee_rules",
 )
 #: Rows read and written at a time.
 BATCH = 2000

@@ -8,6 +8,7 @@ from .pg_gateway import PostgresGateway, translate
 from .pg_roles import may_write
 from .pg_schema import fill_search_index, unknown_migrations, upgrade
 from .schema import CARRIED_INDEX, INDEXED
+from .schema_board import AGENDA_INDEX
 
 
 def open_gateway(url: str) -> PostgresGateway:
@@ -41,7 +42,7 @@ def check(gateway: Gateway) -> list[str]:
     """
     problems = []
     indexed = dict(gateway.execute("SELECT kind, count(*) FROM search_index GROUP BY kind").fetchall())
-    for table, _, _ in (*INDEXED, CARRIED_INDEX):
+    for table, _, _ in (*INDEXED, CARRIED_INDEX, AGENDA_INDEX):
         have = gateway.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         listed = indexed.get(table, 0)
         if have != listed:

@@ -2,8 +2,8 @@
 
 Each function here mirrors the SQLite migration of the same name in
 :mod:`minutes_tui.store.schema` (and its siblings ``schema_*.py``); a new SQLite migration
-gets its twin here, registered with :func:`migration`. Columns keep SQLite's types (dates
-as ISO text), so rows read the same on both backends. The search index is a table with a
+gets its twin here or in a sibling ``pg_schema_*.py``, registered with :func:`migration`.
+Columns keep SQLite's types (dates as ISO text), so rows read the same on both backends. The search index is a table with a
 ``tsvector`` column and a GIN index, kept up to date by triggers like SQLite's.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .schema import CARRIED_INDEX, INDEXED, VERSIONED
+from .schema_board import AGENDA_INDEX
 
 #: The migrations in order: (name, function of a psycopg connection inside a transaction).
 PG_MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = []
@@ -203,9 +204,9 @@ def m004_layouts(conn: Any) -> None:
 
 def fill_search_index(conn: Any) -> None:
     """Refill the search index from every indexed table (inside the caller's transaction;
-    ``conn`` is a connection or a gateway)."""
+    ``conn`` is a connection or a gateway, of a database with every migration)."""
     conn.execute("DELETE FROM search_index")
-    for table, code, text_sql in (*INDEXED, CARRIED_INDEX):
+    for table, code, text_sql in (*INDEXED, CARRIED_INDEX, AGENDA_INDEX):
         meeting = "id" if table == "meetings" else "meeting_id"
         conn.execute(
             "INSERT INTO search_index(rowid, text, kind, meeting_id) "
@@ -329,3 +330,10 @@ def upgrade(conn: Any) -> None:
                 conn.execute(
                     f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (%s, %s)", (name, now())
                 )
+
+
+# Later migrations, each in its own module (as SQLite's), registered here in number order.
+from . import (  # noqa: E402, F401
+    pg_schema_board,  # m013, m014
+    pg_schema_speakers,  # m012
+)

@@ -4,6 +4,9 @@ PostgreSQL's ``text`` cannot hold NUL (U+0000), which SQLite keeps and the minut
 hold (pasted from anywhere). On the way in, NUL is written as U+FFFF followed by ``0``,
 and U+FFFF itself (a noncharacter, never typed) as U+FFFF twice; on the way out the
 pairs are turned back. Every other character is stored as it is.
+
+The schema keeps SQLite's types, so a flag is an ``INTEGER`` 0 or 1; Python's ``True`` and
+``False`` are sent as those numbers, as SQLite stores them.
 """
 
 from __future__ import annotations
@@ -45,3 +48,20 @@ def register(conn: Any) -> None:
 
     conn.adapters.register_dumper(str, Dumper)
     conn.adapters.register_loader("text", Loader)
+    _register_flags(conn)
+
+
+def _register_flags(conn: Any) -> None:
+    """Send ``bool`` values as the numbers 0 and 1 (SQLite's flags) rather than ``boolean``."""
+    from psycopg.types.numeric import Int2BinaryDumper, Int2Dumper
+
+    class FlagBinary(Int2BinaryDumper):
+        def dump(self, obj: int) -> Any:
+            return super().dump(int(obj))
+
+    class Flag(Int2Dumper):
+        def dump(self, obj: int) -> Any:
+            return super().dump(int(obj))
+
+    conn.adapters.register_dumper(bool, FlagBinary)
+    conn.adapters.register_dumper(bool, Flag)

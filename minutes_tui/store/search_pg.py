@@ -10,6 +10,10 @@ Ordering follows SQLite's: when at most ``rank_limit`` items match they come bes
 (``score`` is minus ``ts_rank``, so lower is better, like bm25); when more match they
 come newest first (highest index row id) unscored. Snippets (``ts_headline``) are made
 for the returned rows only, marked with ``\\x02``/``\\x03`` as FTS5's are.
+
+A series or date filter that leaves few meetings (or up to ``FEW_MEETINGS`` when the words
+are common) tests each index row of those meetings instead of walking every match (see
+:func:`_scoped`); otherwise the walk keeps only the chosen meetings' rows.
 """
 
 from __future__ import annotations
@@ -65,19 +69,30 @@ def search_rows(
     if since:
         conditions.append("date >= ?")
         filters.append(since)
+    test, newest = "s.words @@ q.query", "s.rowid DESC"
     if len(conditions) == 1:
         where = "s.meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL)"
         filters = []
     else:
-        where = f"s.meeting_id IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
-    matches = f"FROM search_index s, q WHERE s.words @@ q.query AND {where}"
+        chosen = [
+            r[0] for r in db.execute(f"SELECT id FROM meetings WHERE {' AND '.join(conditions)}", filters)
+        ]
+        if not chosen:
+            return []
+        if _scoped(db, query, params, chosen):  # their rows, each tested: no walk of a common word
+            where, filters = "s.meeting_id = ANY(?)", [chosen]
+            # A function, not the operator, and no index order: the rows come by meeting.
+            test, newest = "ts_match_vq(s.words, q.query)", "s.rowid + 0 DESC"
+        else:
+            where = f"s.meeting_id IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
+    matches = f"FROM search_index s, q WHERE {test} AND {where}"
     with_query = f"WITH q AS (SELECT {query} AS query) "
     found = db.execute(
         f"{with_query}SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?) AS m",
         (*params, *filters, rank_limit + 1),
     ).fetchone()[0]
     if found > rank_limit:
-        score, order = "NULL::float8", "s.rowid DESC"
+        score, order = "NULL::float8", newest
     else:
         score, order = "-ts_rank(s.words, q.query, 8)", "3, s.rowid"
     return [
@@ -90,6 +105,25 @@ def search_rows(
             (*params, HEADLINE, *filters, limit),
         ).fetchall()
     ]
+
+
+def _scoped(db: Gateway, query: str, params: list[object], chosen: list[int]) -> bool:
+    """Whether to test each index row of the chosen meetings rather than walk every match of
+    the words: when they are at most :data:`~.search.ALWAYS_SCOPED`, or at most
+    :data:`~.search.FEW_MEETINGS` and the words match more rows than there are chosen
+    meetings (counted up to that, so a common word costs little to tell)."""
+    from .search import ALWAYS_SCOPED, FEW_MEETINGS
+
+    if len(chosen) <= ALWAYS_SCOPED:
+        return True
+    if len(chosen) > FEW_MEETINGS:
+        return False
+    found = db.execute(
+        f"WITH q AS (SELECT {query} AS query) SELECT count(*) FROM "
+        "(SELECT 1 FROM search_index s, q WHERE s.words @@ q.query LIMIT ?) AS m",
+        (*params, len(chosen)),
+    ).fetchone()[0]
+    return bool(found >= len(chosen))
 
 
 def _cut(text: str | None, headline: str | None) -> str | None:

@@ -26,7 +26,7 @@ from ..confirm import ConfirmScreen
 from ..speaker import SpeakerScreen
 from .panel import SectionPanel
 from .speaker_names import ask_link, present_attendee, suggestions
-from .turns import point_row, turn_rows
+from .turns import show_turn, turn_rows
 
 #: What Ctrl+Y records for a speaker.
 APOLOGIES = "Apologies received"
@@ -110,22 +110,10 @@ class RoundRobinPanel(SectionPanel):
         self.rows().set_rows(rows, cursor_key=cursor_key)
 
     def _show_turn(self, turn: Turn, select: str | None = None, point: Point | None = None) -> None:
-        """Show ``turn`` again; with ``point``, only that point's row when nothing else changed."""
-        widget = self.rows()
-        old = self.turn_keys.get(turn.id, [])
-        times = self.show_times
-        if point is not None and len(turn.points) > 1 and f"p{point.id}" in old:
-            widget.put(point_row(point, times))
-        else:
-            rows = turn_rows(turn, times)
-            if [r.key for r in rows] == old:
-                for row in rows:
-                    widget.put(row)
-            else:
-                widget.replace_block(old, rows)
-            self.turn_keys[turn.id] = [r.key for r in rows]
+        """Show ``turn`` again (see :func:`.turns.show_turn`)."""
+        show_turn(self.rows(), self.turn_keys, turn, self.show_times, point)
         if select:
-            widget.select(select)
+            self.rows().select(select)
 
     # -- saving points ----------------------------------------------------------------
 
@@ -136,7 +124,7 @@ class RoundRobinPanel(SectionPanel):
             known = len(self.turns)
             turn, point = self.session.add_point(self.queue.current or "", text)
             self.point_edit = point.id
-            self._show_turn(turn, select=f"p{point.id}")
+            self._show_turn(turn, select=f"p{point.id}", point=point)
             if len(self.turns) != known:
                 self.show_speaker()
         else:

@@ -4,7 +4,7 @@ speaker and a bullet per point (with each point's time when times are shown)."""
 from __future__ import annotations
 
 from ....model import Point, Turn
-from ...widgets.rows import Row
+from ...widgets.rows import Row, RowList
 from .panel import STAMP_WIDTH, clock
 
 
@@ -70,3 +70,30 @@ def point_row(point: Point, times: bool = False) -> Row:
         kind="point",
         item_id=point.id or 0,
     )
+
+
+def show_turn(
+    widget: RowList, turn_keys: dict[int, list[str]], turn: Turn, times: bool, point: Point | None
+) -> None:
+    """Show ``turn`` again in ``widget`` (``turn_keys``: each turn's row keys, kept up to date).
+
+    With ``point`` (changed, or just added at the end of a turn of several points) only that
+    point's row is put, so a save costs the same however long the turn is.
+    """
+    tid = turn.id or 0
+    old = turn_keys.get(tid, [])
+    key = f"p{point.id}" if point is not None else ""
+    if point is not None and len(turn.points) > 1 and key in old:
+        widget.put(point_row(point, times))
+    elif point is not None and len(turn.points) > 2 and turn.points[-1].id == point.id and old:
+        last = widget.index_of(old[-1])
+        widget.put(point_row(point, times), None if last is None else last + 1)
+        turn_keys[tid] = [*old, key]
+    else:
+        rows = turn_rows(turn, times)
+        if [r.key for r in rows] == old:
+            for row in rows:
+                widget.put(row)
+        else:
+            widget.replace_block(old, rows)
+        turn_keys[tid] = [r.key for r in rows]
