@@ -170,6 +170,9 @@ async def test_owner_completion_while_typing_at(store):
         await type_text(pilot, " x @Cog")
         assert entry._suggestion.endswith("@Cogent_SSC")  # one word, as the parser reads it
         assert screen.session.owner_suggestion("no at sign") == ""
+        long = "word " * 10_000 + "@pr"  # the end of a 50,000-character point
+        assert screen.session.owner_suggestion(long) == long[:-2] + "Priya"
+        assert screen.session.owner_suggestion("a" * 300 + "@pr") == ""  # an @ inside a word
 
 
 async def test_no_update_and_apologies_keys_mark_the_speaker_and_move_on(store):

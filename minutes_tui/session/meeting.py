@@ -38,6 +38,8 @@ from .round_robin import RoundRobinSession
 
 #: An ``@name`` being typed at the end of a field.
 _OWNER_AT_END = re.compile(r'(?<!\S)@(?P<name>[^\s"@]+)$')
+#: How far from the end of a field an ``@name`` being typed is looked for.
+_OWNER_TAIL = 200
 
 
 class MeetingSession(RoundRobinSession, AgendaSession):
@@ -119,7 +121,8 @@ class MeetingSession(RoundRobinSession, AgendaSession):
 
     def owner_suggestion(self, value: str) -> str:
         """``value`` with the ``@name`` at its end completed from the attendees, or ""."""
-        match = _OWNER_AT_END.search(value)
+        # Only the end can hold it: a scan of a 50,000-character point would cost a ms a key.
+        match = _OWNER_AT_END.search(value, max(0, len(value) - _OWNER_TAIL))
         if match is None:
             return ""
         fragment = match["name"]
