@@ -102,6 +102,34 @@ class Gateway(Protocol):
         ...
 
 
+def update_fields(
+    gateway: Gateway,
+    table: str,
+    item_id: int,
+    values: dict[str, object],
+    expected_version: int | None,
+    *,
+    lock: str = "",
+) -> None:
+    """What :meth:`Gateway.set_fields` does, for either engine (``lock``: a clause such as
+    ``FOR UPDATE`` that holds the row from its version check to its update)."""
+    if expected_version is not None:
+        found = gateway.execute(f"SELECT version FROM {table} WHERE id = ? {lock}", (item_id,)).fetchone()
+        if found is None:
+            raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
+        if found[0] != expected_version:
+            raise Conflict(
+                f"This {table[:-1].replace('_', ' ')} was changed elsewhere (another window or "
+                "person) since it was read; nothing was saved over it"
+            )
+    if not values:
+        return
+    assignments = ", ".join(f'"{column}" = ?' for column in values)
+    if table in VERSIONED:
+        assignments += ", version = version + 1"
+    gateway.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))
+
+
 class SqliteGateway:
     """:class:`Gateway` on a sqlite-utils :class:`Database` (a file, or ``:memory:``)."""
 
@@ -192,18 +220,4 @@ class SqliteGateway:
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
     ) -> None:
-        if expected_version is not None:
-            found = self.execute(f"SELECT version FROM {table} WHERE id = ?", (item_id,)).fetchone()
-            if found is None:
-                raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
-            if found[0] != expected_version:
-                raise Conflict(
-                    f"This {table[:-1].replace('_', ' ')} was changed elsewhere (another window or "
-                    "person) since it was read; nothing was saved over it"
-                )
-        if not values:
-            return
-        assignments = ", ".join(f'"{column}" = ?' for column in values)
-        if table in VERSIONED:
-            assignments += ", version = version + 1"
-        self.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))
+        update_fields(self, table, item_id, values, expected_version)

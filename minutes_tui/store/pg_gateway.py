@@ -18,10 +18,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..text import storable
-from .errors import Conflict, Locked, NotFound, StoreError, Unreachable
-from .gateway import Params, Row, now
+from .errors import Locked, NotFound, StoreError, Unreachable
+from .gateway import Params, Row, now, update_fields
 from .pg_text import register
-from .schema import VERSIONED
 from .urls import safe_url
 
 #: The channel every committed write notifies.
@@ -214,23 +213,7 @@ class PostgresGateway:
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
     ) -> None:
-        if expected_version is not None:
-            found = self.execute(
-                f"SELECT version FROM {table} WHERE id = ? FOR UPDATE", (item_id,)
-            ).fetchone()
-            if found is None:
-                raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
-            if found[0] != expected_version:
-                raise Conflict(
-                    f"This {table[:-1].replace('_', ' ')} was changed elsewhere (another window or "
-                    "person) since it was read; nothing was saved over it"
-                )
-        if not values:
-            return
-        assignments = ", ".join(f'"{column}" = ?' for column in values)
-        if table in VERSIONED:
-            assignments += ", version = version + 1"
-        self.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))
+        update_fields(self, table, item_id, values, expected_version, lock="FOR UPDATE")
 
     def tables(self) -> list[str]:
         rows = self.execute(
