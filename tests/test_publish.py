@@ -191,3 +191,34 @@ def test_publishing_from_a_server_says_how_in_one_line_and_writes_nothing(pg_url
     assert result.output.startswith("Error: minutes publish snapshots a database file")
     assert "minutes copy URL archive.db" in result.output
     assert not (tmp_path / "site").exists()
+
+
+def test_exempt_items_are_withheld_from_the_snapshot(tmp_path):
+    """An exempt item keeps its number, title and reason; its points, resolution, paper and
+    the action raised under it are nowhere in the published file, not even in free pages."""
+    from support.committee import REASON, SECRET, board_meeting
+
+    store = Store.open(os.environ["MINUTES_DB"])
+    try:
+        store.add_meeting(board_meeting())
+    finally:
+        store.close()
+    result = run("publish", tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    assert "Withheld 1 exempt item: only the number, title and reason are published." in result.output
+    published = tmp_path / "site" / "minutes.db"
+    raw = published.read_bytes()
+    for secret in (SECRET, "That the offer be accepted", "SEB/25/09", "Instruct agents on the Crawley"):
+        assert secret.encode() not in raw, secret
+    con = sqlite3.connect(published)
+    try:
+        items = con.execute("SELECT minute, title, exempt FROM agenda_items ORDER BY position").fetchall()
+        assert items[-1] == ("25/40", "Sale of the Crawley site", REASON)
+        assert con.execute("SELECT count(*) FROM resolutions").fetchone()[0] == 3
+        assert [r[0] for r in con.execute("SELECT text FROM actions")] == ["Circulate the alliance timetable"]
+        assert (
+            con.execute("SELECT count(*) FROM search_index WHERE search_index MATCH 'Crawley'").fetchone()[0]
+            == 1
+        )  # the exempt item's title, as published
+    finally:
+        con.close()

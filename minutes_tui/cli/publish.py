@@ -24,7 +24,8 @@ def publish_command(ctx: click.Context, folder: Path, title: str, force: bool) -
     Safe while the app is open. `datasette FOLDER` (pip install 'minutes-tui[publish]') then
     serves it read-only, with canned queries: open actions by owner, overdue actions,
     search, points agreed, and the decision register where committee minutes exist.
-    Meetings deleted in the app are left out. Prints the files written.
+    Meetings deleted in the app are left out; exempt agenda items (not for publication) keep
+    only their number, title and reason. Prints the files written and the items withheld.
     """
     from ..export import ExportError
     from ..export.files import check_target, write_atomically
@@ -39,7 +40,7 @@ def publish_command(ctx: click.Context, folder: Path, title: str, force: bool) -
     try:
         for name in (SNAPSHOT, METADATA):
             check_target(folder / name, overwrite=force, protect=database_files(ctx))
-        copy = snapshot(db_path(ctx), folder, overwrite=force)
+        copy, withheld = snapshot(db_path(ctx), folder, overwrite=force)
         text = json.dumps(metadata(copy, title=" ".join(title.split()) or "Minutes archive"), indent=2)
         meta = write_atomically(
             folder / METADATA,
@@ -51,6 +52,9 @@ def publish_command(ctx: click.Context, folder: Path, title: str, force: bool) -
         raise click.ClickException(str(exc)) from None
     click.echo(str(copy))
     click.echo(str(meta))
+    if withheld:
+        items = f"{withheld} exempt item" + ("" if withheld == 1 else "s")
+        click.echo(f"Withheld {items}: only the number, title and reason are published.")
     click.echo(f"Serve it read-only with: datasette {folder}")
 
 

@@ -3,7 +3,11 @@
 One file, no scripts, no outside styles or fonts: ``lang`` set, headings in order
 (``h1`` title, ``h2`` sections, ``h3`` speakers and attendance kinds), real lists,
 the action tables with a caption and header cells (``th scope``), status in words
-(never colour alone). Every piece of user text is escaped: it shows as typed.
+(never colour alone). Every piece of user text is escaped: it shows as typed, and each
+element that holds it has ``dir="auto"``, so a name or point in a right-to-left script
+reads the right way. Committee meetings show their items as the Word minutes do; the page
+being for publishing, it is always the public version: an exempt item keeps its number,
+title and reason only (:func:`~minutes_tui.agenda.public_version`).
 """
 
 from __future__ import annotations
@@ -11,12 +15,15 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from ..agenda import public_version
 from ..model import ATTENDANCE_LABELS, Meeting
 from ..text import for_xml
-from . import layout
+from . import committee, layout
 
 #: The page's language: minutes of UK bodies, in British English.
 LANG = "en-GB"
+#: On every element that holds user text: its direction follows its first strong letter.
+AUTO = ' dir="auto"'
 #: Dark text on white, 16px and up, focus outlines kept: contrast well above 4.5:1.
 STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; font-size: 1rem; line-height: 1.5;
@@ -55,7 +62,9 @@ def _count(rows: list[tuple[str, ...]], noun: str) -> str:
 
 
 def render_html(meeting: Meeting, *, timestamps: bool = False) -> str:
-    """The minutes of ``meeting`` as one HTML page (``timestamps``: when each point was saved)."""
+    """The minutes of ``meeting`` as one HTML page (``timestamps``: when each point was saved),
+    exempt items withheld."""
+    meeting = public_version(meeting)
     out: list[str] = []
     title = layout.heading(meeting)
     page_title = " – ".join(
@@ -66,8 +75,24 @@ def render_html(meeting: Meeting, *, timestamps: bool = False) -> str:
 
     def items(texts: list[str]) -> None:
         out.append("<ul>")
-        out.extend(f"<li>{text(t)}</li>" for t in texts)
+        out.extend(f"<li{AUTO}>{text(t)}</li>" for t in texts)
         out.append("</ul>")
+
+    def agenda(blocks: list[committee.ItemBlock]) -> None:
+        for block in blocks:
+            out.append(f"<h2{AUTO}>{one_line(block.heading) or 'Item'}</h2>")
+            if block.exempt:
+                out.append(f"<p{AUTO}><strong>{text(block.exempt)}</strong></p>")
+            if block.about:
+                out.append(f"<p{AUTO}><em>{text(block.about)}</em></p>")
+            if block.points:
+                items(block.points)
+            for resolution in block.resolutions:
+                out.append(f"<p{AUTO}><strong>{text(resolution.words + resolution.text)}</strong></p>")
+                out.extend(
+                    f"<p{AUTO}>{text(line)}</p>" for line in (resolution.votes, resolution.recorded) if line
+                )
+            out.extend(f"<p{AUTO}><strong>Action:</strong> {text(action)}</p>" for action in block.actions)
 
     def table(caption: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
         out.append(f"<table>\n<caption>{one_line(caption)}</caption>")
@@ -75,20 +100,23 @@ def render_html(meeting: Meeting, *, timestamps: bool = False) -> str:
         out.append("<tbody>")
         for row in rows:
             first, *rest = row
-            cells = "".join(f"<td>{text(cell)}</td>" for cell in rest)
-            out.append(f'<tr><th scope="row">{text(first)}</th>{cells}</tr>')
+            cells = "".join(f"<td{AUTO}>{text(cell)}</td>" for cell in rest)
+            out.append(f'<tr><th scope="row"{AUTO}>{text(first)}</th>{cells}</tr>')
         out.append("</tbody>\n</table>")
 
     out.append("<header>")
     if meeting.series.strip() and meeting.title.strip():
-        out.append(f'<p class="series">{one_line(meeting.series)}</p>')
-    out.append(f"<h1>{one_line(title)}</h1>")
+        out.append(f'<p class="series"{AUTO}>{one_line(meeting.series)}</p>')
+    out.append(f"<h1{AUTO}>{one_line(title)}</h1>")
+    board = committee.is_committee(meeting)
+    if board and committee.held_on(meeting):
+        out.append(f"<p{AUTO}><strong>{one_line(committee.held_on(meeting))}</strong></p>")
     if meeting.status == "draft":
         out.append('<p class="status">Draft minutes: not yet approved</p>')
     details = [(label, value) for label, value in layout.details(meeting) if label != "Status"]
     if details:
         out.append('<dl class="details">')
-        out.extend(f"<dt>{label}</dt><dd>{one_line(value)}</dd>" for label, value in details)
+        out.extend(f"<dt>{label}</dt><dd{AUTO}>{one_line(value)}</dd>" for label, value in details)
         out.append("</dl>")
     out.append("</header>\n<main>")
 
@@ -102,15 +130,19 @@ def render_html(meeting: Meeting, *, timestamps: bool = False) -> str:
                 who = ", ".join(names)
                 people.append(f"{who} ({organisation})" if organisation and names else organisation or who)
             items(people)
+    out.extend(f"<p>{text(line)}</p>" for line in committee.quorum_lines(meeting) if board)
 
     for kind, heading, content in layout.blocks(meeting, timestamps=timestamps):
-        out.append(f"<h2>{one_line(heading)}</h2>")
+        if kind == "agenda":  # each item under its own heading, as in the Word minutes
+            agenda(content)
+            continue
+        out.append(f"<h2{AUTO}>{one_line(heading)}</h2>")
         if kind == "bullets":
             items(content)
         elif kind == "round_robin":
             for speaker, points in content:
                 if speaker:
-                    out.append(f"<h3>{one_line(speaker)}</h3>")
+                    out.append(f"<h3{AUTO}>{one_line(speaker)}</h3>")
                 items(points)
         elif kind == "actions":
             table(f"{_count(content, 'action')} agreed at this meeting", layout.ACTION_COLUMNS, content)
@@ -121,6 +153,7 @@ def render_html(meeting: Meeting, *, timestamps: bool = False) -> str:
     if meeting.next_meeting:
         out.append("<h2>Date of next meeting</h2>")
         out.append(f"<p>{layout.long_date(meeting.next_meeting)}</p>")
+    out.extend(f"<p>{text(line)}</p>" for line in committee.closing_lines(meeting) if board)
     out.append("</main>")
 
     head = (

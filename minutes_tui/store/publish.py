@@ -3,7 +3,9 @@
 ``datasette DIR`` then serves the folder read-only: titled tables, FTS storage hidden,
 canned queries for open actions by owner, overdue actions, full-text search, points
 agreed and (where the committee tables exist) the decision register. Meetings deleted
-in the app are left out of the snapshot.
+in the app are left out of the snapshot, and exempt agenda items ("Part II", not for
+publication) keep only their number, minute number, title and reason, as in the public
+Word minutes.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from ..agenda import AgendaItem, names_item
 from ..tempfiles import TEMP_PREFIX, make_private_folder, sweep_stale
 from .errors import StoreError
 from .maintenance import backup_file, quick_check
@@ -80,8 +83,9 @@ DECISION_REGISTER = {
 }
 
 
-def snapshot(db_path: Path, folder: Path, *, overwrite: bool = False) -> Path:
-    """Write ``folder/minutes.db``: a checked, consistent copy of ``db_path`` without deleted meetings.
+def snapshot(db_path: Path, folder: Path, *, overwrite: bool = False) -> tuple[Path, int]:
+    """Write ``folder/minutes.db``: a checked, consistent copy of ``db_path`` without deleted
+    meetings and with exempt items withheld; returns its path and how many items were withheld.
 
     The copy is made under a temporary name and only then given its name (replacing
     an earlier snapshot only with ``overwrite``). Raises :class:`StoreError`.
@@ -95,7 +99,7 @@ def snapshot(db_path: Path, folder: Path, *, overwrite: bool = False) -> Path:
     tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{dt.datetime.now():%H%M%S%f}-publish.db"
     try:
         backup_file(db_path, tmp)
-        _leave_out_deleted(tmp)
+        withheld = _leave_out_deleted(tmp)
         try:
             if overwrite:
                 os.replace(tmp, target)
@@ -108,18 +112,21 @@ def snapshot(db_path: Path, folder: Path, *, overwrite: bool = False) -> Path:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    return target
+    return target, withheld
 
 
-def _leave_out_deleted(path: Path) -> None:
-    """Purge meetings deleted in the app from the copy, and leave no trace of them in free pages."""
+def _leave_out_deleted(path: Path) -> int:
+    """Purge meetings deleted in the app and exempt items' business from the copy, and leave
+    no trace of them in the search index or free pages; returns the exempt items withheld."""
     con = sqlite3.connect(str(path))
     try:
         con.execute("PRAGMA foreign_keys = ON")
         columns = {row[1] for row in con.execute("PRAGMA table_info(meetings)")}
-        if "deleted" in columns:
-            with con:
+        with con:
+            if "deleted" in columns:
                 con.execute("DELETE FROM meetings WHERE deleted IS NOT NULL")
+            withheld = withhold_exempt(con)
+            con.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")
         con.execute("VACUUM")
     except sqlite3.Error as exc:
         raise StoreError(f"The snapshot could not be prepared, nothing was kept: {exc}") from None
@@ -128,6 +135,41 @@ def _leave_out_deleted(path: Path) -> None:
     verdict = quick_check(path)
     if verdict != "ok":
         raise StoreError(f"The snapshot does not read back cleanly, nothing was kept: {verdict}")
+    return withheld
+
+
+def withhold_exempt(con: sqlite3.Connection) -> int:
+    """Reduce each exempt agenda item in ``con`` to its number, minute, title and reason.
+
+    Its points, resolutions, paper, presenter, purpose, summary and recommendations go,
+    with the actions raised under it and declarations naming it (as
+    :func:`~minutes_tui.agenda.public_version` does for the public minutes). Returns the
+    number of exempt items.
+    """
+    tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "agenda_items" not in tables:
+        return 0
+    rows = con.execute("SELECT id, meeting_id, number, minute, title, exempt FROM agenda_items").fetchall()
+    exempt = [r for r in rows if str(r[5]).strip()]
+    for item_id, meeting_id, number, minute, title, _reason in exempt:
+        con.execute("DELETE FROM item_points WHERE item_id = ?", (item_id,))
+        con.execute("DELETE FROM resolutions WHERE item_id = ?", (item_id,))
+        con.execute(
+            "UPDATE agenda_items SET paper = '', presenter = '', purpose = '', recommendations = '[]', "
+            "summary = '' WHERE id = ?",
+            (item_id,),
+        )
+        actions = [r[0] for r in con.execute("SELECT id FROM actions WHERE item_id = ?", (item_id,))]
+        for action_id in actions:
+            if "approved_actions" in tables:
+                con.execute("DELETE FROM approved_actions WHERE action_id = ?", (action_id,))
+            con.execute("DELETE FROM actions WHERE id = ?", (action_id,))
+        item = AgendaItem(number=number, title=title, minute=minute)
+        declared = con.execute("SELECT id, item FROM declarations WHERE meeting_id = ?", (meeting_id,))
+        for declaration_id, typed in declared.fetchall():
+            if names_item(typed, item):
+                con.execute("DELETE FROM declarations WHERE id = ?", (declaration_id,))
+    return len(exempt)
 
 
 def metadata(path: Path, *, title: str = "Minutes archive") -> dict[str, Any]:
