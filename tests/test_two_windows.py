@@ -223,3 +223,30 @@ async def test_app_keeps_both_texts_of_a_round_robin_point(two):
         shown = "\n".join(row_texts(app, "l-round_robin"))
         assert "Numbers up 5%" in shown and "Numbers up, see report" in shown
         assert notices.said(KEPT_BOTH)
+
+
+async def test_points_held_while_approved_elsewhere_keep_the_order_typed_when_keys_run_ahead(two):
+    """Keys reach the field faster than the app handles each Enter (all queued at once here):
+    the points held in the field after approval elsewhere stay in the order typed."""
+    from textual import events
+
+    mine, theirs = two
+    meeting = mine.create_meeting(title="Board")
+    app = make_app(mine)
+    async with app.run_test(size=(110, 30)) as pilot:
+        screen = MeetingScreen(meeting.id, section="overview")
+        await app.push_screen(screen)
+        await pilot.pause()
+        theirs.approve_meeting(meeting.id)
+        await wait_until(pilot, lambda: screen.read_only, 2.0)
+        entry = screen.query_one("#e-overview")
+        for key in [*"held 0", "enter", *"held 1", "enter", *"held 2"]:  # no pause between keys
+            character = " " if key == " " else (None if key == "enter" else key)
+            entry.post_message(events.Key("space" if key == " " else key, character))
+        await pilot.pause(0.5)
+        assert entry.value == "held 0 held 1 held 2"
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert entry.value == "held 0 held 1 held 2"
+        theirs.reopen_meeting(meeting.id, "Late additions")
+        await wait_until(pilot, lambda: texts(mine, meeting.id) == ["held 0 held 1 held 2"], 3.0)

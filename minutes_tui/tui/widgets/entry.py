@@ -51,6 +51,13 @@ class Entry(Input):
     """
 
     @dataclass
+    class Submitted(Input.Submitted):
+        """Enter: ``serial`` counts the times the field had emptied itself by then, so a
+        handler can tell whether text ended after this is already on its way (see ``cleared``)."""
+
+        serial: int = 0
+
+    @dataclass
     class Command(Message):
         """A key that ends what was typed and asks for something else (e.g. the next speaker).
 
@@ -217,7 +224,8 @@ class Entry(Input):
             await super().action_submit()
             return
         value = self.value
-        self.post_message(self.Submitted(self, value, None))
+        self.cleared += 1
+        self.post_message(self.Submitted(self, value, None, self.cleared))
         self.value = ""
 
     def action_command(self, command: str) -> None:
@@ -225,7 +233,12 @@ class Entry(Input):
         value = self.value
         self.post_message(self.Command(self, value, command))
         if self.clears:
+            self.cleared += 1
             self.value = ""
+
+    #: How many times Enter (or a command key) emptied the field: a :class:`Submitted` whose
+    #: ``serial`` is lower has later text on its way behind it.
+    cleared = 0
 
 
 class PointEntry(Entry):

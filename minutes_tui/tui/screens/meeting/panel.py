@@ -27,6 +27,7 @@ from ....session import FilingOutcome, MeetingSession
 from ....session.fields import Fields, Saved
 from ....store import StoreError
 from ....text import displayable
+from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from ..confirm import ConfirmScreen
 
@@ -115,8 +116,11 @@ class SectionPanel(Vertical):
         self.show_times = False
         #: Text a field holds after Enter failed to save it (approved elsewhere, say), by field.
         self._held: dict[str, str] = {}
-        #: What a field was given back after Enter failed (points held there, in order).
-        self._restored: dict[str, str] = {}
+        #: Points whose save failed while later text ended in the same field was still on its
+        #: way: they go back into the field, in order, with that text (see :meth:`commit_text`).
+        self._waiting: dict[str, str] = {}
+        #: Fields whose Enter being handled has later text ended behind it.
+        self._later: set[str] = set()
 
     # -- where things are ----------------------------------------------------------
 
@@ -228,22 +232,25 @@ class SectionPanel(Vertical):
 
         ``submitted`` is that text when the entry has already emptied itself
         (Enter); ``None`` means the text is still in the entry. If it cannot be
-        saved, the text goes back into the entry.
+        saved, the text goes back into the entry, in the order typed: when later
+        points ended in the field are still on their way (keys typed faster than
+        Enter is handled), it waits and goes back with the last of them.
         """
+        later = key in self._later
+        self._later.discard(key)
         if submitted is not None:
+            waiting = self._waiting.pop(key, "")
+            submitted = _joined(waiting, submitted) if waiting else submitted
             self.fields.editors[key].text = submitted
         if self.save_field(key):
-            self._restored.pop(key, None)
             return True
-        if submitted:
+        if submitted and later:
+            self._waiting[key] = submitted
+        elif submitted:
             entry = self.entry(key)
-            typed = entry.value  # typed since Enter: the next point, after a space
-            older = self._restored.get(key, "")
-            if older and typed.startswith(older):  # an earlier point held there comes first
-                submitted, typed = _joined(older, submitted), typed[len(older) :]
+            typed = entry.value  # typed since the last Enter: the next point, after a space
             entry.value = _joined(submitted, typed)
             entry.cursor_position = len(entry.value)
-            self._restored[key] = entry.value
             if not typed:
                 self._held[key] = submitted  # what is typed next gets a space before it
         return False
@@ -348,7 +355,15 @@ class SectionPanel(Vertical):
         key = event.input.id or ""
         if key in self.fields:
             event.stop()
+            entry = event.input
+            if (
+                isinstance(event, Entry.Submitted)
+                and isinstance(entry, Entry)
+                and entry.cleared > event.serial
+            ):
+                self._later.add(key)
             self.submitted(key, event.value)
+            self._later.discard(key)
 
     def _row_of(self, event: RowList.RowMessage) -> Row | None:
         event.stop()
