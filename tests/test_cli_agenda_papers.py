@@ -146,3 +146,39 @@ def test_agenda_and_both_papers_to_word_minutes(store, meeting_id):
     texts = [p.text for p in docx.Document("board.docx").paragraphs]
     assert "5\tRegional Skills Alliance: progress report" in texts
     assert "8\tApprenticeship levy transfer scheme" in texts
+
+
+async def test_an_agenda_read_into_a_workshop_meeting_shows_in_the_app_and_the_minutes(store, tmp_path):
+    """The meeting had the workshop layout (no Items section): the command adds one, says so,
+    and the app shows the items; the points typed in the workshop sections stay."""
+    from support.tui import open_meeting, screen_text
+
+    from minutes_tui.export import export_meeting
+    from minutes_tui.tui.app import make_app
+
+    meeting = store.create_meeting(series="Partnership", title="Workshop", date="2025-07-14")
+    store.add_bullet(meeting.id, "overview", "Level 3 trial has 24 apprentices")
+    result = run("agenda", meeting.id, PAPERS / "agenda.txt")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        "The meeting's layout had no Items section: added one before Actions, "
+        "so the app and the minutes show the agenda items."
+    )
+    again = run("agenda", meeting.id, PAPERS / "agenda.txt")
+    assert again.output == "0 items added, 9 already there kept.\n"
+    layout = [s.key for s in store.get_meeting(meeting.id).layout]
+    assert layout.index("items") == layout.index("actions") - 1 and "round_robin" in layout
+    app = make_app(store)
+    async with app.run_test(size=(110, 30)) as pilot:
+        await open_meeting(app, pilot, meeting.id, "items")
+        assert "Regional Skills Alliance: progress report" in screen_text(app)
+    text = export_meeting(store.get_meeting(meeting.id), "md", tmp_path / "m.md").read_text(encoding="utf-8")
+    assert "Regional Skills Alliance: progress report" in text and "Level 3 trial" in text
+
+
+def test_a_paper_read_into_a_workshop_meeting_gives_it_an_items_section(store):
+    meeting = store.create_meeting(series="Partnership", title="Workshop", date="2025-07-14")
+    result = run("paper", meeting.id, PAPERS / "paper_item.txt")
+    assert result.exit_code == 0, result.output
+    assert "added one before Actions" in result.output.splitlines()[-1]
+    assert store.get_meeting(meeting.id).has_section("agenda")

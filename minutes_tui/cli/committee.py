@@ -20,6 +20,28 @@ def _read(path: Path) -> str:
         raise click.ClickException(str(exc)) from None
 
 
+def _show_items(store, meeting_id: int) -> None:
+    """Give the meeting's layout an Items section if it has none (a workshop meeting, say), so
+    the app and the minutes show its agenda items, and say so. Nothing else in it changes."""
+    from ..model import KNOWN_SECTIONS, ModelError
+    from ..store.errors import StoreError
+
+    layout = list(store.get_meeting(meeting_id).layout)
+    if any(section.kind == "agenda" for section in layout):
+        return
+    at = next((n for n, s in enumerate(layout) if s.kind == "actions"), len(layout))
+    where = f"before {layout[at].title}" if at < len(layout) else "at the end"
+    layout.insert(at, KNOWN_SECTIONS["items"])
+    try:
+        store.set_layout(meeting_id, layout)
+    except (ModelError, StoreError) as exc:
+        raise click.ClickException(f"The items were added, but the meeting cannot show them: {exc}") from None
+    click.echo(
+        f"The meeting's layout had no Items section: added one {where}, "
+        "so the app and the minutes show the agenda items."
+    )
+
+
 @click.command("agenda")
 @click.argument("meeting_id", type=MEETING_ID)
 @click.argument("file", type=click.Path(path_type=Path))
@@ -44,6 +66,7 @@ def agenda_command(ctx, meeting_id, file) -> None:
     for item in added:
         click.echo(f"{item.minute:>6}  {item.number:<5} {visible(item.title)}")
     click.echo(f"{len(added)} item{'s' if len(added) != 1 else ''} added, {kept} already there kept.")
+    _show_items(store, meeting_id)
 
 
 @click.command("paper")
@@ -89,6 +112,7 @@ def paper_command(ctx, meeting_id, file, number) -> None:
         count = len(item.recommendations)
         filled.append(f"{count} recommendation{'s' if count != 1 else ''}")
     click.echo("From the paper: " + (", ".join(filled) if filled else "nothing besides the title") + ".")
+    _show_items(store, meeting_id)
 
 
 def _words(title: str) -> list[str]:
