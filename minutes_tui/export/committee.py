@@ -5,7 +5,9 @@ item under its minute number and title, its discussion, each resolution as a bol
 "RESOLVED – That ..." with its vote, exempt items marked "Not for publication"; the
 opening says "Minutes of the meeting held on <date>" and whether the meeting was
 quorate, the end records when the meeting closed and leaves the chair a signature
-and date block.
+and date block. Until an item has a resolution, draft minutes show the paper's
+recommendations under it ("RECOMMENDED – That ..."); approved minutes show only what
+was resolved.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from ..model import Action, Meeting
 
 _DASH = " \u2013 "
 NOT_FOR_PUBLICATION = "Not for publication"
+#: Before one recommendation (bold), and the line before several (then listed).
+RECOMMENDED = f"RECOMMENDED{_DASH}"
+RECOMMENDATIONS_WERE = "The recommendations were:"
 SIGNATURE = ("Chair", "\u2026" * 22, "Date", "\u2026" * 12)  # one line in Word and LibreOffice
 
 
@@ -50,6 +55,8 @@ class ItemBlock:
     points: list[str] = field(default_factory=list)
     resolutions: list[ResolutionLines] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
+    #: The paper's recommendations, shown in a draft until a resolution is recorded.
+    recommended: list[str] = field(default_factory=list)
 
     @property
     def heading(self) -> str:
@@ -139,6 +146,8 @@ def item_blocks(meeting: Meeting) -> list[ItemBlock]:
             or (a.item_id is None and a.item_index == n and item.id is None)
         ]
         exempt = f"{NOT_FOR_PUBLICATION} ({item.exempt.strip()})" if item.exempt.strip() else ""
+        resolutions = [resolution_lines(r) for r in item.resolutions if r.text.strip() or r.voted]
+        draft = meeting.status == "draft" and not resolutions
         blocks.append(
             ItemBlock(
                 minute=item.minute or item.number,
@@ -147,8 +156,9 @@ def item_blocks(meeting: Meeting) -> list[ItemBlock]:
                 exempt=exempt,
                 points=(declarations(meeting) if n == declared else [])
                 + [p.text for p in item.points if p.text.strip()],
-                resolutions=[resolution_lines(r) for r in item.resolutions if r.text.strip() or r.voted],
+                resolutions=resolutions,
                 actions=[line for line in actions if line],
+                recommended=[r.strip() for r in item.recommendations if r.strip()] if draft else [],
             )
         )
     return blocks

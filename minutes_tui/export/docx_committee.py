@@ -44,6 +44,11 @@ def items(writer: Any, blocks: list[committee.ItemBlock]) -> None:
         if block.about:
             writer.para(None, [(block.about, False)], after=120)
         writer.bullets(block.points)
+        if len(block.recommended) == 1:
+            writer.para(None, [(committee.RECOMMENDED, True), (block.recommended[0], False)], after=120)
+        elif block.recommended:
+            writer.para(None, [(committee.RECOMMENDATIONS_WERE, True)], keep_next=True, after=40)
+            writer.bullets(block.recommended)
         for resolution in block.resolutions:
             has_votes = bool(resolution.votes or resolution.recorded)
             writer.para(

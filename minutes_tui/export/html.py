@@ -87,6 +87,13 @@ def render_html(meeting: Meeting, *, timestamps: bool = False) -> str:
                 out.append(f"<p{AUTO}><em>{text(block.about)}</em></p>")
             if block.points:
                 items(block.points)
+            if len(block.recommended) == 1:
+                out.append(
+                    f"<p{AUTO}><strong>{committee.RECOMMENDED}</strong>{text(block.recommended[0])}</p>"
+                )
+            elif block.recommended:
+                out.append(f"<p><strong>{committee.RECOMMENDATIONS_WERE}</strong></p>")
+                items(block.recommended)
             for resolution in block.resolutions:
                 out.append(f"<p{AUTO}><strong>{text(resolution.words + resolution.text)}</strong></p>")
                 out.extend(

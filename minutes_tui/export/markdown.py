@@ -86,6 +86,11 @@ def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
                 para(f"*{escape(block.about, inline=True)}*")
             if block.points:
                 bullets(block.points)
+            if len(block.recommended) == 1:
+                para(f"**{escape(committee.RECOMMENDED.strip())}** {escape(block.recommended[0])}")
+            elif block.recommended:
+                para(f"**{committee.RECOMMENDATIONS_WERE}**")
+                bullets(block.recommended)
             for resolution in block.resolutions:
                 para(f"**{escape(resolution.words + resolution.text)}**")
                 for line in (resolution.votes, resolution.recorded):
