@@ -54,3 +54,68 @@ def test_several_recommendations_are_listed(tmp_path):
     at = [t for _, t in shown].index("The recommendations were:")
     assert [t for _, t in shown[at + 1 : at + 3]] == list(recs)
     assert all("List" in style for style, _ in shown[at + 1 : at + 3])
+
+
+def test_the_board_presets_sections_go_under_their_agenda_items_once(tmp_path):
+    """Points typed in the preset's sections (declarations, minutes of the last meeting, any other
+    business) and the matters arising show under the agenda items of the same business, with no
+    second heading; a section no item matches keeps its own."""
+    from minutes_tui.agenda import AgendaItem
+    from minutes_tui.model import Action, Bullet, CarriedAction
+
+    meeting = board_meeting()
+    meeting.agenda[2:2] = [AgendaItem("3", "Matters arising", minute="25/39")]
+    meeting.agenda.append(AgendaItem("10", "Any other business", minute="25/42"))
+    meeting.sections = {
+        "declarations": [Bullet("Cllr Dennett: governor of Runcorn College")],
+        "last_minutes": [Bullet("Approved as a correct record")],
+        "aob": [Bullet("Nothing was raised")],
+    }
+    meeting.matters_arising = [CarriedAction(Action("Book the venue", "Tom"), "Done", raised_in="June")]
+    for action in meeting.actions:
+        action.item_index = (action.item_index or 0) + 1
+    path = export_meeting(meeting, "docx", tmp_path / "board.docx", template=None)
+    document = docx.Document(str(path))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    headings = [t for style, t in paragraphs if style.startswith("Heading")]
+    assert headings == [
+        "25/37\tDeclarations of interest",
+        "25/38\tMinutes of the meeting held on 12 June 2025",
+        "25/39\tMatters arising",
+        "25/39\tRegional Skills Alliance: progress report",
+        "25/40\tSale of the Crawley site",
+        "25/42\tAny other business",
+    ], headings
+    texts_ = [t for _, t in paragraphs]
+    for under, point in (
+        ("25/37\tDeclarations of interest", "Cllr Dennett: governor of Runcorn College"),
+        ("25/38\tMinutes of the meeting held on 12 June 2025", "Approved as a correct record"),
+        ("25/42\tAny other business", "Nothing was raised"),
+    ):
+        assert texts_.count(point) == 1 and texts_.index(point) == texts_.index(under) + 1, point
+    assert len(document.tables) == 1
+    body = [child.tag.rsplit("}", 1)[1] for child in document.element.body]
+    matters = texts_.index("25/39\tMatters arising")
+    assert body[matters + 1] == "tbl"  # the matters arising table right under its item
+    markdown = render_markdown(meeting)
+    assert markdown.count("Nothing was raised") == 1 and "## Any other business" not in markdown
+    assert "## Minutes of the last meeting" not in markdown
+
+
+def test_the_signature_line_has_room_above_it_after_the_actions_table(tmp_path):
+    from minutes_tui.agenda import CommitteeRules
+
+    meeting = board_meeting()
+    meeting.closed = ""
+    meeting.rules = CommitteeRules(numbering="running", quorum=4, actions_table=True, first_minute=37)
+    document = docx.Document(str(export_meeting(meeting, "docx", tmp_path / "m.docx", template=None)))
+    body = list(document.element.body)
+    signature = document.paragraphs[-1]
+    assert signature.text.startswith("Chair ") and "Date" in signature.text
+    assert body[body.index(signature._p) - 1].tag.endswith("}tbl")  # right after the actions table
+    assert signature.paragraph_format.space_before is not None
+    assert signature.paragraph_format.space_before.pt >= 24
+    meeting.closed = "11:45"
+    document = docx.Document(str(export_meeting(meeting, "docx", tmp_path / "c.docx", template=None)))
+    closed = document.paragraphs[-2]
+    assert closed.text == "The meeting closed at 11:45." and closed.paragraph_format.space_after.pt >= 24

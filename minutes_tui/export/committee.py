@@ -12,6 +12,7 @@ was resolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..agenda import (
@@ -132,10 +133,38 @@ def declarations_item(meeting: Meeting) -> int | None:
     return None
 
 
-def item_blocks(meeting: Meeting) -> list[ItemBlock]:
-    """Every agenda item as the minutes show it, in order."""
+#: Usual titles of the agenda items that hold the business of the board preset's sections.
+_SAME_BUSINESS = {
+    "declarations": ("declaration",),
+    "last_minutes": ("minutes",),
+    "matters_arising": ("matters arising",),
+    "aob": ("any other business", "aob", "any other urgent business", "urgent business"),
+}
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def item_for_section(meeting: Meeting, key: str, title: str) -> int | None:
+    """The place of the (public) agenda item that holds the business of the layout's section
+    ``key`` (headed ``title``): the first whose title starts with the section's heading or a
+    usual name for it ("Minutes of the meeting held on ..." for "Minutes of the last meeting").
+    ``None`` if no item does: the section keeps its own heading."""
+    starts = [w for w in (_words(title), *_SAME_BUSINESS.get(key, ())) if w]
+    for n, item in enumerate(meeting.agenda):
+        words = _words(item.title)
+        if words and not item.exempt.strip() and any(words.startswith(start) for start in starts):
+            return n
+    return None
+
+
+def item_blocks(meeting: Meeting, folded: dict[int, list[str]] | None = None) -> list[ItemBlock]:
+    """Every agenda item as the minutes show it, in order; ``folded``: points of layout sections
+    that hold the same business as an item (by its place), shown first under it."""
     from .layout import declarations  # layout imports this module
 
+    folded = folded or {}
     blocks = []
     declared = declarations_item(meeting)
     for n, item in enumerate(meeting.agenda):
@@ -155,6 +184,7 @@ def item_blocks(meeting: Meeting) -> list[ItemBlock]:
                 about=_about(item),
                 exempt=exempt,
                 points=(declarations(meeting) if n == declared else [])
+                + folded.get(n, [])
                 + [p.text for p in item.points if p.text.strip()],
                 resolutions=resolutions,
                 actions=[line for line in actions if line],

@@ -267,7 +267,8 @@ class _Writer:
             if kind == "agenda":  # committee items: each under its own heading
                 docx_committee.items(self, content)
                 continue
-            self.heading(title)
+            if title:  # (matters arising under their agenda item have none)
+                self.heading(title)
             if kind == "bullets":
                 self.bullets(content)
             elif kind == "round_robin":

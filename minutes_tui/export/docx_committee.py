@@ -68,7 +68,10 @@ def closing(writer: Any, meeting: Meeting) -> None:
     """At the end: when the meeting closed, and the chair's signature and date block."""
     if not committee.is_committee(meeting):
         return
-    for line in committee.closing_lines(meeting):
+    lines = committee.closing_lines(meeting)
+    for line in lines:
         writer.para(None, [(line, False)], keep_next=True, after=480)
     chair, dots, date, short = committee.SIGNATURE
-    writer.para(None, [(f"{chair} {dots}\t{date} {short}", False)], after=0)
+    p = writer.para(None, [(f"{chair} {dots}\t{date} {short}", False)], after=0)
+    if not lines:  # room to sign below the last item or the actions table
+        p.find(qn("w:pPr")).find(qn("w:spacing")).set(qn("w:before"), "720")

@@ -143,7 +143,8 @@ def render_html(meeting: Meeting, *, timestamps: bool = False) -> str:
         if kind == "agenda":  # each item under its own heading, as in the Word minutes
             agenda(content)
             continue
-        out.append(f"<h2{AUTO}>{one_line(heading)}</h2>")
+        if heading:  # (matters arising under their agenda item have none)
+            out.append(f"<h2{AUTO}>{one_line(heading)}</h2>")
         if kind == "bullets":
             items(content)
         elif kind == "round_robin":

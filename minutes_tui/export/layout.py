@@ -20,7 +20,7 @@ from ..model import (
     Meeting,
     Point,
 )
-from .committee import declarations_item, item_blocks, shows_actions_table
+from .committee import declarations_item, item_blocks, item_for_section, shows_actions_table
 
 ACTION_COLUMNS = ("Action", "Owner", "Due", "Status")
 CARRIED_COLUMNS = ("Action", "Owner", "Raised", "Status", "Progress")
@@ -48,15 +48,31 @@ def blocks(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, str
     "Declarations of interest" in committee minutes, else the section keyed "declarations"
     if the layout has one, else come first under their own heading.
     ``timestamps`` adds the time each point was saved (:func:`stamped`).
+    In committee minutes a bulleted section that holds the same business as an agenda item
+    (the board preset's "Minutes of the last meeting" and the item "Minutes of the meeting held
+    on ...") goes under that item, and matters arising follow their item, with no heading
+    (``""``) of their own: each piece of business shows once.
     """
     sections = getattr(meeting, "layout", None)
     order = [(s.kind, s.key, s.title) for s in sections] if sections else _DEFAULT_ORDER
     in_items = any(kind == "agenda" for kind, _, _ in order) and declarations_item(meeting) is not None
     declared = [] if in_items else declarations(meeting)  # else under the item "Declarations of interest"
-    result = []
+    result: list[tuple[str, str, Any]] = []
     if declared and not any(kind == "bullets" and key == DECLARATIONS_KEY for kind, key, _ in order):
         result.append(("bullets", DECLARATIONS_TITLE, declared))
+    homes: dict[str, int] = {}  # section key -> the place of the item that holds its business
+    if meeting.agenda and any(kind == "agenda" for kind, _, _ in order):
+        for kind, key, title in order:
+            home = item_for_section(meeting, key, title) if kind in ("bullets", "matters_arising") else None
+            if home is not None:
+                homes[key] = home
+    folded: dict[int, list[str]] = {}
+    for kind, key, _ in order:
+        if kind == "bullets" and key in homes:
+            folded.setdefault(homes[key], []).extend(bullets(meeting, key, timestamps=timestamps))
     for kind, key, title in order:
+        if key in homes:
+            continue  # shown under its agenda item
         if kind == "bullets":
             content: Any = bullets(meeting, key, timestamps=timestamps)
             if key == DECLARATIONS_KEY:
@@ -66,7 +82,13 @@ def blocks(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, str
         elif kind == "actions":
             content = action_rows(meeting) if shows_actions_table(meeting) else []
         elif kind == "agenda":
-            content = item_blocks(meeting)
+            content = item_blocks(meeting, folded)
+            arising = next((n for k, n in homes.items() if k == "matters_arising"), None)
+            carried = carried_rows(meeting) if arising is not None else []
+            if arising is not None and carried:  # the table right after its item
+                result.append((kind, title, content[: arising + 1]))
+                result.append(("matters_arising", "", carried))
+                content = content[arising + 1 :]
         elif kind == "matters_arising":
             content = carried_rows(meeting)
         else:

@@ -130,7 +130,8 @@ def render_markdown(meeting: Meeting, *, timestamps: bool = False) -> str:
         if kind == "agenda":
             items(content)
             continue
-        para(f"## {escape(heading, inline=True)}")
+        if heading:  # (matters arising under their agenda item have none)
+            para(f"## {escape(heading, inline=True)}")
         if kind == "bullets":
             bullets(content)
         elif kind == "round_robin":
