@@ -83,7 +83,7 @@ def blocks(meeting: Meeting, *, timestamps: bool = False) -> list[tuple[str, str
             content = action_rows(meeting) if shows_actions_table(meeting) else []
         elif kind == "agenda":
             content = item_blocks(meeting, folded)
-            arising = next((n for k, n in homes.items() if k == "matters_arising"), None)
+            arising = homes.get("matters_arising")
             carried = carried_rows(meeting) if arising is not None else []
             if arising is not None and carried:  # the table right after its item
                 result.append((kind, title, content[: arising + 1]))
