@@ -342,7 +342,7 @@ async def test_times_are_shown_on_demand(store):
         assert screen.show_times
         assert f"{shown} Cogent SSC – Sector Skills" in screen_text(app)
         # Exported now, the Word minutes carry the times too.
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "w")
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("t")

@@ -97,7 +97,7 @@ async def test_export_writes_a_file_and_says_where(store, tmp_path):
     async with app.run_test(size=(80, 24), message_hook=notices) as pilot:
         await app.push_screen(MeetingScreen(meeting.id))
         await pilot.pause()
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+r", "enter")  # the chooser opens on Word
         await app.workers.wait_for_complete()
         await pilot.pause()
         messages = notices.messages
@@ -105,3 +105,45 @@ async def test_export_writes_a_file_and_says_where(store, tmp_path):
     assert written, messages
     path = written[0].removeprefix("Minutes written to ")
     assert path.startswith(str(tmp_path)) and (tmp_path / "exports").is_dir()
+
+
+async def test_the_export_key_offers_each_format_by_keyboard(store, tmp_path, monkeypatch):
+    """Ctrl+R asks which format: a letter writes Markdown or the web page at once, Escape writes
+    nothing; PDF is offered only when LibreOffice is installed."""
+    from textual.widgets import OptionList
+
+    from minutes_tui.tui.screens import export as chooser
+
+    meeting = store.create_meeting(series="Board", title="June", date=dt.date(2025, 6, 12))
+    store.add_bullet(meeting.id, "overview", "Level 3 trial has 24 apprentices")
+    app = make_app(store)
+    async with app.run_test(size=(90, 30)) as pilot:
+        await app.push_screen(MeetingScreen(meeting.id))
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, chooser.ExportScreen)
+        offered = [str(o.id) for o in app.screen.query_one(OptionList).options]
+        assert offered == (
+            ["docx", "pdf", "md", "html"] if chooser.has_libreoffice() else ["docx", "md", "html"]
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, chooser.ExportScreen)
+        assert not (tmp_path / "exports").exists()
+        for key in ("m", "h"):
+            await pilot.press("ctrl+r", key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        monkeypatch.setattr(chooser, "has_libreoffice", lambda: False)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert [str(o.id) for o in app.screen.query_one(OptionList).options] == ["docx", "md", "html"]
+        await pilot.press("p")  # not offered: nothing happens
+        await pilot.pause()
+        assert isinstance(app.screen, chooser.ExportScreen)
+        await pilot.press("escape")
+    written = sorted(p.suffix for p in (tmp_path / "exports").iterdir())
+    assert written == [".html", ".md"]
+    (page,) = (tmp_path / "exports").glob("*.html")
+    assert "Level 3 trial has 24 apprentices" in page.read_text(encoding="utf-8")

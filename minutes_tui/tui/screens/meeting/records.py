@@ -178,18 +178,24 @@ class RecordCommands(MeetingScreenBase):
         self.app.pop_screen()
 
     def action_export(self) -> None:
-        from ....export import FORMATS
+        """Ask which format (:class:`~..export.ExportScreen`), then write the minutes in it."""
+        from ..export import ExportScreen
 
         self.flush()
-        try:
-            meeting = self.session.store.get_meeting(self.meeting_id)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        fmt = "docx" if "docx" in FORMATS else "json"
-        times = " with the times shown" if self.show_times else ""
-        self.notify(f"Exporting ({fmt}){times}…", timeout=2)
-        self._export(meeting, fmt, self.show_times)
+
+        def chosen(fmt: str | None) -> None:
+            if fmt is None:
+                return
+            try:
+                meeting = self.session.store.get_meeting(self.meeting_id)
+            except StoreError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            times = " with the times shown" if self.show_times else ""
+            self.notify(f"Exporting ({fmt}){times}…", timeout=2)
+            self._export(meeting, fmt, self.show_times)
+
+        self.app.push_screen(ExportScreen(times=self.show_times), chosen)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, meeting: Meeting, fmt: str, timestamps: bool = False) -> None:

@@ -105,7 +105,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
         Binding("ctrl+t", "reopen", "Reopen", tooltip="Reopen approved minutes to correct them", id="reopen"),
         Binding("ctrl+g", "layout", "Sections", tooltip="Choose this meeting's sections", id="layout"),
         Binding("ctrl+b", "action_log", "Action log", tooltip="Actions of every meeting", id="action_log"),
-        Binding("ctrl+r", "export", "Export", tooltip="Export the minutes (Word)", id="export"),
+        Binding("ctrl+r", "export", "Export", tooltip="Export: Word, PDF, Markdown or web page", id="export"),
         Binding("ctrl+l", "close", "Meetings", tooltip="Back to the list of meetings", id="close"),
         Binding(
             "ctrl+z",
