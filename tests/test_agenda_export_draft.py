@@ -119,3 +119,17 @@ def test_the_signature_line_has_room_above_it_after_the_actions_table(tmp_path):
     document = docx.Document(str(export_meeting(meeting, "docx", tmp_path / "c.docx", template=None)))
     closed = document.paragraphs[-2]
     assert closed.text == "The meeting closed at 11:45." and closed.paragraph_format.space_after.pt >= 24
+
+
+def test_a_section_only_goes_under_an_item_of_the_same_business():
+    """A workshop section is not folded into an item whose title merely starts like it."""
+    from minutes_tui.agenda import AgendaItem
+    from minutes_tui.export import layout
+    from minutes_tui.model import BOARD_LAYOUT, Bullet, Section
+
+    meeting = board_meeting()
+    meeting.layout = (Section("overview", "Overview"), *BOARD_LAYOUT)
+    meeting.agenda.append(AgendaItem("11", "Overview of performance", minute="25/43"))
+    meeting.sections = {"overview": [Bullet("Level 3 trial has 24 apprentices")]}
+    shown = layout.blocks(meeting)
+    assert ("bullets", "Overview", ["Level 3 trial has 24 apprentices"]) in shown

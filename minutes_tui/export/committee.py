@@ -148,13 +148,15 @@ def _words(text: str) -> str:
 
 def item_for_section(meeting: Meeting, key: str, title: str) -> int | None:
     """The place of the (public) agenda item that holds the business of the layout's section
-    ``key`` (headed ``title``): the first whose title starts with the section's heading or a
-    usual name for it ("Minutes of the meeting held on ..." for "Minutes of the last meeting").
-    ``None`` if no item does: the section keeps its own heading."""
-    starts = [w for w in (_words(title), *_SAME_BUSINESS.get(key, ())) if w]
+    ``key`` (headed ``title``): the first titled as the section is, or (a board preset section)
+    starting with a usual name for it ("Minutes of the meeting held on ..." for "Minutes of the
+    last meeting"). ``None`` if no item does: the section keeps its own heading."""
+    heading, starts = _words(title), _SAME_BUSINESS.get(key, ())
     for n, item in enumerate(meeting.agenda):
         words = _words(item.title)
-        if words and not item.exempt.strip() and any(words.startswith(start) for start in starts):
+        if not words or item.exempt.strip():
+            continue
+        if words == heading or any(words.startswith(start) for start in starts):
             return n
     return None
 
