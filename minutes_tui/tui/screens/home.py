@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import Attendee, MeetingSummary
@@ -22,12 +22,15 @@ from ...parsing import format_date, single_line
 from ...store import StoreError
 from ...text import displayable
 from ..widgets.entry import Entry
+from ..widgets.footer import KeysFooter
 
 if TYPE_CHECKING:  # the other screens load after the first frame (see preload), not before
     from ...search_model import SearchHit
     from .meeting import MeetingScreen
     from .new_meeting import NewMeeting
 
+#: Seconds after mounting, when the first frame is on screen: the rest loads then.
+AFTER_FIRST_FRAME = 0.1
 #: Meetings loaded at a time; the next page comes as the cursor nears the end.
 PAGE = 100
 #: Seconds of quiet typing before the search runs.
@@ -125,7 +128,7 @@ class HomeScreen(Screen):
         yield Static(
             "No meetings yet. Press n to start one.", id="home-empty", markup=False, classes="hidden"
         )
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
@@ -136,8 +139,11 @@ class HomeScreen(Screen):
         self.reload()
         self._just_mounted = True
         self.set_focus(table)
-        self.call_after_refresh(self._hits)  # hidden until a search: mounted after the first frame
-        self.call_after_refresh(self.app.preload)  # the other screens, after the first frame
+        self.call_after_refresh(self.call_after_refresh, self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        self._hits()  # hidden until a search
+        self.app.preload()  # the other screens' code
 
     def on_screen_resume(self) -> None:
         self._opening = self._early = None
