@@ -12,7 +12,7 @@ import click
 
 from .. import __version__
 from ..store.errors import StoreError
-from .common import Database, open_store
+from .common import Database, opened_store
 
 
 class _Group(click.Group):
@@ -45,8 +45,10 @@ def main(ctx: click.Context, db: Path | str | None) -> None:
     if ctx.invoked_subcommand is None:
         from ..tui.app import make_app
 
-        store = open_store(ctx)
-        make_app(store).run()
+        app = make_app(lambda: opened_store(ctx))  # opened after the first frame
+        app.run()
+        if app.open_error is not None:
+            raise click.ClickException(str(app.open_error))
 
 
 from . import (  # noqa: E402  (they register their commands)

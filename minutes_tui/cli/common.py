@@ -59,16 +59,22 @@ def open_store(ctx: click.Context) -> Store:
     Only the built-in default location is created; a folder named by ``--db`` or
     ``$MINUTES_DB`` must exist (a typo should not start an empty archive).
     """
+    try:
+        return opened_store(ctx)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def opened_store(ctx: click.Context) -> Store:
+    """:func:`open_store`, raising :class:`StoreError` if it cannot (for the app, which
+    opens the store after its first frame and exits with the message)."""
     from ..store import Store
     from ..store.database import ENV_VAR
 
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
         builtin = not obj.get("db") and not os.environ.get(ENV_VAR)
-        try:
-            obj["store"] = Store.open(db_target(ctx), create_folder=builtin)
-        except StoreError as exc:
-            raise click.ClickException(str(exc)) from None
+        obj["store"] = Store.open(db_target(ctx), create_folder=builtin)
         ctx.call_on_close(obj["store"].close)
     return obj["store"]
 

@@ -136,12 +136,19 @@ class HomeScreen(Screen):
         table.add_column("Series", key="series")
         table.add_column("Title", key="title")
         table.add_column("Status", key="status", width=8)
-        self.reload()
+        if self.app.store_open:  # else opened, and the meetings listed, after the first frame
+            self.reload()
         self._just_mounted = True
         self.set_focus(table)
         self.call_after_refresh(self.call_after_refresh, self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        if not self.app.store_open:
+            try:
+                self.app.store  # noqa: B018  (opens it; on failure the app exits and says why)
+            except StoreError:
+                return
+            self.reload()
         self._hits()  # hidden until a search
         self.app.preload()  # the other screens' code
 
