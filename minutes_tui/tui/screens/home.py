@@ -17,36 +17,25 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import Attendee, MeetingSummary
 from ...parsing import format_date, single_line
 from ...store import StoreError
 from ...text import displayable
 from ..widgets.entry import Entry
 from ..widgets.footer import KeysFooter
+from .home_hits import HIT_ROW_PREFIX, HIT_SECTIONS, hit_label
 
-if TYPE_CHECKING:  # the other screens load after the first frame (see preload), not before
+if TYPE_CHECKING:  # the other screens (and the model) load after the first frame, not before
+    from ...model import MeetingSummary
     from ...search_model import SearchHit
     from .meeting import MeetingScreen
     from .new_meeting import NewMeeting
 
-#: Seconds after mounting, when the first frame is on screen: the rest loads then.
-AFTER_FIRST_FRAME = 0.1
 #: Meetings loaded at a time; the next page comes as the cursor nears the end.
 PAGE = 100
 #: Seconds of quiet typing before the search runs.
 SEARCH_DELAY = 0.15
 #: Hits shown at most.
 SEARCH_LIMIT = 50
-#: Where a hit's kind of item sits on the meeting screen, and the key of its row there.
-HIT_SECTIONS = {"header": "details"}
-HIT_ROW_PREFIX = {
-    "attendees": "a",
-    "bullets": "b",
-    "points": "p",
-    "turns": "t",
-    "actions": "x",
-    "carried_actions": "c",
-}
 STATUS_STYLES = {"approved": "bold green", "draft": "yellow"}
 
 
@@ -54,22 +43,6 @@ def meeting_screen(meeting_id: int, section: str = "details", select: str | None
     from .meeting import MeetingScreen
 
     return MeetingScreen(meeting_id, section=section, select=select)
-
-
-def hit_label(hit: SearchHit) -> Text:
-    """A search hit as two lines: where (date, series · title, section), then the snippet
-    with the matched words highlighted (styles from the hit's segments, never markup)."""
-    where = " · ".join(displayable(single_line(p)) for p in (hit.series, hit.title) if p) or "(untitled)"
-    text = Text.assemble(
-        (f"{format_date(hit.date) or '—':<11}", "bold"),
-        (where, "bold"),
-        ("  — ", "dim"),
-        (displayable(single_line(hit.label)), "italic"),
-        "\n    ",
-    )
-    for segment, is_match in hit.snippet:
-        text.append(displayable(single_line(segment)), "bold reverse" if is_match else None)
-    return text
 
 
 class HomeScreen(Screen):
@@ -383,6 +356,8 @@ class HomeScreen(Screen):
 
     def _create(self, answer: NewMeeting | None) -> None:
         """Create the meeting the new-meeting dialog describes, and open it."""
+        from ...model import Attendee
+
         store = self.app.store
         if answer is None:
             return
