@@ -25,12 +25,9 @@ _UK_DATE = re.compile(r"[0-9]{2}/[0-9]{2}/[0-9]{4}")
 def db_target(ctx: click.Context) -> str | Path:
     """The database this command works on: ``--db``, else ``$MINUTES_DB``, else the default;
     a ``postgresql://`` URL for a server, else a file's path."""
-    from ..store.database import ENV_VAR, default_path
+    from ..store.database import target_of
 
-    given = ctx.ensure_object(dict).get("db") or os.environ.get(ENV_VAR)
-    if is_server_url(given):
-        return str(given)
-    return Path(given or default_path()).expanduser()
+    return target_of(ctx.ensure_object(dict).get("db"))
 
 
 def db_path(ctx: click.Context) -> Path:
@@ -59,22 +56,16 @@ def open_store(ctx: click.Context) -> Store:
     Only the built-in default location is created; a folder named by ``--db`` or
     ``$MINUTES_DB`` must exist (a typo should not start an empty archive).
     """
-    try:
-        return opened_store(ctx)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def opened_store(ctx: click.Context) -> Store:
-    """:func:`open_store`, raising :class:`StoreError` if it cannot (for the app, which
-    opens the store after its first frame and exits with the message)."""
     from ..store import Store
     from ..store.database import ENV_VAR
 
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
         builtin = not obj.get("db") and not os.environ.get(ENV_VAR)
-        obj["store"] = Store.open(db_target(ctx), create_folder=builtin)
+        try:
+            obj["store"] = Store.open(db_target(ctx), create_folder=builtin)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from None
         ctx.call_on_close(obj["store"].close)
     return obj["store"]
 

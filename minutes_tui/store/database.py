@@ -31,6 +31,17 @@ def default_target() -> str | Path:
     return env if env and env.lower().startswith(("postgresql://", "postgres://")) else default_path()
 
 
+def target_of(given: str | Path | None) -> str | Path:
+    """The database ``given`` names (``--db``), else ``$MINUTES_DB``'s, else the default:
+    a ``postgresql://`` URL as it is, else a file's path."""
+    from .urls import is_server_url
+
+    given = given or os.environ.get(ENV_VAR)
+    if is_server_url(given):
+        return str(given)
+    return Path(given or default_path()).expanduser()
+
+
 def _create_private(path: Path, create_folder: bool) -> None:
     """Create ``path`` empty and readable by its owner only, unless it exists."""
     if os.path.exists(path):
