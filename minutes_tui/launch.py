@@ -6,6 +6,7 @@ Opening the app needs neither click nor the commands' modules, so it does not lo
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -20,17 +21,23 @@ if TYPE_CHECKING:
 
 def main() -> None:
     """``minutes [--db PATH]``: the app; any other arguments: the CLI."""
-    db = app_only(sys.argv[1:])
-    if db is None:
-        from .cli import main as cli
-
-        cli()
-        return
     try:
-        run_app(db or None)
-    except StoreError as exc:
-        print(f"Error: {exc}", file=sys.stderr)  # as click's ClickException says it
-        sys.exit(1)
+        db = app_only(sys.argv[1:])
+        if db is None:
+            from .cli import main as cli
+
+            cli()
+            return
+        try:
+            run_app(db or None)
+        except StoreError as exc:
+            print(f"Error: {exc}", file=sys.stderr)  # as click's ClickException says it
+            sys.exit(1)
+    finally:
+        # The process ends here (files written and closed, the database closed): Python's
+        # last garbage collection would only walk everything still alive (an exported
+        # document's XML, a loaded meeting), a fifth of `minutes export`'s time.
+        gc.freeze()
 
 
 def app_only(args: list[str]) -> str | None:

@@ -40,8 +40,11 @@ async def test_an_app_given_an_opener_lists_the_meetings_once_it_has_opened(tmp_
     app = make_app(opener)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            assert len(opened) == 1  # opened after the first frame, once
+            for _ in range(100):  # right after the first frame (a loaded machine: a moment)
+                if "1 meeting" in screen_text(app):
+                    break
+                await pilot.pause(0.05)
+            assert len(opened) == 1  # opened once
             assert "Quarterly" in screen_text(app) and "1 meeting" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
@@ -56,7 +59,10 @@ async def test_an_app_whose_database_cannot_be_opened_exits_and_says_why(tmp_pat
     before = path.read_bytes()
     app = make_app(lambda: Store.open(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        for _ in range(100):
+            if app.open_error is not None:
+                break
+            await pilot.pause(0.05)
     assert isinstance(app.open_error, StoreError) and DAMAGED in str(app.open_error)
     assert app.return_code == 1
     assert path.read_bytes() == before

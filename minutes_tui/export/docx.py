@@ -99,8 +99,10 @@ def build_document(
         _clear_body(document)
         _house_page(document)
     style_ids = prepare_styles(document, house=not template)
-    _Writer(document, style_ids).minutes(meeting, timestamps=timestamps)
+    # Before the body is written: python-docx finds a section's header by searching
+    # everything before it, which is then nothing.
     _mark_pages(document, draft=meeting.status == "draft")
+    _Writer(document, style_ids).minutes(meeting, timestamps=timestamps)
     _set_properties(document, meeting)
     return document
 

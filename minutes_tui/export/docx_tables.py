@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from copy import deepcopy
+from itertools import repeat
 from typing import Any, Protocol
 
 from docx.document import Document
@@ -28,6 +29,7 @@ _WORD_SHARE_CAP = 0.35
 _NARROW = dict.fromkeys("ijlI.,:;'|!", 278) | dict.fromkeys("ft/ -()[]", 333) | {"r": 333}
 _MID = dict.fromkeys("0123456789abdeghnopqu#$_?", 556) | dict.fromkeys("cksvxyzJ", 500)
 _WIDE = dict.fromkeys("mMW", 940) | dict.fromkeys("w@%", 890)
+_ADVANCE = _WIDE | _MID | _NARROW
 
 
 class _Writer(Protocol):
@@ -43,7 +45,7 @@ class _Writer(Protocol):
 
 def text_twips(text: str, size_pt: float, *, bold: bool = False) -> int:
     """About how wide ``text`` is set in Arial at ``size_pt`` (twentieths of a point), with a margin."""
-    thousandths = sum(_NARROW.get(c) or _MID.get(c) or _WIDE.get(c) or 722 for c in text)
+    thousandths = sum(map(_ADVANCE.get, text, repeat(722)))
     return int(thousandths / 1000 * size_pt * 20 * _SAFETY * (1.08 if bold else 1.0))
 
 
