@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -21,16 +20,22 @@ if TYPE_CHECKING:
 TABLE = "_sqlite_migrations"
 
 
-@dataclass(frozen=True)
 class Migration:
-    name: str
-    fn: Callable[[Any], None]
+    """A registered migration: its name and function."""
+
+    __slots__ = ("name", "fn")
+
+    def __init__(self, name: str, fn: Callable[[Any], None]) -> None:
+        self.name, self.fn = name, fn
 
 
-@dataclass(frozen=True)
 class Applied:
-    name: str
-    applied_at: str
+    """A migration recorded as applied (a row of the record table)."""
+
+    __slots__ = ("name", "applied_at")
+
+    def __init__(self, name: str, applied_at: str) -> None:
+        self.name, self.applied_at = name, applied_at
 
 
 def connection(db: Database | sqlite3.Connection) -> sqlite3.Connection:
