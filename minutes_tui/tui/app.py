@@ -68,6 +68,16 @@ class MinutesApp(App):
         if self.store_open:
             self._tell_if_read_only()
 
+    def on_ready(self) -> None:
+        """The first frame is on screen (Textual's Ready): now the home screen's database and
+        the other screens' code, not before it."""
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.after_first_frame()
+
     def _tell_if_read_only(self) -> None:
         if self.store.read_only:
             self.notify(

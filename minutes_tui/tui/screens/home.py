@@ -93,6 +93,7 @@ class HomeScreen(Screen):
         #: The meeting deleted last on this screen (u brings it back), and its label.
         self._last_deleted: tuple[int, str] | None = None
         self._just_mounted = False  # its first resume follows at once: no second reload
+        self._after_frame_done = False
 
     def compose(self) -> ComposeResult:
         yield Static("minutes", id="home-title", markup=False)
@@ -113,9 +114,13 @@ class HomeScreen(Screen):
             self.reload()
         self._just_mounted = True
         self.set_focus(table)
-        self.call_after_refresh(self.call_after_refresh, self._after_first_frame)
+        self.set_timer(1, self.after_first_frame)  # the app calls it sooner (see MinutesApp.on_ready)
 
-    def _after_first_frame(self) -> None:
+    def after_first_frame(self) -> None:
+        """Open the store and list the meetings if the app has not yet; load the rest."""
+        if self._after_frame_done:
+            return
+        self._after_frame_done = True
         if not self.app.store_open:
             try:
                 self.app.store  # noqa: B018  (opens it; on failure the app exits and says why)

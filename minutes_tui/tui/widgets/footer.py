@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Footer
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
 
 
@@ -21,6 +22,13 @@ class KeysFooter(Footer):
 
     _pending = False
     _shown: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        """The keys at once (Textual's footer waits for a first bindings update: a second
+        layout pass before the screen's first whole frame)."""
+        self._bindings_ready = True
+        self._shown = self._keys()
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
