@@ -13,9 +13,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
+from lxml.etree import SubElement
 
 _P, _PPR, _SPACING = qn("w:p"), qn("w:pPr"), qn("w:spacing")
 _AFTER, _BEFORE, _TR = qn("w:after"), qn("w:before"), qn("w:tr")
+#: A table cell's paragraph spacing (twips before and after).
+_AROUND = {_BEFORE: "40", _AFTER: "40"}
 #: Table rows with more text than this may break across pages; shorter ones stay whole.
 SPLIT_ROWS_OVER = 600
 #: Left plus right cell margin of "Table Grid" (twips), and a little room for rounding.
@@ -156,12 +159,7 @@ def build_table(
 
 def _cell_para(writer: _Writer, parent: BaseOxmlElement, text: str, bold: bool = False) -> Any:
     p: BaseOxmlElement = parent.makeelement(_P)
-    ppr = p.makeelement(_PPR)
-    sp = ppr.makeelement(_SPACING)
-    sp.set(_BEFORE, "40")
-    sp.set(_AFTER, "40")
-    ppr.append(sp)
-    p.append(ppr)
+    SubElement(SubElement(p, _PPR), _SPACING, _AROUND)
     if text:
         p.append(writer.run(p, text, bold))
     return p
