@@ -13,11 +13,8 @@ A relative ``template`` is taken relative to the folder holding the config file.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
-
-import platformdirs
 
 ENV_VAR = "MINUTES_CONFIG"
 
@@ -31,6 +28,8 @@ def config_path() -> Path:
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only for the default location
+
     return Path(platformdirs.user_config_dir("minutes", appauthor=False)) / "config.toml"
 
 
@@ -46,6 +45,8 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         return {}
     except OSError as exc:
         raise ConfigError(f"Cannot read the settings file {path}: {exc.strerror or exc}") from None
+    import tomllib  # only when there is a file to read
+
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError:

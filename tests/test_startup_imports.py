@@ -60,3 +60,18 @@ def test_list_loads_neither_the_app_nor_word(tmp_path):
 
 def test_export_help_names_the_exporters_folder():
     assert str(DEFAULT_FOLDER) == EXPORT_FOLDER
+
+
+def test_list_and_export_on_a_current_database_do_not_load_sqlite_utils(tmp_path):
+    """sqlite-utils loads only to migrate a database (see store/migration_set.py)."""
+    db = str(tmp_path / "m.db")
+    modules = modules_loaded("--db", db, "list")  # creates the database: migrations run
+    assert "sqlite_utils" in modules
+    source = tmp_path / "meeting.json"
+    source.write_text(json.dumps({"title": "Board", "date": "2025-03-14"}), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "minutes_tui", "--db", db, "import", str(source)], check=True)
+    for args in (["list"], ["export", "1", "-o", str(tmp_path / "m.docx")]):
+        modules = modules_loaded("--db", db, *args)
+        assert "minutes_tui.store.store" in modules
+        assert loaded(modules, ("sqlite_utils",)) == [], args
+    assert (tmp_path / "m.docx").stat().st_size > 0

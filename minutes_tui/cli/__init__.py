@@ -12,7 +12,7 @@ import click
 
 from .. import __version__
 from ..store.errors import StoreError
-from .common import Database, open_store
+from .common import Database
 
 
 class _Group(click.Group):
@@ -43,10 +43,9 @@ def main(ctx: click.Context, db: Path | str | None) -> None:
     """
     ctx.ensure_object(dict)["db"] = db
     if ctx.invoked_subcommand is None:
-        from ..tui.app import make_app
+        from ..launch import run_app
 
-        store = open_store(ctx)
-        make_app(store).run()
+        run_app(db)  # a StoreError becomes one Error: line (see _Group)
 
 
 from . import (  # noqa: E402  (they register their commands)

@@ -25,12 +25,9 @@ _UK_DATE = re.compile(r"[0-9]{2}/[0-9]{2}/[0-9]{4}")
 def db_target(ctx: click.Context) -> str | Path:
     """The database this command works on: ``--db``, else ``$MINUTES_DB``, else the default;
     a ``postgresql://`` URL for a server, else a file's path."""
-    from ..store.database import ENV_VAR, default_path
+    from ..store.database import target_of
 
-    given = ctx.ensure_object(dict).get("db") or os.environ.get(ENV_VAR)
-    if is_server_url(given):
-        return str(given)
-    return Path(given or default_path()).expanduser()
+    return target_of(ctx.ensure_object(dict).get("db"))
 
 
 def db_path(ctx: click.Context) -> Path:

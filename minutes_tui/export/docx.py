@@ -27,6 +27,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import _Footer, _Header
 from docx.shared import Mm
+from lxml.etree import SubElement
 
 from ..config import ConfigError, export_template
 from ..model import ATTENDANCE_LABELS, Meeting
@@ -48,6 +49,7 @@ _P, _PPR, _PSTYLE, _R, _RPR, _T, _BR, _TAB = (
 _B, _BCS, _KEEP_NEXT, _SPACING, _VAL = (qn(f"w:{t}") for t in ("b", "bCs", "keepNext", "spacing", "val"))
 _AFTER, _BEFORE = qn("w:after"), qn("w:before")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PRESERVE = {_XML_SPACE: "preserve"}
 _DASH = " \u2013 "
 
 #: Column shares of the actions and matters-arising tables, and which columns (dates, statuses) never wrap.
@@ -99,8 +101,10 @@ def build_document(
         _clear_body(document)
         _house_page(document)
     style_ids = prepare_styles(document, house=not template)
-    _Writer(document, style_ids).minutes(meeting, timestamps=timestamps)
+    # Before the body is written: python-docx finds a section's header by searching
+    # everything before it, which is then nothing.
     _mark_pages(document, draft=meeting.status == "draft")
+    _Writer(document, style_ids).minutes(meeting, timestamps=timestamps)
     _set_properties(document, meeting)
     return document
 
@@ -174,10 +178,7 @@ def _add_text(run: BaseOxmlElement, text: str) -> None:
     """Put ``text`` into ``run``: tabs and line breaks become Word's own."""
     text = for_xml(text)
     if "\n" not in text and "\t" not in text and "\r" not in text:
-        t = run.makeelement(_T)
-        t.text = text
-        t.set(_XML_SPACE, "preserve")
-        run.append(t)
+        SubElement(run, _T, _PRESERVE).text = text
         return
     for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if i:
@@ -217,18 +218,13 @@ class _Writer:
         """A paragraph of ``runs`` (text, bold) in ``style`` (a name from STYLE_NAMES)."""
         p: BaseOxmlElement = self.body.makeelement(_P)
         if style or keep_next or after is not None:
-            ppr = p.makeelement(_PPR)
-            p.append(ppr)
+            ppr = SubElement(p, _PPR)
             if style:
-                ps = ppr.makeelement(_PSTYLE)
-                ps.set(_VAL, self.ids[style])
-                ppr.append(ps)
+                SubElement(ppr, _PSTYLE, {_VAL: self.ids[style]})
             if keep_next:
-                ppr.append(ppr.makeelement(_KEEP_NEXT))
+                SubElement(ppr, _KEEP_NEXT)
             if after is not None:
-                sp = ppr.makeelement(_SPACING)
-                sp.set(_AFTER, str(after))
-                ppr.append(sp)
+                SubElement(ppr, _SPACING, {_AFTER: str(after)})
         for text, bold in runs:
             if text:
                 p.append(self.run(p, text, bold))
@@ -239,10 +235,9 @@ class _Writer:
     def run(parent: BaseOxmlElement, text: str, bold: bool = False) -> BaseOxmlElement:
         r: BaseOxmlElement = parent.makeelement(_R)
         if bold:
-            rpr = r.makeelement(_RPR)
-            rpr.append(rpr.makeelement(_B))
-            rpr.append(rpr.makeelement(_BCS))
-            r.append(rpr)
+            rpr = SubElement(r, _RPR)
+            SubElement(rpr, _B)
+            SubElement(rpr, _BCS)
         _add_text(r, text)
         return r
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from copy import deepcopy
+from itertools import repeat
 from typing import Any, Protocol
 
 from docx.document import Document
@@ -12,9 +13,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
+from lxml.etree import SubElement
 
 _P, _PPR, _SPACING = qn("w:p"), qn("w:pPr"), qn("w:spacing")
 _AFTER, _BEFORE, _TR = qn("w:after"), qn("w:before"), qn("w:tr")
+#: A table cell's paragraph spacing (twips before and after).
+_AROUND = {_BEFORE: "40", _AFTER: "40"}
 #: Table rows with more text than this may break across pages; shorter ones stay whole.
 SPLIT_ROWS_OVER = 600
 #: Left plus right cell margin of "Table Grid" (twips), and a little room for rounding.
@@ -28,6 +32,7 @@ _WORD_SHARE_CAP = 0.35
 _NARROW = dict.fromkeys("ijlI.,:;'|!", 278) | dict.fromkeys("ft/ -()[]", 333) | {"r": 333}
 _MID = dict.fromkeys("0123456789abdeghnopqu#$_?", 556) | dict.fromkeys("cksvxyzJ", 500)
 _WIDE = dict.fromkeys("mMW", 940) | dict.fromkeys("w@%", 890)
+_ADVANCE = _WIDE | _MID | _NARROW
 
 
 class _Writer(Protocol):
@@ -43,7 +48,7 @@ class _Writer(Protocol):
 
 def text_twips(text: str, size_pt: float, *, bold: bool = False) -> int:
     """About how wide ``text`` is set in Arial at ``size_pt`` (twentieths of a point), with a margin."""
-    thousandths = sum(_NARROW.get(c) or _MID.get(c) or _WIDE.get(c) or 722 for c in text)
+    thousandths = sum(map(_ADVANCE.get, text, repeat(722)))
     return int(thousandths / 1000 * size_pt * 20 * _SAFETY * (1.08 if bold else 1.0))
 
 
@@ -154,12 +159,7 @@ def build_table(
 
 def _cell_para(writer: _Writer, parent: BaseOxmlElement, text: str, bold: bool = False) -> Any:
     p: BaseOxmlElement = parent.makeelement(_P)
-    ppr = p.makeelement(_PPR)
-    sp = ppr.makeelement(_SPACING)
-    sp.set(_BEFORE, "40")
-    sp.set(_AFTER, "40")
-    ppr.append(sp)
-    p.append(ppr)
+    SubElement(SubElement(p, _PPR), _SPACING, _AROUND)
     if text:
         p.append(writer.run(p, text, bold))
     return p

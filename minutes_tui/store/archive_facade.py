@@ -8,12 +8,12 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
 from .errors import translate
 from .gateway import Gateway
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from ..search_model import SearchHit
     from .search import SearchRepository
 

@@ -23,7 +23,7 @@ def indexed_at_end(db: Gateway) -> Iterator[None]:
     """Inside a write transaction: rows added to the indexed tables meanwhile are indexed
     when the block ends, in one statement per table (rows must only be added, not changed
     or deleted, within it)."""
-    if not isinstance(db, SqliteGateway) or not db.db.conn.in_transaction:
+    if not isinstance(db, SqliteGateway) or not db.conn.in_transaction:
         yield
         return
     tables = [(table, code, text_sql) for table, code, text_sql in (*INDEXED, CARRIED_INDEX)]

@@ -6,8 +6,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ..text import fold
 from .errors import StoreError, translate
 from .schema import migrations, unknown_migrations, upgrade
@@ -33,6 +31,17 @@ def default_target() -> str | Path:
     return env if env and env.lower().startswith(("postgresql://", "postgres://")) else default_path()
 
 
+def target_of(given: str | Path | None) -> str | Path:
+    """The database ``given`` names (``--db``), else ``$MINUTES_DB``'s, else the default:
+    a ``postgresql://`` URL as it is, else a file's path."""
+    from .urls import is_server_url
+
+    given = given or os.environ.get(ENV_VAR)
+    if is_server_url(given):
+        return str(given)
+    return Path(given or default_path()).expanduser()
+
+
 def _create_private(path: Path, create_folder: bool) -> None:
     """Create ``path`` empty and readable by its owner only, unless it exists."""
     if os.path.exists(path):
@@ -51,8 +60,10 @@ def _create_private(path: Path, create_folder: bool) -> None:
 
 def connect(
     path: str | Path = ":memory:", *, busy_timeout: float = BUSY_TIMEOUT, create_folder: bool = True
-) -> Database:
+) -> sqlite3.Connection:
     """Open (creating if needed) and upgrade the database at ``path``.
+
+    sqlite-utils is loaded only if a migration must run (see migration_set.py).
 
     Raises :class:`StoreError` with a plain message for anything that stops it:
     not a database, unreadable, locked, made by a newer version.
@@ -65,11 +76,11 @@ def connect(
         _create_private(path, create_folder)
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(
+        conn = db = sqlite3.connect(
             ":memory:" if memory else str(path), timeout=busy_timeout, check_same_thread=False
         )
-        db = Database(conn, execute_plugins=False)  # no third-party plugins: 20 ms at every start
         conn.create_function("minutes_fold", 1, _fold, deterministic=True)
+        db.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database sets it
         db.execute("PRAGMA foreign_keys = ON")
         db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         db.execute("PRAGMA synchronous = FULL")
@@ -100,7 +111,7 @@ def connect(
     return db
 
 
-def _backup_before_upgrade(db: Database, path: Path) -> Path | None:
+def _backup_before_upgrade(db: sqlite3.Connection, path: Path) -> Path | None:
     """Copy a database made by an older version of minutes before upgrading it.
 
     The copy (``minutes.db.backup-before-upgrade-YYYYMMDD-HHMMSS`` beside it) is
@@ -113,7 +124,7 @@ def _backup_before_upgrade(db: Database, path: Path) -> Path | None:
 
     from .maintenance import backup_connection, upgrade_backup_path
 
-    target = backup_connection(db.conn, upgrade_backup_path(path))
+    target = backup_connection(db, upgrade_backup_path(path))
     logging.getLogger(__name__).info("Backed up %s to %s before upgrading it", path, target)
     return target
 
@@ -123,7 +134,7 @@ def _fold(value: str | None) -> str | None:
     return fold(value) if isinstance(value, str) else value
 
 
-def _journal_mode(db: Database) -> str:
+def _journal_mode(db: sqlite3.Connection) -> str:
     return str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
 
 

@@ -16,14 +16,16 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Protocol
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..text import storable
 from .errors import Conflict, Locked, NotFound, translate
+from .migration_set import as_database, connection
 from .schema import VERSIONED
 from .transaction import immediate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: A row as the store reads it: column name to value. SQLite values are dynamically
 #: typed; each kind's converter in :mod:`minutes_tui.store.rows` gives them their types.
@@ -131,23 +133,33 @@ def update_fields(
 
 
 class SqliteGateway:
-    """:class:`Gateway` on a sqlite-utils :class:`Database` (a file, or ``:memory:``)."""
+    """:class:`Gateway` on a SQLite connection (a file, or ``:memory:``), or on a
+    sqlite-utils :class:`Database`."""
 
     dialect = "sqlite"
 
-    def __init__(self, db: Database, path: str | Path = ":memory:") -> None:
-        self.db = db
+    def __init__(self, db: Database | sqlite3.Connection, path: str | Path = ":memory:") -> None:
+        self.conn = connection(db)
+        self._db = None if isinstance(db, sqlite3.Connection) else db
         self.path = path
+
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils :class:`Database` (made, and sqlite-utils loaded,
+        when first asked for: the repositories need only :attr:`conn`)."""
+        if self._db is None:
+            self._db = as_database(self.conn)
+        return self._db
 
     @contextlib.contextmanager
     def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
         try:
-            with immediate(self.db):
+            with immediate(self.conn):
                 if meeting_id is not None:
                     self._check_meeting(meeting_id, content)
                 yield
                 if meeting_id is not None:
-                    self.db.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
+                    self.conn.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
@@ -184,13 +196,13 @@ class SqliteGateway:
 
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         try:
-            return self.db.conn.execute(sql, tuple(params))
+            return self.conn.execute(sql, tuple(params))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         try:
-            self.db.conn.executemany(sql, (tuple(r) for r in rows))
+            self.conn.executemany(sql, (tuple(r) for r in rows))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
@@ -205,7 +217,7 @@ class SqliteGateway:
         return version
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def tables(self) -> list[str]:
         rows = self.execute(

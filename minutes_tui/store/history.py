@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-
 from ..model import ActionEvent, MeetingEvent
 from ..text import storable
 from .gateway import Gateway, now
@@ -23,6 +21,8 @@ NOTED = "noted"
 
 def current_user() -> str:
     """The login name of whoever runs this process, or ``""`` if the system cannot say."""
+    import getpass  # when first needed: not at every start
+
     try:
         return storable(getpass.getuser())
     except Exception:  # no user name in the environment or the password database

@@ -7,11 +7,18 @@ ordered by it, and an item inserted between two others takes the midpoint.
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+import sqlite3
+from typing import TYPE_CHECKING
 
+from .migration_set import MigrationSet
 from .transaction import immediate
 
-migrations = Migrations("minutes")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+#: Every migration, registered by ``@migrations()`` in number order (``sqlite_utils.Migrations``'
+#: record, read without loading sqlite-utils: see migration_set.py).
+migrations = MigrationSet("minutes")
 
 #: What the full-text index holds for each kind of row: (table, code, SQL of the text).
 #: The index row id is ``row id * 8 + code``, so a row's entry is found without a scan.
@@ -329,7 +336,7 @@ def m011_event_authors(db: Database) -> None:
     db.execute("ALTER TABLE meeting_events ADD COLUMN author TEXT NOT NULL DEFAULT ''")
 
 
-def upgrade(db: Database) -> None:
+def upgrade(db: Database | sqlite3.Connection) -> None:
     """Create or upgrade the schema to the newest version this app knows.
 
     All pending migrations run in one ``BEGIN IMMEDIATE`` transaction, so two
@@ -342,7 +349,7 @@ def upgrade(db: Database) -> None:
         migrations.apply(db)  # re-reads what is pending, now under the write lock
 
 
-def unknown_migrations(db: Database) -> list[str]:
+def unknown_migrations(db: Database | sqlite3.Connection) -> list[str]:
     """Migrations applied to ``db`` that this version of the app does not know."""
     known = {m.name for m in migrations._migrations}
     return [m.name for m in migrations.applied(db) if m.name not in known]

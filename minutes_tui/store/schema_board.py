@@ -17,9 +17,12 @@ when the store renumbers minutes), so a save naming an older version is refused 
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .schema import _index_triggers, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 #: Agenda items in the full-text index: code 7 (row id * 8 + 7), the one left free by schema.INDEXED.
 AGENDA_INDEX = (

@@ -6,9 +6,12 @@ Registered on :data:`.schema.migrations` like every other migration, kept here s
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .schema import migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @migrations()

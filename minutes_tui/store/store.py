@@ -10,12 +10,11 @@ returns domain objects from :mod:`minutes_tui.model`; a failed write raises
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlite_utils import Database
 
 from ..model import (
     Action,
@@ -50,7 +49,9 @@ from .series import SeriesRepository
 from .speakers import SpeakerAliasRepository
 from .urls import is_server_url
 
-if TYPE_CHECKING:  # loaded when first used (filing, search), not at start-up
+if TYPE_CHECKING:  # loaded when first used (filing, search, sqlite-utils), not at start-up
+    from sqlite_utils import Database
+
     from ..prefixes import Filing
     from .filing import Filed, FilingRepository
     from .search import SearchRepository
@@ -60,12 +61,16 @@ class Store(AgendaFacade, ArchiveFacade):
     """Meetings in one database: a SQLite file (``:memory:`` for tests) or a PostgreSQL server."""
 
     def __init__(
-        self, db: Database | None, path: str | Path = ":memory:", *, gateway: Gateway | None = None
+        self,
+        db: Database | sqlite3.Connection | None,
+        path: str | Path = ":memory:",
+        *,
+        gateway: Gateway | None = None,
     ) -> None:
         if gateway is None:
             assert db is not None, "a store needs a SQLite database or a gateway"
             gateway = SqliteGateway(db, path)
-        self._db = db
+        self._sqlite = gateway if isinstance(gateway, SqliteGateway) else None
         self.path = path
         self.gateway = gateway
         self.history = HistoryRepository(gateway)
@@ -123,14 +128,14 @@ class Store(AgendaFacade, ArchiveFacade):
     @property
     def db(self) -> Database:
         """The SQLite database (for maintenance and tests); a server has none."""
-        if self._db is None:
+        if self._sqlite is None:
             raise StoreError("This is not possible on a PostgreSQL server; use the server's own tools")
-        return self._db
+        return self._sqlite.db
 
     @property
     def on_server(self) -> bool:
         """Whether the minutes live on a PostgreSQL server rather than in a SQLite file."""
-        return self._db is None
+        return self._sqlite is None
 
     @property
     def read_only(self) -> bool:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from ..store.errors import StoreError
 from .screens.help import HelpScreen
 from .screens.home import HomeScreen
 
@@ -32,15 +33,52 @@ class MinutesApp(App):
         Binding("f1", "help", "Help", tooltip="Show the keys", id="help"),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store | Callable[[], Store]) -> None:
         super().__init__()
-        self.store = store
+        self._store, self._opener = (None, store) if callable(store) else (store, None)
+        #: Why the store given as an opener could not be opened (the app has then exited).
+        self.open_error: StoreError | None = None
         self._signals: list[int] = []
+
+    @property
+    def store(self) -> Store:
+        """The store; one given as an opener is opened when first needed (the home screen
+        asks right after its first frame). If that fails the app exits: see :attr:`open_error`."""
+        if self._store is None:
+            assert self._opener is not None
+            try:
+                self._store = self._opener()
+            except StoreError as exc:
+                self.open_error = exc
+                self.exit(return_code=1)
+                raise
+            self._opener = None
+            self.call_later(self._tell_if_read_only)
+        return self._store
+
+    @property
+    def store_open(self) -> bool:
+        """Whether the store is open (always, unless the app was given an opener)."""
+        return self._store is not None
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
         self.push_screen(HomeScreen())
         self._install_signal_handlers()
+        if self.store_open:
+            self._tell_if_read_only()
+
+    def on_ready(self) -> None:
+        """The first frame is on screen (Textual's Ready): now the home screen's database and
+        the other screens' code, not before it."""
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.after_first_frame()
+
+    def _tell_if_read_only(self) -> None:
         if self.store.read_only:
             self.notify(
                 "Read-only: your account on the server may read and search the minutes but not change "
@@ -91,7 +129,8 @@ class MinutesApp(App):
             # The terminal has gone: there is nothing to restore, and a clean exit can
             # hang writing to it. Everything is saved (each edit commits), so leave now.
             try:
-                self.store.close()
+                if self._store is not None:
+                    self._store.close()
             finally:
                 os._exit(128 + sig)
         self.exit(return_code=128 + sig)
@@ -134,6 +173,10 @@ class MinutesApp(App):
         yield from super().get_system_commands(screen)
 
 
-def make_app(store: Store) -> MinutesApp:
-    """Build the app on ``store``; the CLI and the tests both use this."""
+def make_app(store: Store | Callable[[], Store]) -> MinutesApp:
+    """Build the app on ``store``; the CLI and the tests both use this.
+
+    Given a function that opens the store instead, the app opens it after its first frame
+    (the CLI does, so the window appears before the database is read).
+    """
     return MinutesApp(store)

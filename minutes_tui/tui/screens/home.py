@@ -14,16 +14,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import Attendee, MeetingSummary
 from ...parsing import format_date, single_line
 from ...store import StoreError
 from ...text import displayable
 from ..widgets.entry import Entry
+from ..widgets.footer import KeysFooter
+from .home_hits import HIT_ROW_PREFIX, HIT_SECTIONS, hit_label
 
-if TYPE_CHECKING:  # the other screens load after the first frame (see preload), not before
+if TYPE_CHECKING:  # the other screens (and the model) load after the first frame, not before
+    from ...model import MeetingSummary
     from ...search_model import SearchHit
     from .meeting import MeetingScreen
     from .new_meeting import NewMeeting
@@ -34,16 +36,6 @@ PAGE = 100
 SEARCH_DELAY = 0.15
 #: Hits shown at most.
 SEARCH_LIMIT = 50
-#: Where a hit's kind of item sits on the meeting screen, and the key of its row there.
-HIT_SECTIONS = {"header": "details"}
-HIT_ROW_PREFIX = {
-    "attendees": "a",
-    "bullets": "b",
-    "points": "p",
-    "turns": "t",
-    "actions": "x",
-    "carried_actions": "c",
-}
 STATUS_STYLES = {"approved": "bold green", "draft": "yellow"}
 
 
@@ -51,22 +43,6 @@ def meeting_screen(meeting_id: int, section: str = "details", select: str | None
     from .meeting import MeetingScreen
 
     return MeetingScreen(meeting_id, section=section, select=select)
-
-
-def hit_label(hit: SearchHit) -> Text:
-    """A search hit as two lines: where (date, series · title, section), then the snippet
-    with the matched words highlighted (styles from the hit's segments, never markup)."""
-    where = " · ".join(displayable(single_line(p)) for p in (hit.series, hit.title) if p) or "(untitled)"
-    text = Text.assemble(
-        (f"{format_date(hit.date) or '—':<11}", "bold"),
-        (where, "bold"),
-        ("  — ", "dim"),
-        (displayable(single_line(hit.label)), "italic"),
-        "\n    ",
-    )
-    for segment, is_match in hit.snippet:
-        text.append(displayable(single_line(segment)), "bold reverse" if is_match else None)
-    return text
 
 
 class HomeScreen(Screen):
@@ -117,6 +93,7 @@ class HomeScreen(Screen):
         #: The meeting deleted last on this screen (u brings it back), and its label.
         self._last_deleted: tuple[int, str] | None = None
         self._just_mounted = False  # its first resume follows at once: no second reload
+        self._after_frame_done = False
 
     def compose(self) -> ComposeResult:
         yield Static("minutes", id="home-title", markup=False)
@@ -125,7 +102,7 @@ class HomeScreen(Screen):
         yield Static(
             "No meetings yet. Press n to start one.", id="home-empty", markup=False, classes="hidden"
         )
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
@@ -133,11 +110,25 @@ class HomeScreen(Screen):
         table.add_column("Series", key="series")
         table.add_column("Title", key="title")
         table.add_column("Status", key="status", width=8)
-        self.reload()
+        if self.app.store_open:  # else opened, and the meetings listed, after the first frame
+            self.reload()
         self._just_mounted = True
         self.set_focus(table)
-        self.call_after_refresh(self._hits)  # hidden until a search: mounted after the first frame
-        self.call_after_refresh(self.app.preload)  # the other screens, after the first frame
+        self.set_timer(1, self.after_first_frame)  # the app calls it sooner (see MinutesApp.on_ready)
+
+    def after_first_frame(self) -> None:
+        """Open the store and list the meetings if the app has not yet; load the rest."""
+        if self._after_frame_done:
+            return
+        self._after_frame_done = True
+        if not self.app.store_open:
+            try:
+                self.app.store  # noqa: B018  (opens it; on failure the app exits and says why)
+            except StoreError:
+                return
+            self.reload()
+        self._hits()  # hidden until a search
+        self.app.preload()  # the other screens' code
 
     def on_screen_resume(self) -> None:
         self._opening = self._early = None
@@ -370,6 +361,8 @@ class HomeScreen(Screen):
 
     def _create(self, answer: NewMeeting | None) -> None:
         """Create the meeting the new-meeting dialog describes, and open it."""
+        from ...model import Attendee
+
         store = self.app.store
         if answer is None:
             return
