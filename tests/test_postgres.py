@@ -203,28 +203,50 @@ def test_server_going_away_is_not_saved_said_plainly_and_saves_resume(pg_cluster
 
 
 async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url):
-    from support.tui import screen_text
+    from support.tui import Notices, screen_text
 
     from minutes_tui.tui.app import make_app
     from minutes_tui.tui.screens.meeting import MeetingScreen
 
     owner = Store.open(pg_url)
-    owner.create_meeting(series="Board", title="March")
+    meeting = owner.create_meeting(series="Board", title="March")
+    owner.add_bullet(meeting.id, "overview", "A point")
     owner.close()
     assert run("server", "init", pg_url).exit_code == 0
     store = Store.open(_person(pg_cluster, pg_url, "minutes_readers"))
     app = make_app(store)
+    notices = Notices()
+    banner = "Read only: your role (readers) cannot change minutes"
     try:
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
             await pilot.pause()
             assert any("it is a reader" in str(n.message) for n in app._notifications)
-            assert "March" in screen_text(app)
+            assert banner in screen_text(app) and "March" in screen_text(app)
+            for key, said in (("n", "new meeting"), ("d", "delete")):
+                notices.messages.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                assert notices.said("reader"), (key, said, notices.messages)
+                assert banner in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, MeetingScreen)
             assert app.screen.query_one("#f-series").disabled
+            await pilot.press("f4")  # Overview
+            await pilot.pause()
+            assert banner in screen_text(app) and "A point" in screen_text(app)
+            for key in ("ctrl+t", "delete", "ctrl+g"):
+                notices.messages.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                assert notices.said("reader"), (key, notices.messages)
+                assert not notices.said("approved"), (key, notices.messages)
     finally:
         store.close()
+    check = Store.open(pg_url)
+    assert [b.text for b in check.get_meeting(meeting.id).sections["overview"]] == ["A point"]
+    assert check.get_header(meeting.id).status == "draft"
+    check.close()
 
 
 async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(pg_cluster, pg_url):
