@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from support.tui import row_texts, type_text, wait_until
 
 from minutes_tui.model import Attendee
@@ -9,6 +10,8 @@ from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.confirm import ConfirmScreen
 from minutes_tui.tui.screens.layout import LayoutScreen
 from minutes_tui.tui.screens.meeting import MeetingScreen
+
+pytestmark = pytest.mark.both_backends
 
 
 async def test_sections_dialog_counts_the_round_robin_points_just_typed(store):
