@@ -102,9 +102,11 @@ async def test_text_typed_while_saves_failed_is_put_back_and_saved_when_the_meet
     notices = Notices()
     try:
         async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
-            screen = await open_meeting(app, pilot, meeting.id, "overview")
+            screen = await open_meeting(app, pilot, meeting.id, "details")
+            assert screen.section == "overview"  # opened where the text is back, not where asked
             assert screen.query_one("#e-overview").value == "typed while nothing saved"
-            assert notices.said("could not be saved (the app closed first) is back in its field")
+            assert screen.focused is screen.query_one("#e-overview")
+            assert notices.said("Text typed earlier in Overview could not be saved (the app closed first)")
             await wait_until(pilot, lambda: not kept.exists())
             assert screen.query_one("#save-state").state == "saved"
             assert notices.said("The recovered text is saved.")
@@ -138,7 +140,7 @@ async def test_a_point_being_edited_is_resumed_or_if_changed_since_kept_beside_t
     finally:
         store.close()
     if changed_elsewhere:
-        assert notices.said("changed or deleted since: the text you typed is back as a new point")
+        assert notices.said("editing in Overview was changed or deleted since: the text you typed is")
         assert texts(archive, meeting.id) == ["theirs", "original plus mine"]
     else:
         assert texts(archive, meeting.id) == ["original plus mine"]

@@ -36,9 +36,9 @@ TICK = 0.1
 RETRY = 1.0
 _STATES = {"failed": FAILED, "saving": SAVING, "saved": SAVED, "unreachable": UNREACHABLE}
 #: What the note-taker is told when text kept in the recovery file is put back.
-RESTORED = "Text typed here earlier that could not be saved (the app closed first) is back in its field"
+RESTORED = "Text typed earlier in {} could not be saved (the app closed first) is back in its field"
 RESTORED_NEW = (
-    "A point you were editing was changed or deleted since: the text you typed is back as a new point"
+    "A point you were editing in {} was changed or deleted since: the text you typed is back as a new point"
 )
 RECOVERED_SAVED = "The recovered text is saved."
 
@@ -139,17 +139,24 @@ class AutosaveScreen(MeetingScreenBase):
                 markup=False,
             )
             return
-        said = set()
+        said: dict[str, list[str]] = {}
         for entry in kept:
             panel = self._owner(entry.field)
             outcome = panel.restore(entry) if panel is not None else "gone"
-            if outcome in ("restored", "new"):
+            if panel is not None and outcome in ("restored", "new"):
                 self._recovering.add(entry.field)
-                said.add(RESTORED_NEW if outcome == "new" else RESTORED)
+                titles = said.setdefault(RESTORED_NEW if outcome == "new" else RESTORED, [])
+                if panel.title not in titles:
+                    titles.append(panel.title)
+                if len(self._recovering) == 1:
+                    self.section = panel.key  # the meeting opens where the text is back
             elif outcome != "same":
                 self._held_back.append(entry)
-        for message in sorted(said):
-            self.notify(f"{message}; it is being saved.", title="Recovered", timeout=20, markup=False)
+        for message, titles in said.items():
+            where = ", ".join(titles)
+            self.notify(
+                f"{message.format(where)}; it is being saved.", title="Recovered", timeout=20, markup=False
+            )
         if any(self._owner(k.field) is None for k in self._held_back):
             self.notify(
                 f"Some text typed earlier belongs to a section this meeting no longer shows; it stays in {path}.",
