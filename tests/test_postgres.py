@@ -281,7 +281,7 @@ async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(
             pg_cluster.stop()
             began = time.monotonic()
             try:
-                kept = recovery_path(meeting.id)
+                kept = recovery_path(meeting.id, store.path)
                 for n in itertools.count(1):
                     words = f"{' ' if typed else ''}part {n} typed while the server was away"
                     await type_text(pilot, words)

@@ -93,7 +93,7 @@ async def test_text_typed_while_saves_failed_is_put_back_and_saved_when_the_meet
     meeting = store.create_meeting(series="Board", title="March")
     store.close()
     await type_then_close_while_saves_fail(archive, meeting.id, [], "typed while nothing saved")
-    kept = recovery_path(meeting.id)
+    kept = recovery_path(meeting.id, archive.url)
     assert "typed while nothing saved" in kept.read_text(encoding="utf-8")
     assert texts(archive, meeting.id) == []
 
@@ -136,7 +136,7 @@ async def test_a_point_being_edited_is_resumed_or_if_changed_since_kept_beside_t
     try:
         async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
             await open_meeting(app, pilot, meeting.id, "overview")
-            await wait_until(pilot, lambda: not recovery_path(meeting.id).exists())
+            await wait_until(pilot, lambda: not recovery_path(meeting.id, archive.url).exists())
     finally:
         store.close()
     if changed_elsewhere:
@@ -160,7 +160,7 @@ async def test_a_detail_changed_since_is_replaced_only_if_the_user_says_so(archi
             with archive.cut():
                 await type_text(pilot, "Runcorn")
                 await wait_until(pilot, lambda: screen.query_one("#save-state").state != "saved")
-                await wait_until(pilot, lambda: recovery_path(meeting.id).exists())
+                await wait_until(pilot, lambda: recovery_path(meeting.id, archive.url).exists())
                 await pilot.press("ctrl+q")
                 await pilot.pause()
     finally:
@@ -177,9 +177,9 @@ async def test_a_detail_changed_since_is_replaced_only_if_the_user_says_so(archi
             await pilot.pause()
             assert isinstance(app.screen, ConfirmScreen)  # asked at once, over the meeting
             assert "Saved now: Widnes" in str(app.screen.query_one("#detail").render())
-            assert recovery_path(meeting.id).exists()  # nothing decided yet: the text is kept
+            assert recovery_path(meeting.id, archive.url).exists()  # nothing decided yet: the text is kept
             await pilot.press("y" if use_mine else "n")
-            await wait_until(pilot, lambda: not recovery_path(meeting.id).exists())
+            await wait_until(pilot, lambda: not recovery_path(meeting.id, archive.url).exists())
     finally:
         store.close()
     check = archive.open()
@@ -202,8 +202,27 @@ async def test_approved_since_the_text_stays_in_the_file_and_the_user_is_told(ar
     try:
         async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
             await open_meeting(app, pilot, meeting.id, "overview")
-            assert notices.said(f"it is kept in {recovery_path(meeting.id)}")
+            assert notices.said(f"it is kept in {recovery_path(meeting.id, archive.url)}")
     finally:
         store.close()
-    assert "typed before approval" in recovery_path(meeting.id).read_text(encoding="utf-8")
+    assert "typed before approval" in recovery_path(meeting.id, archive.url).read_text(encoding="utf-8")
     assert texts(archive, meeting.id) == []
+
+
+async def test_the_text_goes_back_only_into_the_archive_it_was_typed_for(archive, tmp_path):
+    store = archive.open()
+    meeting = store.create_meeting(series="Board", title="March")
+    store.close()
+    await type_then_close_while_saves_fail(archive, meeting.id, [], "typed for the first archive")
+    other = Store.open(tmp_path / "other.db")  # another archive, whose meeting has the same id
+    assert other.create_meeting(series="Board", title="Elsewhere").id == meeting.id
+    app = make_app(other)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await open_meeting(app, pilot, meeting.id, "overview")
+            await pilot.pause(0.5)
+            assert screen.query_one("#e-overview").value == ""
+    finally:
+        other.close()
+    assert texts(Archive(str(tmp_path / "other.db")), meeting.id) == []
+    assert "typed for the first archive" in recovery_path(meeting.id, archive.url).read_text("utf-8")

@@ -1,8 +1,8 @@
 """The local recovery file: text that could not reach the database, kept on this computer.
 
 While a save fails (the server cannot be reached, the disk is full or read-only, the
-database is busy), every unsaved field's text is written to ``recovery/meeting-<id>.json``
-in the user's data folder (readable by the user only, replaced whole each time, never
+database is busy), every unsaved field's text is written to ``recovery/meeting-<id>-<archive>.json``
+in the user's data folder (``<archive>`` tells one archive's meeting 1 from another's) (readable by the user only, replaced whole each time, never
 half written); once everything is saved the file is removed. If the app (or the
 computer) is closed first, the text is still there, and the meeting screen offers it
 back the next time the meeting is opened (:func:`read`), on either backend.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import tempfile
@@ -37,20 +38,28 @@ class Kept:
     item: int | None = None
 
 
-def recovery_path(meeting_id: int) -> Path:
-    """Where the unsaved text of meeting ``meeting_id`` is kept."""
+def archive_name(archive: str | os.PathLike[str]) -> str:
+    """The archive as the recovery file names it: a server's URL (no password), a file's full path."""
+    text = str(archive)
+    return text if "://" in text else os.path.abspath(text)
+
+
+def recovery_path(meeting_id: int, archive: str | os.PathLike[str]) -> Path:
+    """Where the unsaved text of meeting ``meeting_id`` of ``archive`` (a file or a URL) is kept."""
+    digest = hashlib.sha256(archive_name(archive).encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return (
         Path(platformdirs.user_data_dir("minutes", appauthor=False))
         / "recovery"
-        / f"meeting-{meeting_id}.json"
+        / f"meeting-{meeting_id}-{digest}.json"
     )
 
 
-def keep(meeting_id: int, kept: list[Kept]) -> Path | None:
-    """Write ``kept`` for ``meeting_id``; the file's path, or None if it cannot be."""
-    path = recovery_path(meeting_id)
+def keep(meeting_id: int, archive: str | os.PathLike[str], kept: list[Kept]) -> Path | None:
+    """Write ``kept`` for ``meeting_id`` of ``archive``; the file's path, or None if it cannot be."""
+    path = recovery_path(meeting_id, archive)
     data = {
         "meeting_id": meeting_id,
+        "archive": archive_name(archive),
         "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "fields": {k.field: k.text for k in kept},
         "kept": [asdict(k) for k in kept],
@@ -73,10 +82,10 @@ def keep(meeting_id: int, kept: list[Kept]) -> Path | None:
     return path
 
 
-def read(meeting_id: int) -> list[Kept]:
-    """The text kept for ``meeting_id`` (empty: none, or a file that cannot be read as one)."""
+def read(meeting_id: int, archive: str | os.PathLike[str]) -> list[Kept]:
+    """The text kept for ``meeting_id`` of ``archive`` (empty: none, or a file that cannot be read)."""
     try:
-        data = json.loads(recovery_path(meeting_id).read_text(encoding="utf-8"))
+        data = json.loads(recovery_path(meeting_id, archive).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
     if not isinstance(data, dict):
@@ -96,7 +105,7 @@ def read(meeting_id: int) -> list[Kept]:
     return kept
 
 
-def clear(meeting_id: int) -> None:
+def clear(meeting_id: int, archive: str | os.PathLike[str]) -> None:
     """Everything is saved: remove the meeting's recovery file, if any."""
     with contextlib.suppress(OSError):
-        recovery_path(meeting_id).unlink()
+        recovery_path(meeting_id, archive).unlink()

@@ -118,17 +118,17 @@ class AutosaveScreen(MeetingScreenBase):
         keys = sorted(fields.failed | self._recovering)
         if keys or self._held_back:
             held = [k for k in self._held_back if k.field not in keys]
-            recovery.keep(session.meeting_id, [self._kept(k) for k in keys] + held)
+            recovery.keep(session.meeting_id, session.store.path, [self._kept(k) for k in keys] + held)
         else:
-            recovery.clear(session.meeting_id)
+            recovery.clear(session.meeting_id, session.store.path)
 
     def restore_kept(self) -> None:
         """Put back the text the recovery file kept for this meeting (see the module's notes)."""
         session = self.session
-        kept = recovery.read(session.meeting_id) if session is not None else []
+        kept = recovery.read(session.meeting_id, session.store.path) if session is not None else []
         if session is None or not kept:
             return
-        path = recovery.recovery_path(session.meeting_id)
+        path = recovery.recovery_path(session.meeting_id, session.store.path)
         if session.read_only:
             self.notify(
                 f"Text typed here earlier could not be saved; it is kept in {path} and is put back "
