@@ -176,6 +176,7 @@ async def test_a_detail_changed_since_is_replaced_only_if_the_user_says_so(archi
             await app.push_screen(MeetingScreen(meeting.id, section="details"))
             await pilot.pause()
             assert isinstance(app.screen, ConfirmScreen)  # asked at once, over the meeting
+            assert "The meeting's place was changed since" in str(app.screen.query_one("#question").render())
             assert "Saved now: Widnes" in str(app.screen.query_one("#detail").render())
             assert recovery_path(meeting.id, archive.url).exists()  # nothing decided yet: the text is kept
             await pilot.press("y" if use_mine else "n")

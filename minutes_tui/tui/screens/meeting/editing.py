@@ -174,7 +174,10 @@ class AutosaveScreen(MeetingScreenBase):
         if entry is None or self.session is None:
             return
         now = self.session.fields.saved(entry.field)
-        question = "A detail of this meeting was changed since you typed in it. Use the text you typed?"
+        name = entry.field.removeprefix("f-").replace("_", " ")
+        question = (
+            f"The meeting's {name} was changed since you typed in it (not saved then). Use what you typed?"
+        )
         detail = f"Saved now: {now}\nYou typed: {entry.text}"
 
         def answer(use: bool | None) -> None:
