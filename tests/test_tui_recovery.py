@@ -227,3 +227,28 @@ async def test_the_text_goes_back_only_into_the_archive_it_was_typed_for(archive
         other.close()
     assert texts(Archive(str(tmp_path / "other.db")), meeting.id) == []
     assert "typed for the first archive" in recovery_path(meeting.id, archive.url).read_text("utf-8")
+
+
+async def test_leaving_with_unsaved_text_takes_two_ctrl_l_and_the_text_comes_back(archive):
+    store = archive.open()
+    meeting = store.create_meeting(series="Board", title="March")
+    app = make_app(store)
+    notices = Notices()
+    try:
+        async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
+            screen = await open_meeting(app, pilot, meeting.id, "overview")
+            with archive.cut():
+                await type_text(pilot, "typed before leaving")
+                await wait_until(pilot, lambda: screen.query_one("#save-state").state != "saved")
+                await pilot.press("ctrl+l")
+                await pilot.pause()
+                assert app.screen is screen and notices.said("Ctrl+L again to leave")
+                await pilot.press("ctrl+l")  # the screen still takes keys: this one leaves
+                await wait_until(pilot, lambda: app.screen is not screen)
+            assert "typed before leaving" in recovery_path(meeting.id, archive.url).read_text("utf-8")
+            reopened = await open_meeting(app, pilot, meeting.id, "overview")
+            assert reopened.query_one("#e-overview").value == "typed before leaving"
+            await wait_until(pilot, lambda: not recovery_path(meeting.id, archive.url).exists())
+    finally:
+        store.close()
+    assert texts(archive, meeting.id) == ["typed before leaving"]
