@@ -106,7 +106,9 @@ async def test_text_typed_while_saves_failed_is_put_back_and_saved_when_the_meet
             assert screen.section == "overview"  # opened where the text is back, not where asked
             assert screen.query_one("#e-overview").value == "typed while nothing saved"
             assert screen.focused is screen.query_one("#e-overview")
-            assert notices.said("Text typed earlier in Overview could not be saved (the app closed first)")
+            assert notices.said(
+                "Text typed earlier in Overview that could not be saved then is back in its field"
+            )
             await wait_until(pilot, lambda: not kept.exists())
             assert screen.query_one("#save-state").state == "saved"
             assert notices.said("The recovered text is saved.")

@@ -36,7 +36,7 @@ TICK = 0.1
 RETRY = 1.0
 _STATES = {"failed": FAILED, "saving": SAVING, "saved": SAVED, "unreachable": UNREACHABLE}
 #: What the note-taker is told when text kept in the recovery file is put back.
-RESTORED = "Text typed earlier in {} could not be saved (the app closed first) is back in its field"
+RESTORED = "Text typed earlier in {} that could not be saved then is back in its field"
 RESTORED_NEW = (
     "A point you were editing in {} was changed or deleted since: the text you typed is back as a new point"
 )
