@@ -148,6 +148,7 @@ async def test_a_point_being_edited_is_resumed_or_if_changed_since_kept_beside_t
         assert texts(archive, meeting.id) == ["original plus mine"]
 
 
+@pytest.mark.sqlite_only  # the screen's logic, the same on both (CI time)
 @pytest.mark.parametrize("use_mine", [True, False], ids=["mine", "theirs"])
 async def test_a_detail_changed_since_is_replaced_only_if_the_user_says_so(archive, use_mine):
     store = archive.open()
@@ -190,6 +191,7 @@ async def test_a_detail_changed_since_is_replaced_only_if_the_user_says_so(archi
     check.close()
 
 
+@pytest.mark.sqlite_only  # the screen's logic, the same on both (CI time)
 async def test_approved_since_the_text_stays_in_the_file_and_the_user_is_told(archive):
     store = archive.open()
     meeting = store.create_meeting(series="Board", title="March")
@@ -212,6 +214,7 @@ async def test_approved_since_the_text_stays_in_the_file_and_the_user_is_told(ar
     assert texts(archive, meeting.id) == []
 
 
+@pytest.mark.sqlite_only  # the screen's logic, the same on both (CI time)
 async def test_the_text_goes_back_only_into_the_archive_it_was_typed_for(archive, tmp_path):
     store = archive.open()
     meeting = store.create_meeting(series="Board", title="March")
