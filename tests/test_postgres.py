@@ -220,7 +220,7 @@ async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url):
     try:
         async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
             await pilot.pause()
-            assert any("it is a reader" in str(n.message) for n in app._notifications)
+            assert notices.said("it is a reader")
             assert banner in screen_text(app) and "March" in screen_text(app)
             for key, said in (("n", "new meeting"), ("d", "delete")):
                 notices.messages.clear()
