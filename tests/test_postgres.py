@@ -203,32 +203,64 @@ def test_server_going_away_is_not_saved_said_plainly_and_saves_resume(pg_cluster
 
 
 async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url):
-    from support.tui import screen_text
+    from support.tui import Notices, screen_text
 
     from minutes_tui.tui.app import make_app
     from minutes_tui.tui.screens.meeting import MeetingScreen
 
     owner = Store.open(pg_url)
-    owner.create_meeting(series="Board", title="March")
+    meeting = owner.create_meeting(series="Board", title="March")
+    owner.add_bullet(meeting.id, "overview", "A point")
     owner.close()
     assert run("server", "init", pg_url).exit_code == 0
     store = Store.open(_person(pg_cluster, pg_url, "minutes_readers"))
     app = make_app(store)
+    notices = Notices()
+    banner = "Read only: your role (readers) cannot change minutes"
     try:
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
             await pilot.pause()
-            assert any("it is a reader" in str(n.message) for n in app._notifications)
-            assert "March" in screen_text(app)
+            assert notices.said("it is a reader")
+            assert banner in screen_text(app) and "March" in screen_text(app)
+            for key, said in (("n", "new meeting"), ("d", "delete")):
+                notices.messages.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                assert notices.said("reader"), (key, said, notices.messages)
+                assert banner in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, MeetingScreen)
             assert app.screen.query_one("#f-series").disabled
+            await pilot.press("f4")  # Overview
+            await pilot.pause()
+            assert banner in screen_text(app) and "A point" in screen_text(app)
+            for key in ("ctrl+t", "delete", "ctrl+g"):
+                notices.messages.clear()
+                await pilot.press(key)
+                await pilot.pause()
+                assert notices.said("reader"), (key, notices.messages)
+                assert not notices.said("approved"), (key, notices.messages)
     finally:
         store.close()
+    check = Store.open(pg_url)
+    assert [b.text for b in check.get_meeting(meeting.id).sections["overview"]] == ["A point"]
+    assert check.get_header(meeting.id).status == "draft"
+    check.close()
 
 
-async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(pg_cluster, pg_url):
-    from support.tui import type_text, wait_until
+#: How long the server is away: a moment, and the issue's 30-second network cut (slow).
+CUTS = [pytest.param(0, id="moment"), pytest.param(30, id="30s", marks=pytest.mark.slow)]
+
+
+@pytest.mark.parametrize("cut", CUTS)
+async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(pg_cluster, pg_url, cut):
+    """The server stops while a note-taker types (for ``cut`` seconds, typing on every few
+    seconds): the indicator says so, the text stays in its field and in the recovery file,
+    and once the server is back the saves resume by themselves and nothing is lost."""
+    import time
+
+    from support.tui import screen_text, type_text, wait_until
 
     from minutes_tui.session.recovery import recovery_path
     from minutes_tui.tui.app import make_app
@@ -237,32 +269,50 @@ async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(
     store = Store.open(pg_url)
     meeting = store.create_meeting(series="Board", title="March")
     app = make_app(store)
+    typed = ""
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await app.push_screen(MeetingScreen(meeting.id, section="overview"))
             await pilot.pause()
+            await type_text(pilot, "Before the cut.")
+            state = app.screen.query_one("#save-state")
+            await wait_until(pilot, lambda: state.state == "saved")
+            await pilot.press("enter")  # one point saved before the cut
             pg_cluster.stop()
+            began = time.monotonic()
             try:
-                await type_text(pilot, "typed while the server was away")
-                state = app.screen.query_one("#save-state")
-                await wait_until(pilot, lambda: state.state == "unreachable")
-                assert "NOT SAVED: server unreachable" in str(state.render())
-                kept = recovery_path(meeting.id)
-                assert "typed while the server was away" in kept.read_text(encoding="utf-8")
-                await type_text(pilot, " and more")
-                await pilot.pause(1.5)
-                assert "typed while the server was away and more" in kept.read_text(encoding="utf-8")
+                kept = recovery_path(meeting.id, store.path)
+                for n in itertools.count(1):
+                    words = f"{' ' if typed else ''}part {n} typed while the server was away"
+                    await type_text(pilot, words)
+                    typed += words
+                    await wait_until(pilot, lambda: state.state == "unreachable")
+                    assert "✗ NOT SAVED: server unreachable" in screen_text(app)  # all of it shows
+                    await wait_until(pilot, lambda t=typed: kept.exists() and t in kept.read_text("utf-8"))
+                    assert app.screen.query_one("#e-overview").value == typed
+                    if time.monotonic() - began >= cut:
+                        break
+                    await pilot.pause(min(5.0, max(0.0, cut - (time.monotonic() - began))))
+                if cut:
+                    await pilot.press("enter")  # ends the point while away: it stays in the field
+                    await pilot.pause()
+                    assert app.screen.query_one("#e-overview").value == typed
+                    await type_text(pilot, " and more")
+                    typed += " and more"
+                    await wait_until(pilot, lambda: typed in kept.read_text("utf-8"))
+                assert time.monotonic() - began >= cut
             finally:
                 pg_cluster.start_again()
             await wait_until(pilot, lambda: state.state == "saved", timeout=10)
             assert not kept.exists()
-            assert app.screen.query_one("#e-overview").value == "typed while the server was away and more"
+            assert app.screen.query_one("#e-overview").value == typed
     finally:
         store.close()
-    check = Store.open(pg_url)
+    check = Store.open(pg_url)  # a fresh store reads what reached the database
     try:
         assert [b.text for b in check.get_meeting(meeting.id).sections["overview"]] == [
-            "typed while the server was away and more"
+            "Before the cut.",
+            typed,
         ]
     finally:
         check.close()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from support.tui import Notices, screen_text, type_text
 
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.meeting import MeetingScreen
+
+pytestmark = pytest.mark.both_backends
 
 BANNER = "APPROVED – read-only (reopen to correct)"
 

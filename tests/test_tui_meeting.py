@@ -1,14 +1,18 @@
-"""Typing a whole meeting through the app (Pilot), then reading the database."""
+"""Typing a whole meeting through the app (Pilot), then reading the database (SQLite, and
+PostgreSQL: modules marked ``both_backends`` run each test on both)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from support.tui import Notices, row_texts, screen_text, type_text, wait_until
 
 from minutes_tui.model import Attendee
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.meeting import MeetingScreen
+
+pytestmark = pytest.mark.both_backends
 
 
 async def test_type_a_whole_meeting(store):
@@ -232,6 +236,7 @@ async def test_edit_a_turn_later_and_rename_its_speaker(store):
     ]
 
 
+@pytest.mark.sqlite_only  # the store is patched to fail: the backend under it does not matter
 async def test_store_error_is_a_notification_and_the_text_stays(store, monkeypatch):
     from minutes_tui.store import StoreError
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from support.tui import row_texts, type_text, wait_until
 
 from minutes_tui.model import Attendee
@@ -9,6 +10,8 @@ from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.confirm import ConfirmScreen
 from minutes_tui.tui.screens.layout import LayoutScreen
 from minutes_tui.tui.screens.meeting import MeetingScreen
+
+pytestmark = pytest.mark.both_backends
 
 
 async def test_sections_dialog_counts_the_round_robin_points_just_typed(store):
@@ -77,6 +80,7 @@ async def test_ctrl_z_while_the_notice_shows_puts_the_point_back(store):
     assert [p.text for t in saved.round_robin for p in t.points] == ["A: draft the offer @priya"]
 
 
+@pytest.mark.sqlite_only  # moving about the screen: no backend in it (CI time)
 async def test_apologies_for_a_speaker_marked_present_asks_first(store):
     meeting = store.create_meeting(series="Skills", title="Workshop")
     store.add_attendee(meeting.id, Attendee("Priya", "Cogent"))
@@ -102,6 +106,7 @@ async def test_apologies_for_a_speaker_marked_present_asks_first(store):
     assert saved.attendees[0].attendance == "apologies"
 
 
+@pytest.mark.sqlite_only  # moving about the screen: no backend in it (CI time)
 async def test_pgdn_and_pgup_wrap_round_the_speakers(store):
     meeting = store.create_meeting(series="Skills", title="Workshop")
     for org in ("Cogent", "JCP", "LSC"):
@@ -117,6 +122,7 @@ async def test_pgdn_and_pgup_wrap_round_the_speakers(store):
         assert rr.queue.current == "Cogent"
 
 
+@pytest.mark.sqlite_only  # moving about the screen: no backend in it (CI time)
 async def test_ctrl_k_jumps_to_a_speaker_by_the_start_of_its_name(store):
     meeting = store.create_meeting(series="Skills", title="Workshop")
     for org in ("Cogent", "JCP", "LSC", "South Ribble"):

@@ -119,10 +119,6 @@ class Fields:
         self.unreachable.discard(key)
         self.invalid.discard(key)
 
-    def unsaved(self) -> dict[str, str]:
-        """The text of every field that could not be saved, by field."""
-        return {key: self.editors[key].text for key in sorted(self.failed)}
-
     def state(self) -> str:
         """``unreachable`` (not saved: no server), ``failed`` (something is not saved),
         ``saving`` (pending) or ``saved``."""

@@ -10,15 +10,26 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
 
 from ..store.errors import StoreError
 from .screens.help import HelpScreen
 from .screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from textual.actions import ActionParseResult
+    from textual.dom import DOMNode
+
     from ..store import Store
 
+#: What every screen of a reader's app says (the server's grants refuse its writes anyway).
+READ_ONLY = "Read only: your role (readers) cannot change minutes. Ask an officer for note-taker rights."
+#: What a reader is told when a key would change the archive (the key does nothing).
+READ_ONLY_KEY = "Read only: your role (readers) cannot change minutes; nothing was changed."
+#: Actions of keys that change the archive (``delete`` of the list of meetings: a list's own
+#: delete is refused by its section).
+WRITING_ACTIONS = {"new", "approve", "reopen", "layout", "file_row", "undo_filing", "phrases"}
 #: The screens home opens, loaded one by one once it has drawn its first frame (not before).
 PRELOAD = ("meeting", "new_meeting", "deleted", "confirm", "action_log")
 
@@ -63,6 +74,8 @@ class MinutesApp(App):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
+        if self.store.read_only:
+            self.screen_change_signal.subscribe(self, self._say_read_only, immediate=True)
         self.push_screen(HomeScreen())
         self._install_signal_handlers()
         if self.store_open:
@@ -87,6 +100,27 @@ class MinutesApp(App):
                 severity="warning",
                 timeout=30,
             )
+
+    async def run_action(
+        self, action: str | ActionParseResult, default_namespace: DOMNode | None = None
+    ) -> bool:
+        """A reader's keys that would change the archive say why they do nothing."""
+        if self.store.read_only and isinstance(action, str):
+            name = action.split("(")[0].split(".")[-1]
+            home = isinstance(default_namespace, HomeScreen)
+            if name in WRITING_ACTIONS or (home and name == "delete"):
+                self.notify(READ_ONLY_KEY, title="Read only", severity="warning", markup=False)
+                return True
+        return await super().run_action(action, default_namespace)
+
+    def _say_read_only(self, screen: Screen) -> None:
+        """A reader's app says on every screen that it is read-only, and why (:data:`READ_ONLY`)."""
+        if isinstance(screen, ModalScreen) or screen.query("#read-only"):
+            return
+        if not screen.is_mounted:
+            screen.call_after_refresh(self._say_read_only, screen)
+            return
+        screen.mount(Static(READ_ONLY, id="read-only", markup=False), before=0)
 
     def preload(self, modules: tuple[str, ...] = PRELOAD) -> None:
         """Load the screens' code a module at a time, the event loop (keys) running between."""

@@ -14,6 +14,8 @@ _LABELS = {
     FAILED: "✗ NOT SAVED",
     UNREACHABLE: "✗ NOT SAVED: server unreachable",
 }
+#: Cells the indicator always takes (minutes.tcss); a longer label widens it while shown.
+_WIDTH = 14
 #: The style class of each state (unreachable looks like any failure).
 _CLASS = {UNREACHABLE: FAILED}
 
@@ -30,9 +32,10 @@ class SaveIndicator(Static):
         if state == self.state:
             return
         self.remove_class(f"-{_CLASS.get(self.state, self.state)}")
+        wider = max(len(_LABELS[state]), len(_LABELS[self.state])) > _WIDTH  # it grows or shrinks
         self.state = state
         self.add_class(f"-{_CLASS.get(state, state)}")
-        self.update(_LABELS[state], layout=False)
+        self.update(_LABELS[state], layout=wider)
 
 
 class SpeakerStrip(Static):

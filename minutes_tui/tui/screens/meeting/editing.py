@@ -11,7 +11,10 @@ If a save fails (the database is busy, the minutes were approved meanwhile), the
 text stays in its field, the indicator says NOT SAVED and a notification says why.
 If the server cannot be reached, the indicator says so, the unsaved text is also kept
 in a local recovery file (:mod:`~minutes_tui.session.recovery`), and the saves are
-tried again every :data:`RETRY` seconds until they succeed.
+tried again every :data:`RETRY` seconds until they succeed. A save that fails for
+another reason (a full or read-only disk, a busy database) keeps its text in that file too.
+If the app closed before the text was saved, opening the meeting again puts the text back
+in its fields (:meth:`AutosaveScreen.restore_kept`) and the file goes once it is saved.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from textual.widgets import Input
 
 from ....autosave import Debouncer
 from ....session import MeetingSession, recovery
+from ....session.recovery import Kept
 from ...widgets.status import FAILED, SAVED, SAVING, UNREACHABLE, SaveIndicator
+from ..confirm import ConfirmScreen
 from .base import MeetingScreenBase
 from .panel import SectionPanel
 
@@ -30,14 +35,28 @@ TICK = 0.1
 #: How often saves that found no server are tried again (seconds).
 RETRY = 1.0
 _STATES = {"failed": FAILED, "saving": SAVING, "saved": SAVED, "unreachable": UNREACHABLE}
+#: What the note-taker is told when text kept in the recovery file is put back.
+RESTORED = "Text typed earlier in {} that could not be saved then is back in its field"
+RESTORED_NEW = (
+    "A point you were editing in {} was changed or deleted since: the text you typed is back as a new point"
+)
+RECOVERED_SAVED = "The recovered text is saved."
 
 
 class AutosaveScreen(MeetingScreenBase):
     """A screen whose panels' text fields are saved as they are typed (see the module's notes)."""
 
+    #: Fields holding text put back from the recovery file, until it is saved, and recovered
+    #: text not put back yet (the user is asked, or its section has gone). Each screen gets its
+    #: own in :meth:`start_autosave`; these empty ones are never changed.
+    _recovering: set[str] = set()
+    _held_back: list[Kept] = []
+
     def start_autosave(self) -> None:
+        self._recovering, self._held_back = set(), []
         self.set_interval(TICK, self._tick)
         self.set_interval(RETRY, self._retry)
+        self.restore_kept()
 
     @property
     def debounce(self) -> Debouncer | None:
@@ -78,19 +97,100 @@ class AutosaveScreen(MeetingScreenBase):
     def save_field(self, key: str) -> bool:
         """Save one field now (its panel says what went wrong); False if it could not be."""
         panel = self._owner(key)
-        was = bool(self.session and self.session.fields.unreachable)
+        was = bool(self.session and self.session.fields.failed)
         ok = panel.save_field(key) if panel is not None else True
         self._show_save_state()
-        if self.session is not None and (was or self.session.fields.unreachable):
-            self._keep_locally(self.session)
+        session = self.session
+        if session is not None and (was or session.fields.failed or self._recovering or self._held_back):
+            self._keep_locally(session)
         return ok
 
+    def _kept(self, key: str) -> Kept:
+        fields, panel = self.session.fields if self.session else None, self._owner(key)
+        assert fields is not None
+        item = panel.edit_id if panel is not None and key.startswith("e-") else None
+        return Kept(key, fields.text(key), fields.saved(key), item)
+
     def _keep_locally(self, session: MeetingSession) -> None:
-        """While the server is away: unsaved text in the recovery file; then remove it."""
-        if session.fields.unreachable:
-            recovery.keep(session.meeting_id, session.fields.unsaved())
-        elif not session.fields.failed:
-            recovery.clear(session.meeting_id)
+        """While saves fail: unsaved text in the recovery file; once all is saved, remove it."""
+        fields = session.fields
+        self._recovering = {k for k in self._recovering if fields.needs_saving(k)}
+        keys = sorted(fields.failed | self._recovering)
+        if keys or self._held_back:
+            held = [k for k in self._held_back if k.field not in keys]
+            recovery.keep(session.meeting_id, session.store.path, [self._kept(k) for k in keys] + held)
+        else:
+            recovery.clear(session.meeting_id, session.store.path)
+
+    def restore_kept(self) -> None:
+        """Put back the text the recovery file kept for this meeting (see the module's notes)."""
+        session = self.session
+        kept = recovery.read(session.meeting_id, session.store.path) if session is not None else []
+        if session is None or not kept:
+            return
+        path = recovery.recovery_path(session.meeting_id, session.store.path)
+        if session.read_only:
+            self.notify(
+                f"Text typed here earlier could not be saved; it is kept in {path} and is put back "
+                "when these minutes can be changed again.",
+                title="Unsaved text kept",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+            return
+        said: dict[str, list[str]] = {}
+        for entry in kept:
+            panel = self._owner(entry.field)
+            outcome = panel.restore(entry) if panel is not None else "gone"
+            if panel is not None and outcome in ("restored", "new"):
+                self._recovering.add(entry.field)
+                titles = said.setdefault(RESTORED_NEW if outcome == "new" else RESTORED, [])
+                if panel.title not in titles:
+                    titles.append(panel.title)
+                if len(self._recovering) == 1:
+                    self.section = panel.key  # the meeting opens where the text is back
+            elif outcome != "same":
+                self._held_back.append(entry)
+        for message, titles in said.items():
+            where = ", ".join(titles)
+            self.notify(
+                f"{message.format(where)}; it is being saved.", title="Recovered", timeout=20, markup=False
+            )
+        if any(self._owner(k.field) is None for k in self._held_back):
+            self.notify(
+                f"Some text typed earlier belongs to a section this meeting no longer shows; it stays in {path}.",
+                title="Recovered",
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+        self._ask_next()
+        self._keep_locally(session)
+
+    def _ask_next(self) -> None:
+        """Ask about the next detail that changed since its text was typed."""
+        entry = next((k for k in self._held_back if self._owner(k.field) is not None), None)
+        if entry is None or self.session is None:
+            return
+        now = self.session.fields.saved(entry.field)
+        name = entry.field.removeprefix("f-").replace("_", " ")
+        question = (
+            f"The meeting's {name} was changed since you typed in it (not saved then). Use what you typed?"
+        )
+        detail = f"Saved now: {now}\nYou typed: {entry.text}"
+
+        def answer(use: bool | None) -> None:
+            self._held_back.remove(entry)
+            panel = self._owner(entry.field)
+            if use and panel is not None:
+                panel.put_text(entry.field, entry.text)
+                self._recovering.add(entry.field)
+            if self.session is not None:
+                self._keep_locally(self.session)
+            self._ask_next()
+
+        self.app.push_screen(ConfirmScreen(question, detail), answer)
 
     def flush(self) -> bool:
         """Save every pending field now (called on leaving, quitting and on signals)."""
@@ -103,5 +203,9 @@ class AutosaveScreen(MeetingScreenBase):
 
     def _show_save_state(self) -> None:
         if self.session is not None:
+            if self._recovering and not any(self.session.fields.needs_saving(k) for k in self._recovering):
+                self._keep_locally(self.session)
+                if not self._recovering and not self.session.fields.failed:
+                    self.notify(RECOVERED_SAVED, title="Recovered", markup=False)
             state = _STATES[self.session.fields.state()]
             self.query_one("#save-state", SaveIndicator).show_state(state)

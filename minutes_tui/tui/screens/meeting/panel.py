@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 from ....model import Meeting
 from ....session import FilingOutcome, MeetingSession
 from ....session.fields import Fields, Saved
+from ....session.recovery import Kept
 from ....store import StoreError
 from ....text import displayable
 from ...widgets.entry import Entry
@@ -36,6 +37,7 @@ _SAFE_ID = re.compile(r"[a-z][a-z0-9_]*")
 _RESERVED = {"details", "attendees", "nav", "sections", "body", "topbar", "speakers"}
 #: Cells a time of day takes at the start of a row ("10:42 ").
 STAMP_WIDTH = 6
+READER_NOTICE = "Read only: your role (readers) cannot change minutes; nothing was changed."
 READ_ONLY_NOTICE = "These minutes are approved and read-only. Reopen them (Ctrl+T) to make a correction."
 
 
@@ -63,7 +65,11 @@ def _joined(first: str, then: str) -> str:
 
 
 def refuse_read_only(widget: Widget) -> None:
-    widget.notify(READ_ONLY_NOTICE, title="Approved", severity="warning", markup=False)
+    """Say why nothing can change: the minutes are approved, or the user is a reader."""
+    if getattr(getattr(widget.app, "store", None), "read_only", False):
+        widget.notify(READER_NOTICE, title="Read only", severity="warning", markup=False)
+    else:
+        widget.notify(READ_ONLY_NOTICE, title="Approved", severity="warning", markup=False)
 
 
 class SectionPanel(Vertical):
@@ -268,6 +274,29 @@ class SectionPanel(Vertical):
         entry = self.entry(key)
         entry.value = text
         entry.cursor_position = len(text)
+
+    def put_text(self, key: str, text: str) -> None:
+        """Put ``text`` in a field as if typed there (saved by the autosave)."""
+        entry = self.entry(key)
+        entry.value = text
+        entry.cursor_position = len(text)
+        self.fields.changed(key, text)
+
+    def restore(self, kept: Kept) -> str:
+        """Put text from the recovery file back in its field, to be saved as if typed.
+
+        ``"same"``: already saved; ``"restored"``; ``"new"``: the item it was typed into
+        is not resumed here, so the text becomes a new item; ``"conflict"``: a detail
+        changed since it was typed (the user decides). Sections that can resume editing
+        a saved item say so themselves (bullets).
+        """
+        saved = self.fields.saved(kept.field)
+        if kept.item is None and kept.text == saved:
+            return "same"
+        if kept.item is None and kept.base is not None and saved != kept.base:
+            return "conflict"
+        self.put_text(kept.field, kept.text)
+        return "new" if kept.item is not None else "restored"
 
     def guard(self, fn: Callable[..., object], *args: object) -> bool:
         """Run a change through the session; a :class:`StoreError` becomes a notification."""

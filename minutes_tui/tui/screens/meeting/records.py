@@ -24,7 +24,9 @@ from .panel import SectionPanel, refuse_read_only
 class RecordCommands(MeetingScreenBase):
     """Approve, reopen, sections, action log, export, save and leave (see the module's notes)."""
 
-    _closing: bool = False
+    #: Ctrl+L was pressed once with text not saved (the next one leaves). Not ``_closing``:
+    #: Textual's own flag of that name stops the screen handling messages at all.
+    _leave_unsaved: bool = False
     _in_action_log: bool = False
 
     @property
@@ -169,11 +171,12 @@ class RecordCommands(MeetingScreenBase):
     def action_close(self) -> None:
         if not self.flush():
             self.notify(
-                "Some text could not be saved; it is still in its field. Fix it, or Ctrl+L again to leave.",
+                "Some text could not be saved; it is still in its field. Fix it, or Ctrl+L again to leave: "
+                "the text is kept on this computer and put back when you open the meeting again.",
                 severity="warning",
             )
-            if not self._closing:
-                self._closing = True
+            if not self._leave_unsaved:
+                self._leave_unsaved = True
                 return
         self.app.pop_screen()
 
