@@ -337,3 +337,18 @@ def test_without_the_driver_a_server_url_is_one_plain_error_line(monkeypatch):
         result.output
         == "Error: A PostgreSQL archive needs the psycopg driver: pip install 'minutes-tui[postgres]'\n"
     )
+
+
+def test_a_quiet_network_link_is_noticed_in_seconds_unless_the_url_says_otherwise(pg_url):
+    store = Store.open(pg_url)
+    try:
+        given = store.gateway.conn.info.get_parameters()
+        assert given["keepalives_idle"] == "5" and given["tcp_user_timeout"] == "10000"
+    finally:
+        store.close()
+    joiner = "&" if "?" in pg_url else "?"
+    store = Store.open(f"{pg_url}{joiner}keepalives_idle=30")
+    try:
+        assert store.gateway.conn.info.get_parameters()["keepalives_idle"] == "30"
+    finally:
+        store.close()

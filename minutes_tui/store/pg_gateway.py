@@ -29,6 +29,16 @@ CHANNEL = "minutes_changes"
 LOCK_TIMEOUT = 5.0
 #: Seconds to wait for the server when connecting.
 CONNECT_TIMEOUT = 5
+#: How a TCP link that goes quiet (a cable pulled, Wi-Fi lost) is noticed in seconds, not after the
+#: operating system's timeout of many minutes: keepalives probe an idle link, and data not acknowledged
+#: within ``tcp_user_timeout`` ms ends the connection. The URL's own settings win.
+LINK_CHECKS = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 10_000,
+}
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\?|%|\bLIMIT -1\b|\bIS \?|\bLIKE\b")
 _REPLACE = {"?": "%s", "%": "%%", "LIMIT -1": "LIMIT ALL", "IS ?": "IS NOT DISTINCT FROM %s", "LIKE": "ILIKE"}
 
@@ -77,7 +87,9 @@ def connect(url: str) -> Any:
         ) from None
 
     try:
-        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+        given = psycopg.conninfo.conninfo_to_dict(url)
+        checks = {key: value for key, value in LINK_CHECKS.items() if key not in given}
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, **checks)
     except psycopg.Error as exc:
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise Unreachable(f"Cannot connect to the database server ({safe_url(url)}): {detail}") from exc
