@@ -3,7 +3,9 @@
 Reading a meeting is the one place that makes tens of thousands of objects at once,
 so it skips the general path (a dict per row, then a converter per kind): each list is
 one query in its index's order (no sort), its columns named here in the order the
-objects take them, and each distinct timestamp is parsed once. The converters in
+objects take them, each distinct timestamp is parsed once and values that repeat (an
+owner, a status, a speaker) are kept once, which spares the memory (and the page
+faults for fresh memory) a large meeting would otherwise cost. The converters in
 :mod:`minutes_tui.store.rows` stay the reference for what a row means.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..model import Action, ActionEvent, Attendee, Bullet, Meeting, Point, Turn
 from .gateway import Gateway
@@ -33,6 +35,12 @@ def _parser(parse: Callable[[str], T]) -> Callable[[str | None], T | None]:
         return value
 
     return parsed
+
+
+def _kept_once() -> Callable[[Any, Any], Any]:
+    """``same(value, value)``: the first value equal to ``value`` that was kept."""
+    seen: dict[Any, Any] = {}
+    return seen.setdefault
 
 
 def load_lists(db: Gateway, meeting: Meeting) -> None:
@@ -61,8 +69,9 @@ def load_lists(db: Gateway, meeting: Meeting) -> None:
         if bullets is None:
             bullets = sections[section] = []
         bullets.append(Bullet(text, item_id, when(created), version or 0))
+    same = _kept_once()
     turns = {
-        item_id: Turn(speaker, [], item_id, version or 0)
+        item_id: Turn(same(speaker, speaker), [], item_id, version or 0)
         for item_id, speaker, version in db.execute(
             "SELECT id, speaker, version FROM turns WHERE meeting_id = ? ORDER BY position, id", scope
         )
@@ -86,13 +95,14 @@ def load_lists(db: Gateway, meeting: Meeting) -> None:
 def live_actions(db: Gateway, meeting_id: int) -> list[Action]:
     """A meeting's actions as they stand now, in order."""
     day = _parser(dt.date.fromisoformat)
+    same = _kept_once()
     return [
         Action(
             text,
-            owner,
+            same(owner, owner),
             day(due),
-            status,
-            action_meeting,
+            same(status, status),
+            same(action_meeting, action_meeting),
             action_id,
             version=version or 0,
             item_id=agenda_item,
@@ -132,6 +142,7 @@ def load_action_histories(db: Gateway, meeting: Meeting) -> None:
     # parameters); oldest first, sorted here rather than by a temporary B-tree in SQLite. An
     # event read twice (an action both raised and carried here) is kept once.
     rows.sort()
+    same = _kept_once()
     last = None
     for event_id, action_id, event, status, note, at, meeting_id, meeting_date in rows:
         if event_id == last:
@@ -139,4 +150,13 @@ def load_action_histories(db: Gateway, meeting: Meeting) -> None:
         last = event_id
         action = actions.get(action_id)
         if action is not None:
-            action.history.append(ActionEvent(event, status, note, when(at), meeting_id, day(meeting_date)))
+            action.history.append(
+                ActionEvent(
+                    same(event, event),
+                    same(status, status),
+                    note,
+                    when(at),
+                    same(meeting_id, meeting_id),
+                    day(meeting_date),
+                )  # fmt: skip
+            )
