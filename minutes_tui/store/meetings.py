@@ -49,6 +49,9 @@ if TYPE_CHECKING:
     from .agenda import AgendaRepository
 
 _SUMMARY = "SELECT id, series, title, date, status, updated, deleted FROM meetings"
+#: A meeting as ``minutes list`` prints it: id, date (``YYYY-MM-DD``, or ``None``), series,
+#: title, status.
+Listed = tuple[int, str | None, str, str, str]
 #: Meetings not deleted (deleted ones wait in :meth:`MeetingRepository.deleted_meetings`).
 LIVE = "deleted IS NULL"
 
@@ -293,6 +296,15 @@ class MeetingRepository:
                     (limit - len(rows), max(0, offset - dated)),
                 )
         return [summary_from_row(r) for r in rows]
+
+    def listing(self) -> list[Listed]:
+        """Every meeting in :meth:`list_meetings` order as a plain row: for printing thousands
+        at once, without an object or a parsed date per row."""
+        rows: list[Listed] = self.db.execute(
+            f"SELECT id, date, series, title, status FROM meetings WHERE {LIVE} "
+            "ORDER BY date IS NULL, date DESC, id DESC"
+        ).fetchall()
+        return rows
 
     def list_meetings_before(
         self, date: dt.date | None, meeting_id: int, limit: int = 50
