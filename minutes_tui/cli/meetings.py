@@ -21,14 +21,18 @@ def list_command(ctx: click.Context) -> None:
         return
     width = len(str(max(m[0] for m in meetings)))
     # One pass over plain rows, one write (click.echo flushes each time): thousands of
-    # meetings print in about the time the command takes to start.
-    click.echo(
-        "\n".join(
+    # meetings print in little more than the time the command takes to start.
+    text = "\n".join(
+        f"{meeting_id:>{width}}  {date or '----------'}  {series or '-'}  {title or '(untitled)'}  [{status}]"
+        for meeting_id, date, series, title, status in meetings
+    )
+    if not text.replace("\n", "").isprintable():  # a control character somewhere: shown as a symbol
+        text = "\n".join(
             f"{meeting_id:>{width}}  {date or '----------'}  {visible(series) or '-'}  "
             f"{visible(title) or '(untitled)'}  [{status}]"
             for meeting_id, date, series, title, status in meetings
         )
-    )
+    click.echo(text)
 
 
 @click.command("approve")

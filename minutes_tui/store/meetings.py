@@ -300,10 +300,12 @@ class MeetingRepository:
     def listing(self) -> list[Listed]:
         """Every meeting in :meth:`list_meetings` order as a plain row: for printing thousands
         at once, without an object or a parsed date per row."""
+        columns = f"SELECT id, date, series, title, status FROM meetings WHERE {LIVE}"
+        # Dated then undated, each in index order: no sort.
         rows: list[Listed] = self.db.execute(
-            f"SELECT id, date, series, title, status FROM meetings WHERE {LIVE} "
-            "ORDER BY date IS NULL, date DESC, id DESC"
+            f"{columns} AND date IS NOT NULL ORDER BY date DESC, id DESC"
         ).fetchall()
+        rows += self.db.execute(f"{columns} AND date IS NULL ORDER BY id DESC").fetchall()
         return rows
 
     def list_meetings_before(
