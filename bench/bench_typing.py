@@ -110,7 +110,9 @@ def build_case(store: Store, case: str, scale: Scale = Scale()) -> tuple[int, st
     return saved.id, "round_robin", point
 
 
-async def measure_case(store: Store, meeting_id: int, section: str, point: int | None, keys: int):
+async def measure_case(
+    store: Store, meeting_id: int, section: str, point: int | None, keys: int, enters: int = 20
+):
     """(CPU ms per key with a save every 3 keys, CPU ms per Enter) typing in ``section``."""
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -134,7 +136,6 @@ async def measure_case(store: Store, meeting_id: int, section: str, point: int |
         per_key = (time.process_time() - start) * 1000 / len(text)
         if point is not None:
             return per_key, float("nan")
-        enters = 20
         start = time.process_time()
         for _ in range(enters):
             await pilot.press("x", "enter")
@@ -155,17 +156,17 @@ KEY_TARGET, ENTER_TARGET = 1.3, 1.5
 
 
 def run_cases(
-    store: Store, keys: int, runs: int, scale: Scale = Scale()
+    store: Store, keys: int, runs: int, scale: Scale = Scale(), enters: int = 20
 ) -> dict[str, dict[str, list[float]]]:
     """CPU ms per key and per Enter in each case, ``runs`` times: the cases take turns, each
     round in a new order (after one untimed run of the empty meeting), so a busy spell of
     the machine falls on all of them alike."""
-    asyncio.run(measure_case(store, *build_case(store, "empty", scale), keys))
+    asyncio.run(measure_case(store, *build_case(store, "empty", scale), keys, enters))
     results: dict[str, dict[str, list[float]]] = {case: {"key": [], "enter": []} for case in CASES}
     for n in range(runs):
         for case in CASES[n % len(CASES) :] + CASES[: n % len(CASES)]:
             # A new meeting each time: typing and Enter add to the one typed in.
-            key, enter = asyncio.run(measure_case(store, *build_case(store, case, scale), keys))
+            key, enter = asyncio.run(measure_case(store, *build_case(store, case, scale), keys, enters))
             results[case]["key"].append(key)
             if enter == enter:  # not NaN: the case has an Enter
                 results[case]["enter"].append(enter)
@@ -237,6 +238,7 @@ def main() -> None:
     parser.add_argument(
         "--cases", action="store_true", help="only the cases at typing pace (2,000 attendees, ...)"
     )
+    parser.add_argument("--enters", type=int, default=20, help="with --cases: Enters to time (default 20)")
     parser.add_argument("--json", action="store_true", help="with --cases: print the times as JSON")
     parser.add_argument("--attendees", type=int, default=Scale.attendees, help="with --cases (default 2000)")
     parser.add_argument("--points", type=int, default=Scale.points, help="with --cases (default 2000)")
@@ -246,7 +248,7 @@ def main() -> None:
         scale = Scale(args.attendees, args.points, args.chars)
         with tempfile.TemporaryDirectory() as tmp:
             store = Store.open(Path(tmp) / "cases.db")
-            results = run_cases(store, args.keys, args.runs, scale)
+            results = run_cases(store, args.keys, args.runs, scale, args.enters)
             store.close()
         if args.json:
             print(

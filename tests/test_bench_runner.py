@@ -23,6 +23,8 @@ ROWS = (
     "search p99: common word in a series that stopped long ago",
     "search p99: common word in a small series that stopped long ago",
     "action log: key",
+    "typing (Pilot, CPU): per key / empty meeting",
+    "typing (Pilot, CPU): per Enter / empty meeting",
 )
 
 
