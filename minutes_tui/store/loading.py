@@ -124,32 +124,29 @@ def load_action_histories(db: Gateway, meeting: Meeting) -> None:
         a.history = []
     when = _parser(dt.datetime.fromisoformat)
     day = _parser(dt.date.fromisoformat)
-    columns = "e.id, e.action_id, e.event, e.status, e.note, e.at, e.meeting_id, em.date"
+    columns = "e.action_id, e.event, e.status, e.note, e.at, e.meeting_id, em.date"
     at_meeting = "LEFT JOIN meetings em ON em.id = e.meeting_id"
-    rows = [
-        *db.execute(
-            f"SELECT {columns} FROM actions a JOIN action_events e ON e.action_id = a.id {at_meeting} "
-            "WHERE a.meeting_id = ?",
-            (meeting.id,),
-        ),
-        *db.execute(
-            f"SELECT {columns} FROM carried_actions c JOIN action_events e ON e.action_id = c.action_id "
-            f"{at_meeting} WHERE c.meeting_id = ?",
-            (meeting.id,),
-        ),
-    ]
     # By the meeting, not by a list of ids (a meeting may hold more actions than SQLite takes
-    # parameters); oldest first, sorted here rather than by a temporary B-tree in SQLite. An
-    # event read twice (an action both raised and carried here) is kept once.
-    rows.sort()
+    # parameters); each action's events oldest first, in the (action_id, id) index's order.
+    raised = db.execute(
+        f"SELECT {columns} FROM actions a JOIN action_events e ON e.action_id = a.id {at_meeting} "
+        "WHERE a.meeting_id = ? ORDER BY a.position, a.id, e.id",
+        (meeting.id,),
+    )
+    carried = db.execute(
+        f"SELECT {columns} FROM carried_actions c JOIN action_events e ON e.action_id = c.action_id "
+        f"{at_meeting} WHERE c.meeting_id = ? ORDER BY e.action_id, e.id",
+        (meeting.id,),
+    ).fetchall()
     same = _kept_once()
-    last = None
-    for event_id, action_id, event, status, note, at, meeting_id, meeting_date in rows:
-        if event_id == last:
-            continue
-        last = event_id
-        action = actions.get(action_id)
-        if action is not None:
+    done: set[int] = set()
+    for rows in (raised, carried):
+        filled = set()
+        for action_id, event, status, note, at, meeting_id, meeting_date in rows:
+            action = actions.get(action_id)
+            if action is None or action_id in done:  # (an action raised and carried here: once)
+                continue
+            filled.add(action_id)
             action.history.append(
                 ActionEvent(
                     same(event, event),
@@ -160,3 +157,4 @@ def load_action_histories(db: Gateway, meeting: Meeting) -> None:
                     day(meeting_date),
                 )  # fmt: skip
             )
+        done |= filled
