@@ -68,7 +68,7 @@ def load_lists(db: Gateway, meeting: Meeting) -> None:
         bullets = sections.get(section)
         if bullets is None:
             bullets = sections[section] = []
-        bullets.append(Bullet(text, item_id, when(created), version or 0))
+        bullets.append(Bullet(text, item_id, when(created) if created else None, version or 0))
     same = _kept_once()
     turns = {
         item_id: Turn(same(speaker, speaker), [], item_id, version or 0)
@@ -88,7 +88,7 @@ def load_lists(db: Gateway, meeting: Meeting) -> None:
         if point_turn != turn_id:
             turn_id = point_turn
             points = turns[turn_id].points
-        points.append(Point(text, item_id, when(created), version or 0))
+        points.append(Point(text, item_id, when(created) if created else None, version or 0))
     meeting.round_robin = list(turns.values())
 
 
@@ -100,7 +100,7 @@ def live_actions(db: Gateway, meeting_id: int) -> list[Action]:
         Action(
             text,
             same(owner, owner),
-            day(due),
+            day(due) if due else None,
             same(status, status),
             same(action_meeting, action_meeting),
             action_id,
