@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
 
 import click
@@ -19,12 +20,14 @@ def list_command(ctx: click.Context) -> None:
     if not meetings:
         click.echo("No meetings yet. Run `minutes` to start one, or `minutes import FILE.json`.")
         return
-    width = len(str(max(m[0] for m in meetings)))
+    width = len(str(max(map(itemgetter(0), meetings))))
     # One pass over plain rows, one write (click.echo flushes each time): thousands of
     # meetings print in little more than the time the command takes to start.
     text = "\n".join(
-        f"{meeting_id:>{width}}  {date or '----------'}  {series or '-'}  {title or '(untitled)'}  [{status}]"
-        for meeting_id, date, series, title, status in meetings
+        [
+            f"{meeting_id:>{width}}  {date or '----------'}  {series or '-'}  {title or '(untitled)'}  [{status}]"
+            for meeting_id, date, series, title, status in meetings
+        ]
     )
     if not text.replace("\n", "").isprintable():  # a control character somewhere: shown as a symbol
         text = "\n".join(
