@@ -66,22 +66,28 @@ def _check_fields(fields: dict[str, object]) -> None:
         fields["closed"] = check_clock(str(fields["closed"] or ""))
 
 
+#: Objects made by one load beyond which they skip the collector's young generations.
+MANY_OBJECTS = 10_000
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """Pause Python's cyclic garbage collector (if on) while many objects are made.
 
-    Afterwards they join the collector's oldest generation straight away (``freeze`` then
-    ``unfreeze`` moves every tracked object there without a scan): a loaded meeting lives
-    as long as it is open, and a scan of each of its objects at the next allocation would
-    otherwise cost a tenth of the load again.
+    When more than :data:`MANY_OBJECTS` were made they then join the collector's oldest
+    generation straight away (``freeze`` then ``unfreeze`` moves every tracked object there
+    without a scan): a large meeting lives as long as it is open, and a scan of each of its
+    objects at the next allocation would cost a tenth of the load again. Small loads (the
+    usual ones) leave the generations alone, so young garbage is collected as ever.
     """
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if gc.get_count()[0] > MANY_OBJECTS:
+            gc.freeze()
+            gc.unfreeze()
         if was_on:
             gc.enable()
 
