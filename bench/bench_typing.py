@@ -8,7 +8,10 @@
    the ratio. The target is at most 1.3x. Also the CPU time per point saved (Enter).
    With ``--cases``: instead, CPU per key at typing pace (a save every 3 keys) and per
    Enter with 2,000 attendees, one turn of 2,000 points and a 50,000-character point
-   open, against the empty meeting (targets: 1.3x a key, 1.5x an Enter).
+   open, against the empty meeting (targets: 1.3x a key, 1.5x an Enter). The cases
+   take turns (``--runs`` rounds, each in a new order) and the table gives medians;
+   ``--json`` prints them as JSON instead (bench/run.py's typing rows), and
+   ``--attendees/--points/--chars`` make smaller cases for a quick run.
 2. Wall time from starting ``minutes`` (``python -m minutes_tui``) in a
    pseudo-terminal to its first frame, against a bare Textual app that exits on
    mount (median of several runs).
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import pty
 import select
@@ -27,9 +31,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from minutes_tui.model import Attendee
+from minutes_tui.model import Attendee, Meeting, Point, Turn
 from minutes_tui.store import Store
 from minutes_tui.tui.app import make_app
 from minutes_tui.tui.screens.meeting import MeetingScreen
@@ -74,23 +79,40 @@ async def measure_typing(store: Store, meeting_id: int, keys: int) -> tuple[floa
     return per_key, per_enter, rows
 
 
-def build_case(store: Store, case: str) -> tuple[int, str, int | None]:
-    """A meeting for ``case``: (its id, the section typed in, a point to open for editing)."""
-    meeting = store.create_meeting(series="Bench", title=case)
+@dataclass(frozen=True)
+class Scale:
+    """How big the cases are: attendees, points in the one turn, characters in the open point."""
+
+    attendees: int = 2000
+    points: int = 2000
+    chars: int = 50_000
+
+
+def build_case(store: Store, case: str, scale: Scale = Scale()) -> tuple[int, str, int | None]:
+    """A new meeting for ``case`` (saved in one go): (its id, the section typed in, a point to
+    open for editing)."""
     if case == "attendees":
-        for n in range(2000):
-            store.add_attendee(meeting.id, Attendee(f"Person {n}", f"Organisation {n}"))
-        return meeting.id, "attendees", None
-    store.add_attendee(meeting.id, Attendee("Priya", "Cogent"))
-    if case == "long turn":
-        store.add_turn(meeting.id, "Cogent", points=[f"{TEXT}{n}" for n in range(2000)])
-    if case == "long point":
-        turn = store.add_turn(meeting.id, "Cogent", points=[(TEXT * 700)[:50_000]])
-        return meeting.id, "round_robin", turn.points[0].id
-    return meeting.id, "round_robin", None
+        people = [Attendee(f"Person {n}", f"Organisation {n}") for n in range(scale.attendees)]
+        return store.add_meeting(Meeting(series="Bench", title=case, attendees=people)).id, "attendees", None
+    points = {
+        "empty": [],
+        "long turn": [Point(f"{TEXT}{n}") for n in range(scale.points)],
+        "long point": [Point((TEXT * (scale.chars // len(TEXT) + 1))[: scale.chars])],
+    }[case]
+    meeting = Meeting(
+        series="Bench",
+        title=case,
+        attendees=[Attendee("Priya", "Cogent")],
+        round_robin=[Turn("Cogent", points)] if points else [],
+    )
+    saved = store.add_meeting(meeting)
+    point = saved.round_robin[0].points[0].id if case == "long point" else None
+    return saved.id, "round_robin", point
 
 
-async def measure_case(store: Store, meeting_id: int, section: str, point: int | None, keys: int):
+async def measure_case(
+    store: Store, meeting_id: int, section: str, point: int | None, keys: int, enters: int = 20
+):
     """(CPU ms per key with a save every 3 keys, CPU ms per Enter) typing in ``section``."""
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -114,7 +136,6 @@ async def measure_case(store: Store, meeting_id: int, section: str, point: int |
         per_key = (time.process_time() - start) * 1000 / len(text)
         if point is not None:
             return per_key, float("nan")
-        enters = 20
         start = time.process_time()
         for _ in range(enters):
             await pilot.press("x", "enter")
@@ -126,24 +147,48 @@ async def measure_case(store: Store, meeting_id: int, section: str, point: int |
 CASES = ("empty", "attendees", "long turn", "long point")
 CASE_LABELS = {
     "empty": "empty meeting (round robin)",
-    "attendees": "2,000 attendees (attendees)",
-    "long turn": "one turn of 2,000 points",
-    "long point": "a 50,000-character point open",
+    "attendees": "{attendees:,} attendees (attendees)",
+    "long turn": "one turn of {points:,} points",
+    "long point": "a {chars:,}-character point open",
 }
+#: Per key at most this many times the empty meeting's, per Enter at most this many.
+KEY_TARGET, ENTER_TARGET = 1.3, 1.5
 
 
-def run_cases(store: Store, keys: int) -> None:
-    """Typing at typing pace in each case, against the empty meeting."""
-    results = {}
-    for case in CASES:
-        meeting_id, section, point = build_case(store, case)
-        results[case] = asyncio.run(measure_case(store, meeting_id, section, point, keys))
-    base_key, base_enter = results["empty"]
+def run_cases(
+    store: Store, keys: int, runs: int, scale: Scale = Scale(), enters: int = 20
+) -> dict[str, dict[str, list[float]]]:
+    """CPU ms per key and per Enter in each case, ``runs`` times: the cases take turns, each
+    round in a new order (after one untimed run of the empty meeting), so a busy spell of
+    the machine falls on all of them alike."""
+    asyncio.run(measure_case(store, *build_case(store, "empty", scale), keys, enters))
+    results: dict[str, dict[str, list[float]]] = {case: {"key": [], "enter": []} for case in CASES}
+    for n in range(runs):
+        for case in CASES[n % len(CASES) :] + CASES[: n % len(CASES)]:
+            # A new meeting each time: typing and Enter add to the one typed in.
+            key, enter = asyncio.run(measure_case(store, *build_case(store, case, scale), keys, enters))
+            results[case]["key"].append(key)
+            if enter == enter:  # not NaN: the case has an Enter
+                results[case]["enter"].append(enter)
+    return results
+
+
+def label(case: str, scale: Scale) -> str:
+    return CASE_LABELS[case].format(attendees=scale.attendees, points=scale.points, chars=scale.chars)
+
+
+def print_cases(results: dict[str, dict[str, list[float]]], scale: Scale, runs: int) -> None:
+    """The medians of each case, and their ratios to the empty meeting's."""
+    base_key = statistics.median(results["empty"]["key"])
+    base_enter = statistics.median(results["empty"]["enter"])
+    print(f"medians of {runs} runs, the cases taking turns (CPU time)")
     print(f"{'case':<34}{'ms/key':>8}{'ratio':>8}{'ms/Enter':>10}{'ratio':>8}")
-    for case, (key, enter) in results.items():
-        enter_text = "" if enter != enter else f"{enter:10.2f}{enter / base_enter:7.2f}x"
-        print(f"{CASE_LABELS[case]:<34}{key:8.2f}{key / base_key:7.2f}x{enter_text}")
-    print("targets: a key at most 1.3x the empty meeting, Enter at most 1.5x")
+    for case, times in results.items():
+        key = statistics.median(times["key"])
+        enter = statistics.median(times["enter"]) if times["enter"] else None
+        enter_text = "" if enter is None else f"{enter:10.2f}{enter / base_enter:7.2f}x"
+        print(f"{label(case, scale):<34}{key:8.2f}{key / base_key:7.2f}x{enter_text}")
+    print(f"targets: a key at most {KEY_TARGET}x the empty meeting, Enter at most {ENTER_TARGET}x")
 
 
 def time_to_output(argv: list[str], marker: bytes | None, timeout: float = 30.0) -> float:
@@ -187,16 +232,30 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--keys", type=int, default=400, help="keystrokes to time (default 400)")
-    parser.add_argument("--runs", type=int, default=5, help="startups to time (default 5)")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="startups to time, or rounds of the cases (default 5)"
+    )
     parser.add_argument(
         "--cases", action="store_true", help="only the cases at typing pace (2,000 attendees, ...)"
     )
+    parser.add_argument("--enters", type=int, default=20, help="with --cases: Enters to time (default 20)")
+    parser.add_argument("--json", action="store_true", help="with --cases: print the times as JSON")
+    parser.add_argument("--attendees", type=int, default=Scale.attendees, help="with --cases (default 2000)")
+    parser.add_argument("--points", type=int, default=Scale.points, help="with --cases (default 2000)")
+    parser.add_argument("--chars", type=int, default=Scale.chars, help="with --cases (default 50000)")
     args = parser.parse_args()
     if args.cases:
+        scale = Scale(args.attendees, args.points, args.chars)
         with tempfile.TemporaryDirectory() as tmp:
             store = Store.open(Path(tmp) / "cases.db")
-            run_cases(store, args.keys)
+            results = run_cases(store, args.keys, args.runs, scale, args.enters)
             store.close()
+        if args.json:
+            print(
+                json.dumps({case: {"label": label(case, scale), **times} for case, times in results.items()})
+            )
+        else:
+            print_cases(results, scale, args.runs)
         return
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -67,10 +67,22 @@ class Size:
     actions: tuple[int, int]  # action log: meetings, actions per meeting
     runs: int
     search_runs: int
+    #: typing (bench_typing.py --cases): attendees, points in one turn, characters in the open
+    #: point, keys and Enters timed
+    typing: tuple[int, int, int, int, int] = (2000, 2000, 50_000, 400, 20)
 
 
 SIZES = {
-    "small": Size(50, (100, 200, 400), 100, (50, 5_000), (20, 10), runs=2, search_runs=20),
+    "small": Size(
+        50,
+        (100, 200, 400),
+        100,
+        (50, 5_000),
+        (20, 10),
+        runs=2,
+        search_runs=20,
+        typing=(200, 200, 5_000, 12, 3),
+    ),
     "medium": Size(1_000, (1_000, 10_000), 1_000, (1_000, 100_000), (500, 10), runs=5, search_runs=50),
     "full": Size(
         10_000, (1_000, 10_000, 100_000), 1_000, (10_000, 1_000_000), (500, 10), runs=5, search_runs=100
@@ -275,6 +287,30 @@ def action_rows(b: Bench) -> list[Row]:
     ]
 
 
+def typing_rows(b: Bench) -> list[Row]:
+    """bench_typing.py --cases in its own process: CPU per key (a save every 3 keys) and per
+    Enter in each case against the empty meeting, the cases taking turns ``runs`` times."""
+    attendees, points, chars, keys, enters = b.size.typing
+    command = [b.python, str(HERE / "bench_typing.py"), "--cases", "--json", "--runs", str(b.runs)]
+    command += ["--keys", str(keys), "--enters", str(enters), "--attendees", str(attendees)]
+    command += ["--points", str(points), "--chars", str(chars)]
+    env = {**b.env, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BenchError(f"bench_typing.py failed: {done.stderr.strip()[-300:]}")
+    cases = json.loads(done.stdout.strip().splitlines()[-1])
+    empty = cases.pop("empty")
+    rows = []
+    for case in cases.values():
+        what = "typing (Pilot, CPU): {} / empty meeting"
+        rows.append(ratio_row(what.format("per key"), case["label"], case["key"], empty["key"], 1.3))
+        if case["enter"]:
+            rows.append(
+                ratio_row(what.format("per Enter"), case["label"], case["enter"], empty["enter"], 1.5)
+            )
+    return rows
+
+
 GROUPS: dict[str, Callable[[Bench], list[Row]]] = {
     "help": help_rows,
     "list": list_rows,
@@ -285,6 +321,7 @@ GROUPS: dict[str, Callable[[Bench], list[Row]]] = {
     "load": load_rows,
     "search": search_rows,
     "actions": action_rows,
+    "typing": typing_rows,
 }
 
 

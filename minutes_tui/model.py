@@ -188,7 +188,7 @@ def make_layout(entries: Iterable[str | Section]) -> tuple[Section, ...]:
     return tuple(layout)
 
 
-@dataclass
+@dataclass(slots=True)
 class Attendee:
     """Someone at (or sending apologies to) a meeting: a name, an organisation or both."""
 
@@ -220,7 +220,7 @@ class Attendee:
         return self.name or self.organisation
 
 
-@dataclass
+@dataclass(slots=True)
 class Bullet:
     """One point of a bulleted section (overview, purpose, agreed, ...)."""
 
@@ -232,7 +232,7 @@ class Bullet:
     version: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Point:
     """One point made in a round-robin turn."""
 
@@ -261,7 +261,7 @@ class Declaration:
     version: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Turn:
     """One speaker's turn in the round robin: a label and the points made."""
 
@@ -272,7 +272,7 @@ class Turn:
     version: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Action:
     """An agreed action: what, who, by when, and where it stands."""
 
@@ -299,7 +299,7 @@ class Action:
         return self.status in STILL_TO_DO and self.due is not None and self.due < today
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionEvent:
     """One step in an action's history: raised, updated or closed, and at which meeting."""
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 ROWS = (
     "`minutes --help`",
@@ -23,6 +25,8 @@ ROWS = (
     "search p99: common word in a series that stopped long ago",
     "search p99: common word in a small series that stopped long ago",
     "action log: key",
+    "typing (Pilot, CPU): per key / empty meeting",
+    "typing (Pilot, CPU): per Enter / empty meeting",
 )
 
 
@@ -30,6 +34,7 @@ def files_under(folder: Path) -> set[Path]:
     return {path.relative_to(folder) for path in folder.rglob("*")}
 
 
+@pytest.mark.timeout(300)  # every row, typing cases included, on a busy machine: over a minute
 def test_small_run_measures_every_row_without_writing_into_the_repository(tmp_path):
     before = files_under(BENCH)
     rows_file = tmp_path / "rows.json"

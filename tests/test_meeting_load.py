@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 
 from minutes_tui.model import Action, Attendee, Bullet, Meeting, Point, Turn
@@ -62,3 +63,25 @@ def test_loading_leaves_the_garbage_collector_as_it_was(store: Store):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_each_action_keeps_its_own_history_oldest_first(store: Store):
+    first = store.create_meeting(series="Board", title="One", date="2024-01-01")
+    a = store.add_action(first.id, Action("Write to the college", owner="Priya"))
+    b = store.add_action(first.id, Action("Book the room", owner="Sam"))
+    # Events of the two actions interleave in the events table.
+    store.set_action_status(a.id, "on_hold", "started")
+    store.set_action_status(b.id, "on_hold")
+    store.set_action_status(a.id, "done", "sent")
+    second = store.start_next_meeting("Board", title="Two", date="2024-02-01")
+
+    loaded = store.get_meeting(first.id)
+    histories = {action.text: [(e.status, e.note) for e in action.history] for action in loaded.actions}
+    assert histories == {
+        "Write to the college": [("open", ""), ("on_hold", "started"), ("done", "sent")],
+        "Book the room": [("open", ""), ("on_hold", "")],
+    }
+    assert [e.meeting_date for e in loaded.actions[0].history][:1] == [dt.date(2024, 1, 1)]
+    carried = store.get_meeting(second.id).matters_arising
+    assert [c.action.text for c in carried] == ["Book the room"]
+    assert [(e.status, e.note) for e in carried[0].action.history] == [("open", ""), ("on_hold", "")]

@@ -17,7 +17,10 @@ of a common word over a million rows takes about a second)
     (a word found in most meetings), ranking them all would be slow and say
     little, so the most recently written matches are returned instead (the index
     row id grows with the item's id), without scoring. Either way the work is at
-    most a few thousand index rows. Snippets are made for the returned rows only.
+    most a few thousand index rows. Snippets are made for the returned rows only,
+    except for a prefix longer than the index's own (``appren*``): FTS5 merges the
+    lists of every word it begins before the first row, at each query, so its newest
+    matches are read once, snippets and all, rather than counted and then read again.
 
 Filters
     ``series`` (case-insensitive, exact name) and ``since`` (meeting date on or
@@ -166,13 +169,13 @@ def search(
     dated on or after it. Raises ``ValueError`` only for a ``since`` that is not a
     date; any query text is safe.
     """
-    match = to_fts_query(query, prefix_last=prefix_last)
+    terms = parse_query(query, prefix_last=prefix_last)
+    match = " ".join(term.fts() for term in terms) if terms else None
     if match is None or limit <= 0:
         return []
     if getattr(db, "dialect", "sqlite") == "postgresql":
         from .search_pg import search_rows
 
-        terms = parse_query(query, prefix_last=prefix_last)
         return _hits(db, search_rows(db, terms, series, _since_text(since), int(limit), RANK_LIMIT))
     conditions: list[str] = []
     params: list[object] = []
@@ -187,7 +190,7 @@ def search(
         # Deleted meetings stay indexed (a restore needs no reindexing); they are few.
         deleted = [r[0] for r in db.execute("SELECT id FROM meetings WHERE deleted IS NOT NULL")]
         where = f" AND meeting_id NOT IN ({_in(deleted)})" if deleted else ""
-        return _hits(db, _search_all(db, match, where, [], int(limit)))
+        return _hits(db, _search_all(db, match, where, [], int(limit), one_pass=_costly_prefix(terms)))
     conditions.append("deleted IS NULL")
     meetings = f"SELECT id FROM meetings WHERE {' AND '.join(conditions)}"
     chosen = [r[0] for r in db.execute(meetings, params)]
@@ -196,19 +199,46 @@ def search(
     since_oldest = db.execute("SELECT max(id) FROM meetings").fetchone()[0] - min(chosen) + 1
     if len(chosen) <= ALWAYS_SCOPED or (len(chosen) <= FEW_MEETINGS and len(chosen) * SPARSE <= since_oldest):
         return _hits(db, search_meetings(db, match, chosen, int(limit), RANK_LIMIT))
-    return _hits(db, _search_all(db, match, f" AND meeting_id IN ({meetings})", params, int(limit)))
+    return _hits(
+        db,
+        _search_all(
+            db, match, f" AND meeting_id IN ({meetings})", params, int(limit), one_pass=_costly_prefix(terms)
+        ),
+    )
 
 
-def _search_all(db: Gateway, match: str, where: str, params: list[object], limit: int) -> list[IndexRow]:
-    """Walk the whole index newest first (optionally keeping some meetings' rows)."""
+def _search_all(
+    db: Gateway, match: str, where: str, params: list[object], limit: int, *, one_pass: bool = False
+) -> list[IndexRow]:
+    """Walk the whole index newest first (optionally keeping some meetings' rows).
+
+    ``one_pass`` reads the newest matches once, with their snippets, instead of first
+    counting them: for a query whose every read costs much before its first row (a long
+    prefix, see :func:`_costly_prefix`), that halves the work when many match.
+    """
     sql = f"FROM search_index WHERE search_index MATCH ?{where}"
-    many = db.execute(
-        f"SELECT rowid {sql} ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, *params, RANK_LIMIT)
-    ).fetchone()
+    if one_pass:
+        newest = db.execute(
+            f"SELECT {COLUMNS.format(score='NULL')} {sql} ORDER BY rowid DESC LIMIT ?",
+            (match, *params, max(RANK_LIMIT + 1, limit)),
+        ).fetchall()
+        many = len(newest) > RANK_LIMIT
+        if many or not newest:
+            return newest[:limit]
+    else:
+        many = db.execute(
+            f"SELECT rowid {sql} ORDER BY rowid DESC LIMIT 1 OFFSET ?", (match, *params, RANK_LIMIT)
+        ).fetchone()
     order, score = ("rowid DESC", "NULL") if many else ("rank", "rank")
     return db.execute(
         f"SELECT {COLUMNS.format(score=score)} {sql} ORDER BY {order} LIMIT ?", (match, *params, limit)
     ).fetchall()
+
+
+def _costly_prefix(terms: list[Term]) -> bool:
+    """Whether a prefix term is longer than the index's own prefixes (2 and 3 characters):
+    FTS5 then merges the lists of every word it begins, all of them, at each query."""
+    return any(t.prefix and len(t.text.split()[-1]) > 3 for t in terms)
 
 
 def _in(ids: Iterable[int]) -> str:

@@ -43,7 +43,7 @@ from .gateway import Gateway, SqliteGateway
 from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
-from .meetings import MeetingRepository
+from .meetings import Listed, MeetingRepository
 from .record import RecordRepository
 from .series import SeriesRepository
 from .speakers import SpeakerAliasRepository
@@ -170,6 +170,9 @@ class Store(AgendaFacade, ArchiveFacade):
 
     def list_meetings(self, limit: int | None = None, offset: int = 0) -> list[MeetingSummary]:
         return self.meetings.list_meetings(limit, offset)
+
+    def listing(self) -> list[Listed]:
+        return self.meetings.listing()
 
     def list_meetings_before(
         self, date: dt.date | None, meeting_id: int, limit: int = 50

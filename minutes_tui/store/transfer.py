@@ -14,40 +14,11 @@ from ..model import Action, ActionEvent, CarriedAction, Meeting, MeetingEvent, M
 from ..text import storable
 from .gateway import Gateway, now
 from .lists import OrderedList
-from .rows import action_event_from_row, action_values, datetime_in, summary_from_row
+from .rows import action_values, datetime_in, summary_from_row
 
 
 def _at(value: dt.datetime | None) -> str:
     return datetime_in(value) or now()
-
-
-def load_action_histories(db: Gateway, meeting: Meeting) -> None:
-    """Fill the history of each of the meeting's actions and matters arising."""
-    actions = {a.id: a for a in [*meeting.actions, *(c.action for c in meeting.matters_arising)]}
-    if not actions:
-        return
-    for a in actions.values():
-        a.history = []
-    columns = "e.id, e.action_id, e.event, e.status, e.note, e.at, e.meeting_id, em.date AS meeting_date"
-    at_meeting = "LEFT JOIN meetings em ON em.id = e.meeting_id"
-    rows = [
-        *db.read(
-            f"SELECT {columns} FROM actions a JOIN action_events e ON e.action_id = a.id {at_meeting} "
-            "WHERE a.meeting_id = ?",
-            (meeting.id,),
-        ),
-        *db.read(
-            f"SELECT {columns} FROM carried_actions c JOIN action_events e ON e.action_id = c.action_id "
-            f"{at_meeting} WHERE c.meeting_id = ?",
-            (meeting.id,),
-        ),
-    ]
-    # By the meeting, not by a list of ids (a meeting may hold more actions than SQLite takes
-    # parameters); oldest first, sorted here rather than by a temporary B-tree in SQLite.
-    for r in sorted({int(r["id"]): r for r in rows}.values(), key=lambda r: int(r["id"])):
-        action = actions.get(r["action_id"])
-        if action is not None:
-            action.history.append(action_event_from_row(r))
 
 
 def record_action_history(db: Gateway, action_id: int, meeting_id: int, action: Action) -> None:
