@@ -202,7 +202,8 @@ def test_server_going_away_is_not_saved_said_plainly_and_saves_resume(pg_cluster
         store.close()
 
 
-async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url):
+@pytest.mark.parametrize("opened", ["before", "after the first frame"])
+async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url, opened):
     from support.tui import Notices, screen_text
 
     from minutes_tui.tui.app import make_app
@@ -213,8 +214,9 @@ async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url):
     owner.add_bullet(meeting.id, "overview", "A point")
     owner.close()
     assert run("server", "init", pg_url).exit_code == 0
-    store = Store.open(_person(pg_cluster, pg_url, "minutes_readers"))
-    app = make_app(store)
+    reader = _person(pg_cluster, pg_url, "minutes_readers")
+    store = Store.open(reader) if opened == "before" else None
+    app = make_app(store or (lambda: Store.open(reader)))
     notices = Notices()
     banner = "Read only: your role (readers) cannot change minutes"
     try:
@@ -242,7 +244,7 @@ async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url):
                 assert notices.said("reader"), (key, notices.messages)
                 assert not notices.said("approved"), (key, notices.messages)
     finally:
-        store.close()
+        app.store.close()
     check = Store.open(pg_url)
     assert [b.text for b in check.get_meeting(meeting.id).sections["overview"]] == ["A point"]
     assert check.get_header(meeting.id).status == "draft"

@@ -88,7 +88,7 @@ def connect(url: str) -> Any:
 
     try:
         given = psycopg.conninfo.conninfo_to_dict(url)
-        checks = {key: value for key, value in LINK_CHECKS.items() if key not in given}
+        checks: dict[str, Any] = {key: value for key, value in LINK_CHECKS.items() if key not in given}
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, **checks)
     except psycopg.Error as exc:
         detail = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__

@@ -64,7 +64,7 @@ class MinutesApp(App):
                 self.exit(return_code=1)
                 raise
             self._opener = None
-            self.call_later(self._tell_if_read_only)
+            self.call_later(self._store_opened)
         return self._store
 
     @property
@@ -74,12 +74,10 @@ class MinutesApp(App):
 
     def on_mount(self) -> None:
         self.theme = "textual-dark"
-        if self.store.read_only:
-            self.screen_change_signal.subscribe(self, self._say_read_only, immediate=True)
         self.push_screen(HomeScreen())
         self._install_signal_handlers()
         if self.store_open:
-            self._tell_if_read_only()
+            self._store_opened()
 
     def on_ready(self) -> None:
         """The first frame is on screen (Textual's Ready): now the home screen's database and
@@ -91,8 +89,11 @@ class MinutesApp(App):
             if isinstance(screen, HomeScreen):
                 screen.after_first_frame()
 
-    def _tell_if_read_only(self) -> None:
+    def _store_opened(self) -> None:
+        """A reader's app says so on every screen from now on, and once as a notice."""
         if self.store.read_only:
+            self.screen_change_signal.subscribe(self, self._say_read_only, immediate=True)
+            self._say_read_only(self.screen)
             self.notify(
                 "Read-only: your account on the server may read and search the minutes but not change "
                 "them (it is a reader). Ask an officer for note-taker rights to write.",
@@ -105,7 +106,7 @@ class MinutesApp(App):
         self, action: str | ActionParseResult, default_namespace: DOMNode | None = None
     ) -> bool:
         """A reader's keys that would change the archive say why they do nothing."""
-        if self.store.read_only and isinstance(action, str):
+        if self.store_open and self.store.read_only and isinstance(action, str):
             name = action.split("(")[0].split(".")[-1]
             home = isinstance(default_namespace, HomeScreen)
             if name in WRITING_ACTIONS or (home and name == "delete"):
