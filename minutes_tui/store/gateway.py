@@ -111,23 +111,43 @@ def update_fields(
     *,
     lock: str = "",
 ) -> None:
-    """What :meth:`Gateway.set_fields` does, for either engine (``lock``: a clause such as
-    ``FOR UPDATE`` that holds the row from its version check to its update)."""
-    if expected_version is not None:
-        found = gateway.execute(f"SELECT version FROM {table} WHERE id = ? {lock}", (item_id,)).fetchone()
-        if found is None:
-            raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
-        if found[0] != expected_version:
-            raise Conflict(
-                f"This {table[:-1].replace('_', ' ')} was changed elsewhere (another window or "
-                "person) since it was read; nothing was saved over it"
-            )
+    """What :meth:`Gateway.set_fields` does, for either engine.
+
+    With ``expected_version`` the version check is part of the ``UPDATE`` itself
+    (``WHERE id = ? AND version = ?``, one statement: the row is locked while it is
+    compared); only when no row changed is it read again, to tell a missing row from a
+    changed one. ``lock`` (a clause such as ``FOR UPDATE``) holds a row that is only checked.
+    """
+    noun = table[:-1].replace("_", " ")
     if not values:
+        if expected_version is not None:
+            found = gateway.execute(f"SELECT version FROM {table} WHERE id = ? {lock}", (item_id,)).fetchone()
+            _check_version(noun, item_id, found, expected_version)
         return
     assignments = ", ".join(f'"{column}" = ?' for column in values)
     if table in VERSIONED:
         assignments += ", version = version + 1"
-    gateway.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))
+    params: tuple[object, ...] = (*values.values(), item_id)
+    where = "id = ?"
+    if expected_version is not None:
+        where += " AND version = ?"
+        params += (expected_version,)
+    changed = gateway.execute(f"UPDATE {table} SET {assignments} WHERE {where}", params).rowcount
+    if expected_version is not None and not changed:
+        found = gateway.execute(f"SELECT version FROM {table} WHERE id = ?", (item_id,)).fetchone()
+        _check_version(noun, item_id, found, None)
+
+
+def _check_version(noun: str, item_id: int, found: Any, expected_version: int | None) -> None:
+    """Raise NotFound for a missing row, Conflict for a row at another version (any, if
+    ``expected_version`` is None: the update found the row changed)."""
+    if found is None:
+        raise NotFound(f"No {noun} with id {item_id}")
+    if expected_version is None or found[0] != expected_version:
+        raise Conflict(
+            f"This {noun} was changed elsewhere (another window or person) since it was read; "
+            "nothing was saved over it"
+        )
 
 
 class SqliteGateway:

@@ -145,20 +145,56 @@ class PostgresGateway:
         with self._lock:
             conn = self._connection()
             try:
-                with conn.transaction():
+                with self._transaction(conn, meeting_id) as checked:
                     self._depth += 1
                     try:
-                        if meeting_id is not None:
-                            self._check_meeting(meeting_id, content)
+                        if checked is not None:
+                            self._refuse(meeting_id, checked.fetchone(), content)
                         yield
-                        if meeting_id is not None:
-                            self.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
-                        if self._depth == 1:
-                            self.execute(f"NOTIFY {CHANNEL}")
                     finally:
                         self._depth -= 1
             except psycopg.Error as exc:
                 raise translate(exc, self.path) from exc
+
+    @contextlib.contextmanager
+    def _transaction(self, conn: Any, meeting_id: int | None) -> Iterator[Any]:
+        """A transaction (a savepoint inside another) that locks ``meeting_id``'s row and stamps
+        its ``updated`` time at the end; yields the cursor of the lock's ``SELECT``.
+
+        The outermost one is two round trips of its own in pipeline mode: ``BEGIN``, the
+        lock and ``NOTIFY`` together, then the stamp and ``COMMIT`` together.
+        """
+        lock = "SELECT status, title, deleted FROM meetings WHERE id = %s FOR UPDATE"
+        stamp = "UPDATE meetings SET updated = %s WHERE id = %s"
+        if self._depth:
+            with conn.transaction():
+                yield None if meeting_id is None else conn.execute(lock, (meeting_id,))
+                if meeting_id is not None:
+                    conn.execute(stamp, (now(), meeting_id))
+            return
+        try:
+            with conn.pipeline():
+                conn.execute("BEGIN")
+                checked = None if meeting_id is None else conn.execute(lock, (meeting_id,))
+                conn.execute(f"NOTIFY {CHANNEL}")
+            yield checked
+            with conn.pipeline():
+                if meeting_id is not None:
+                    conn.execute(stamp, (now(), meeting_id))
+                conn.execute("COMMIT")
+        except BaseException:
+            self._roll_back(conn)
+            raise
+
+    @staticmethod
+    def _roll_back(conn: Any) -> None:
+        """End a failed transaction (nothing to do if the connection is gone or it ended)."""
+        import psycopg
+
+        if conn.closed or conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+            return
+        with contextlib.suppress(psycopg.Error):
+            conn.execute("ROLLBACK")
 
     def check_editable(self, meeting_id: int) -> None:
         self._check_meeting(meeting_id, True)
@@ -168,6 +204,11 @@ class PostgresGateway:
         found = self.execute(
             f"SELECT status, title, deleted FROM meetings WHERE id = ?{lock}", (meeting_id,)
         ).fetchone()
+        self._refuse(meeting_id, found, content)
+
+    @staticmethod
+    def _refuse(meeting_id: int | None, found: Any, content: bool) -> None:
+        """Refuse a change to a deleted meeting, and (``content``) to approved minutes."""
         if found and found[2] is not None:
             raise NotFound(f"The meeting {meeting_id} has been deleted; restore it to change it")
         if content and found and found[0] == "approved":
