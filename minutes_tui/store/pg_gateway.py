@@ -106,12 +106,15 @@ class PostgresGateway:
     def _open(self) -> Any:
         conn = connect(self.url)
         register(conn)
-        conn.add_notify_handler(self._noticed)
+        own = conn.info.backend_pid
+        # Bound to this connection's own process id: a notice may arrive with LISTEN's answer,
+        # before ``self.conn`` is set.
+        conn.add_notify_handler(lambda notify: self._noticed(notify, own))
         conn.execute(f"LISTEN {CHANNEL}")
         return conn
 
-    def _noticed(self, notify: Any) -> None:
-        if notify.pid != self.conn.info.backend_pid:
+    def _noticed(self, notify: Any, own: int) -> None:
+        if notify.pid != own:
             self._others += 1
 
     def _connection(self) -> Any:
