@@ -103,7 +103,10 @@ def search_rows(
         score, order = "NULL::float8", "s.rowid DESC"
     else:
         # Ranked on the text's words only, as before the scope's tokens joined them.
-        score, order = f"-ts_rank(ts_delete(s.words, {SCOPE_TOKENS.format(r='s.')}), q.query, 8)", "3, s.rowid"
+        score, order = (
+            f"-ts_rank(ts_delete(s.words, {SCOPE_TOKENS.format(r='s.')}), q.query, 8)",
+            "3, s.rowid",
+        )
     return [
         (row[0], row[1], row[2], row[3], _cut(row[3], row[4]))
         for row in db.execute(
