@@ -3,6 +3,7 @@
     python bench/bench_pg.py                       # a throwaway local cluster, 10 + 2 writers, 60 s
     python bench/bench_pg.py --seconds 300         # the issue's five minutes
     python bench/bench_pg.py --url postgresql://...  # an existing (empty) database
+    python bench/bench_pg.py --durable             # the throwaway cluster with fsync and synchronous_commit on
 
 Each writer is a process with its own store, typing as the app saves: every few
 keystrokes the point being typed is saved with its row version (``update_point`` with
@@ -25,6 +26,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 #: Seconds between two saves of one writer (the app saves at most every 0.4-0.6 s; faster here).
 PAUSE = 0.05
@@ -91,6 +93,34 @@ def run(url: str, writers: int, shared: int, seconds: float) -> dict[str, float]
     }
 
 
+def durable_cluster() -> Any:
+    """A throwaway cluster like the tests' but with fsync and synchronous_commit on, as a real server."""
+    import tempfile
+
+    from support.postgres import Cluster
+
+    class Durable(Cluster):
+        def start_again(self) -> None:
+            options = (
+                f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c max_connections=200"
+            )
+            self._run(
+                "pg_ctl",
+                "-D",
+                str(self.data),
+                "-l",
+                str(self.folder / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "start",
+            )
+
+    cluster = Durable(Path(tempfile.mkdtemp(prefix="minutes-pg-")))
+    cluster.start()
+    return cluster
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -99,6 +129,11 @@ def main() -> int:
     parser.add_argument("--writers", type=int, default=10)
     parser.add_argument("--shared", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--durable",
+        action="store_true",
+        help="run the throwaway cluster as a real server runs (the tests' turns fsync and synchronous_commit off)",
+    )
     args = parser.parse_args()
     cluster = None
     url = args.url
@@ -106,7 +141,7 @@ def main() -> int:
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
         from support.postgres import remove_cluster, start_cluster
 
-        cluster = start_cluster()
+        cluster = durable_cluster() if args.durable else start_cluster()
         cluster.admin("CREATE DATABASE bench")
         url = cluster.url("bench")
     load_before = os.getloadavg()
