@@ -73,3 +73,18 @@ def test_saves_into_approved_deleted_or_changed_rows_are_refused(pg_url):
         assert store.get_bullet(bullet.id).text == "second"
     finally:
         store.close()
+
+
+def test_a_save_hands_back_the_item_as_stored(pg_url):
+    """The saved row comes back with the update (no second read): its new version and text."""
+    store = Store.open(pg_url)
+    try:
+        turn = store.add_turn(store.create_meeting(title="Board").id, "LSC")
+        point = store.add_point(turn.id, "first")
+        saved = store.update_point(point.id, "nul \x00 kept", expected_version=point.version)
+        assert saved == store.get_point(point.id)
+        assert (saved.text, saved.version) == ("nul \x00 kept", point.version + 1)
+        with pytest.raises(NotFound, match="No point with id"):
+            store.delete_point(point.id + 1000)
+    finally:
+        store.close()

@@ -137,7 +137,9 @@ class PostgresGateway:
     read_only = False
 
     @contextlib.contextmanager
-    def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
+    def write(
+        self, meeting_id: int | None = None, *, content: bool = True, item: tuple[str, int] | None = None
+    ) -> Iterator[None]:
         import psycopg
 
         if self.read_only:
@@ -148,11 +150,9 @@ class PostgresGateway:
         with self._lock:
             conn = self._connection()
             try:
-                with self._transaction(conn, meeting_id) as checked:
+                with self._transaction(conn, meeting_id, item, content):
                     self._depth += 1
                     try:
-                        if checked is not None:
-                            self._refuse(meeting_id, checked.fetchone(), content)
                         yield
                     finally:
                         self._depth -= 1
@@ -160,34 +160,59 @@ class PostgresGateway:
                 raise translate(exc, self.path) from exc
 
     @contextlib.contextmanager
-    def _transaction(self, conn: Any, meeting_id: int | None) -> Iterator[Any]:
-        """A transaction (a savepoint inside another) that locks ``meeting_id``'s row and stamps
-        its ``updated`` time at the end; yields the cursor of the lock's ``SELECT``.
+    def _transaction(
+        self, conn: Any, meeting_id: int | None, item: tuple[str, int] | None, content: bool
+    ) -> Iterator[None]:
+        """A transaction (a savepoint inside another) that locks the meeting's row (``meeting_id``,
+        or the one ``item`` belongs to), refuses what :meth:`_refuse` refuses, and stamps the
+        meeting's ``updated`` time at the end.
 
         The outermost one is two round trips of its own in pipeline mode: ``BEGIN``, the
         lock and ``NOTIFY`` together, then the stamp and ``COMMIT`` together.
         """
-        lock = "SELECT status, title, deleted FROM meetings WHERE id = %s FOR UPDATE"
+        lock = "SELECT status, title, deleted, id FROM meetings WHERE id = %s FOR UPDATE"
+        key = meeting_id
+        if item is not None:
+            lock = lock.replace("= %s", f"= (SELECT meeting_id FROM {item[0]} WHERE id = %s)")
+            key = item[1]
         stamp = "UPDATE meetings SET updated = %s WHERE id = %s"
         if self._depth:
             with conn.transaction():
-                yield None if meeting_id is None else conn.execute(lock, (meeting_id,))
-                if meeting_id is not None:
-                    conn.execute(stamp, (now(), meeting_id))
+                checked = None if key is None else conn.execute(lock, (key,))
+                meeting = self._locked(checked, meeting_id, item, content)
+                yield
+                if meeting is not None:
+                    conn.execute(stamp, (now(), meeting))
             return
         try:
             with conn.pipeline():
                 conn.execute("BEGIN")
-                checked = None if meeting_id is None else conn.execute(lock, (meeting_id,))
+                checked = None if key is None else conn.execute(lock, (key,))
                 conn.execute(f"NOTIFY {CHANNEL}")
-            yield checked
+            meeting = self._locked(checked, meeting_id, item, content)
+            yield
             with conn.pipeline():
-                if meeting_id is not None:
-                    conn.execute(stamp, (now(), meeting_id))
+                if meeting is not None:
+                    conn.execute(stamp, (now(), meeting))
                 conn.execute("COMMIT")
         except BaseException:
             self._roll_back(conn)
             raise
+
+    def _locked(
+        self, checked: Any, meeting_id: int | None, item: tuple[str, int] | None, content: bool
+    ) -> int | None:
+        """The id of the meeting the lock's ``SELECT`` found (``meeting_id`` if none), once
+        :meth:`_refuse` allows the change; :class:`NotFound` if ``item`` does not exist."""
+        if checked is None:
+            return meeting_id
+        found = checked.fetchone()
+        if found is None:
+            if item is not None:
+                raise NotFound(f"No {item[0][:-1].replace('_', ' ')} with id {item[1]}")
+            return meeting_id
+        self._refuse(found[3], found, content)
+        return int(found[3])
 
     @staticmethod
     def _roll_back(conn: Any) -> None:
@@ -256,8 +281,10 @@ class PostgresGateway:
 
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
-    ) -> None:
-        update_fields(self, table, item_id, values, expected_version, lock="FOR UPDATE")
+    ) -> Row | None:
+        return update_fields(
+            self, table, item_id, values, expected_version, lock="FOR UPDATE", returning=True
+        )
 
     def tables(self) -> list[str]:
         rows = self.execute(
