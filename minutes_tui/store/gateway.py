@@ -42,8 +42,12 @@ def now() -> str:
 class Gateway(Protocol):
     """What a repository may rely on: transactions, reads and statements, nothing more."""
 
-    def write(self, meeting_id: int | None = None, *, content: bool = True) -> AbstractContextManager[None]:
-        """One transaction; stamps ``updated`` on ``meeting_id`` if given.
+    def write(
+        self, meeting_id: int | None = None, *, content: bool = True, item: tuple[str, int] | None = None
+    ) -> AbstractContextManager[None]:
+        """One transaction; stamps ``updated`` on ``meeting_id`` if given, or on the meeting
+        ``item`` (a table and an id) belongs to (:class:`~minutes_tui.store.errors.NotFound`
+        if there is no such item).
 
         With ``content`` (the default) a change to an approved meeting raises
         :class:`~minutes_tui.store.errors.Locked` before anything is written; any
@@ -94,9 +98,10 @@ class Gateway(Protocol):
 
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
-    ) -> None:
+    ) -> Row | None:
         """``UPDATE table SET ... WHERE id = item_id`` for the given columns (inside :meth:`write`),
-        raising the row's ``version`` if it has one.
+        raising the row's ``version`` if it has one. The row as it now is when the engine hands
+        it back with the update at no cost (PostgreSQL's ``RETURNING``), else None.
 
         With ``expected_version``, a row whose version differs raises
         :class:`~minutes_tui.store.errors.Conflict` (``current`` unset) before anything is written.
@@ -112,24 +117,49 @@ def update_fields(
     expected_version: int | None,
     *,
     lock: str = "",
-) -> None:
-    """What :meth:`Gateway.set_fields` does, for either engine (``lock``: a clause such as
-    ``FOR UPDATE`` that holds the row from its version check to its update)."""
-    if expected_version is not None:
-        found = gateway.execute(f"SELECT version FROM {table} WHERE id = ? {lock}", (item_id,)).fetchone()
-        if found is None:
-            raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
-        if found[0] != expected_version:
-            raise Conflict(
-                f"This {table[:-1].replace('_', ' ')} was changed elsewhere (another window or "
-                "person) since it was read; nothing was saved over it"
-            )
+    returning: bool = False,
+) -> Row | None:
+    """What :meth:`Gateway.set_fields` does, for either engine (``returning``: with ``RETURNING *``).
+
+    With ``expected_version`` the version check is part of the ``UPDATE`` itself
+    (``WHERE id = ? AND version = ?``, one statement: the row is locked while it is
+    compared); only when no row changed is it read again, to tell a missing row from a
+    changed one. ``lock`` (a clause such as ``FOR UPDATE``) holds a row that is only checked.
+    """
+    noun = table[:-1].replace("_", " ")
     if not values:
-        return
+        if expected_version is not None:
+            found = gateway.execute(f"SELECT version FROM {table} WHERE id = ? {lock}", (item_id,)).fetchone()
+            _check_version(noun, item_id, found, expected_version)
+        return None
     assignments = ", ".join(f'"{column}" = ?' for column in values)
     if table in VERSIONED:
         assignments += ", version = version + 1"
-    gateway.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), item_id))
+    params: tuple[object, ...] = (*values.values(), item_id)
+    where = "id = ?"
+    if expected_version is not None:
+        where += " AND version = ?"
+        params += (expected_version,)
+    cursor = gateway.execute(
+        f"UPDATE {table} SET {assignments} WHERE {where}{' RETURNING *' if returning else ''}", params
+    )
+    if expected_version is not None and not cursor.rowcount:
+        found = gateway.execute(f"SELECT version FROM {table} WHERE id = ?", (item_id,)).fetchone()
+        _check_version(noun, item_id, found, None)
+    saved = cursor.fetchone() if returning and cursor.rowcount else None
+    return None if saved is None else dict(zip([c[0] for c in cursor.description], saved))
+
+
+def _check_version(noun: str, item_id: int, found: Any, expected_version: int | None) -> None:
+    """Raise NotFound for a missing row, Conflict for a row at another version (any, if
+    ``expected_version`` is None: the update found the row changed)."""
+    if found is None:
+        raise NotFound(f"No {noun} with id {item_id}")
+    if expected_version is None or found[0] != expected_version:
+        raise Conflict(
+            f"This {noun} was changed elsewhere (another window or person) since it was read; "
+            "nothing was saved over it"
+        )
 
 
 class SqliteGateway:
@@ -152,9 +182,13 @@ class SqliteGateway:
         return self._db
 
     @contextlib.contextmanager
-    def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
+    def write(
+        self, meeting_id: int | None = None, *, content: bool = True, item: tuple[str, int] | None = None
+    ) -> Iterator[None]:
         try:
             with immediate(self.conn):
+                if item is not None:
+                    meeting_id = self._meeting_of(*item)
                 if meeting_id is not None:
                     self._check_meeting(meeting_id, content)
                 yield
@@ -162,6 +196,13 @@ class SqliteGateway:
                     self.conn.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
+
+    def _meeting_of(self, table: str, item_id: int) -> int:
+        found = self.execute(f"SELECT meeting_id FROM {table} WHERE id = ?", (item_id,)).fetchone()
+        if found is None:
+            raise NotFound(f"No {table[:-1].replace('_', ' ')} with id {item_id}")
+        meeting_id: int = found[0]
+        return meeting_id
 
     def check_editable(self, meeting_id: int) -> None:
         self._check_meeting(meeting_id, True)
@@ -231,5 +272,5 @@ class SqliteGateway:
 
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
-    ) -> None:
-        update_fields(self, table, item_id, values, expected_version)
+    ) -> Row | None:
+        return update_fields(self, table, item_id, values, expected_version)

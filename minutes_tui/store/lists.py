@@ -174,8 +174,8 @@ class OrderedList(Generic[T]):
         with self.db.write(meeting_id):
             return self.insert(scope, values, index)
 
-    def update(self, item_id: int, fields: dict[str, object], expected_version: int | None = None) -> None:
-        """Change some of an item's fields (only those of its kind).
+    def update(self, item_id: int, fields: dict[str, object], expected_version: int | None = None) -> T:
+        """Change some of an item's fields (only those of its kind); the item as saved.
 
         With ``expected_version``, an item changed since (its version differs) raises
         :class:`~minutes_tui.store.errors.Conflict` carrying the item as saved now.
@@ -184,13 +184,16 @@ class OrderedList(Generic[T]):
         if unknown:
             raise StoreError(f"Unknown {self.kind.table} field(s): {', '.join(sorted(unknown))}")
         try:
-            with self.db.write(self.meeting_of(item_id)):
-                self.db.set_fields(self.kind.table, item_id, clean(fields), expected_version=expected_version)
+            with self.db.write(item=(self.kind.table, item_id)):
+                row = self.db.set_fields(
+                    self.kind.table, item_id, clean(fields), expected_version=expected_version
+                )
         except Conflict as exc:
             raise Conflict(str(exc), self.get(item_id)) from None
+        return self.get(item_id) if row is None else self.from_row(row)
 
     def delete(self, item_id: int) -> None:
-        with self.db.write(self.meeting_of(item_id)):
+        with self.db.write(item=(self.kind.table, item_id)):
             self.db.execute(f"DELETE FROM {self.kind.table} WHERE id = ?", (item_id,))
 
     def move(self, item_id: int, index: int) -> None:

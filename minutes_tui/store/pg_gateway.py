@@ -118,12 +118,15 @@ class PostgresGateway:
     def _open(self) -> Any:
         conn = connect(self.url)
         register(conn)
-        conn.add_notify_handler(self._noticed)
+        own = conn.info.backend_pid
+        # Bound to this connection's own process id: a notice may arrive with LISTEN's answer,
+        # before ``self.conn`` is set.
+        conn.add_notify_handler(lambda notify: self._noticed(notify, own))
         conn.execute(f"LISTEN {CHANNEL}")
         return conn
 
-    def _noticed(self, notify: Any) -> None:
-        if notify.pid != self.conn.info.backend_pid:
+    def _noticed(self, notify: Any, own: int) -> None:
+        if notify.pid != own:
             self._others += 1
 
     def _connection(self) -> Any:
@@ -146,7 +149,9 @@ class PostgresGateway:
     read_only = False
 
     @contextlib.contextmanager
-    def write(self, meeting_id: int | None = None, *, content: bool = True) -> Iterator[None]:
+    def write(
+        self, meeting_id: int | None = None, *, content: bool = True, item: tuple[str, int] | None = None
+    ) -> Iterator[None]:
         import psycopg
 
         if self.read_only:
@@ -157,20 +162,79 @@ class PostgresGateway:
         with self._lock:
             conn = self._connection()
             try:
-                with conn.transaction():
+                with self._transaction(conn, meeting_id, item, content):
                     self._depth += 1
                     try:
-                        if meeting_id is not None:
-                            self._check_meeting(meeting_id, content)
                         yield
-                        if meeting_id is not None:
-                            self.execute("UPDATE meetings SET updated = ? WHERE id = ?", (now(), meeting_id))
-                        if self._depth == 1:
-                            self.execute(f"NOTIFY {CHANNEL}")
                     finally:
                         self._depth -= 1
             except psycopg.Error as exc:
                 raise translate(exc, self.path) from exc
+
+    @contextlib.contextmanager
+    def _transaction(
+        self, conn: Any, meeting_id: int | None, item: tuple[str, int] | None, content: bool
+    ) -> Iterator[None]:
+        """A transaction (a savepoint inside another) that locks the meeting's row (``meeting_id``,
+        or the one ``item`` belongs to), refuses what :meth:`_refuse` refuses, and stamps the
+        meeting's ``updated`` time at the end.
+
+        The outermost one is two round trips of its own in pipeline mode: ``BEGIN``, the
+        lock and ``NOTIFY`` together, then the stamp and ``COMMIT`` together.
+        """
+        lock = "SELECT status, title, deleted, id FROM meetings WHERE id = %s FOR UPDATE"
+        key = meeting_id
+        if item is not None:
+            lock = lock.replace("= %s", f"= (SELECT meeting_id FROM {item[0]} WHERE id = %s)")
+            key = item[1]
+        stamp = "UPDATE meetings SET updated = %s WHERE id = %s"
+        if self._depth:
+            with conn.transaction():
+                checked = None if key is None else conn.execute(lock, (key,))
+                meeting = self._locked(checked, meeting_id, item, content)
+                yield
+                if meeting is not None:
+                    conn.execute(stamp, (now(), meeting))
+            return
+        try:
+            with conn.pipeline():
+                conn.execute("BEGIN")
+                checked = None if key is None else conn.execute(lock, (key,))
+                conn.execute(f"NOTIFY {CHANNEL}")
+            meeting = self._locked(checked, meeting_id, item, content)
+            yield
+            with conn.pipeline():
+                if meeting is not None:
+                    conn.execute(stamp, (now(), meeting))
+                conn.execute("COMMIT")
+        except BaseException:
+            self._roll_back(conn)
+            raise
+
+    def _locked(
+        self, checked: Any, meeting_id: int | None, item: tuple[str, int] | None, content: bool
+    ) -> int | None:
+        """The id of the meeting the lock's ``SELECT`` found (``meeting_id`` if none), once
+        :meth:`_refuse` allows the change; :class:`NotFound` if ``item`` does not exist."""
+        if checked is None:
+            return meeting_id
+        found = checked.fetchone()
+        if found is None:
+            if item is not None:
+                raise NotFound(f"No {item[0][:-1].replace('_', ' ')} with id {item[1]}")
+            return meeting_id
+        self._refuse(found[3], found, content)
+        return int(found[3])
+
+    @staticmethod
+    def _roll_back(conn: Any) -> None:
+        """End a failed transaction (nothing to do if the connection is gone or it ended)."""
+        import psycopg
+
+        if conn.closed or conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+            return
+        with contextlib.suppress(psycopg.Error):
+            conn.execute("ROLLBACK")
 
     def check_editable(self, meeting_id: int) -> None:
         self._check_meeting(meeting_id, True)
@@ -180,6 +244,11 @@ class PostgresGateway:
         found = self.execute(
             f"SELECT status, title, deleted FROM meetings WHERE id = ?{lock}", (meeting_id,)
         ).fetchone()
+        self._refuse(meeting_id, found, content)
+
+    @staticmethod
+    def _refuse(meeting_id: int | None, found: Any, content: bool) -> None:
+        """Refuse a change to a deleted meeting, and (``content``) to approved minutes."""
         if found and found[2] is not None:
             raise NotFound(f"The meeting {meeting_id} has been deleted; restore it to change it")
         if content and found and found[0] == "approved":
@@ -224,8 +293,10 @@ class PostgresGateway:
 
     def set_fields(
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
-    ) -> None:
-        update_fields(self, table, item_id, values, expected_version, lock="FOR UPDATE")
+    ) -> Row | None:
+        return update_fields(
+            self, table, item_id, values, expected_version, lock="FOR UPDATE", returning=True
+        )
 
     def tables(self) -> list[str]:
         rows = self.execute(

@@ -11,9 +11,10 @@ Ordering follows SQLite's: when at most ``rank_limit`` items match they come bes
 come newest first (highest index row id) unscored. Snippets (``ts_headline``) are made
 for the returned rows only, marked with ``\\x02``/``\\x03`` as FTS5's are.
 
-A series or date filter that leaves few meetings (or up to ``FEW_MEETINGS`` when the words
-are common) tests each index row of those meetings instead of walking every match (see
-:func:`_scoped`); otherwise the walk keeps only the chosen meetings' rows.
+A series or date filter adds the scope's tokens to the ``tsquery`` (each index row's words
+hold its meeting's series and year, :mod:`.pg_schema_scoped_search`): the GIN index then
+finds the words within the series or years by itself, however common they are, and the
+meetings' own series and date keep exactly the chosen meetings' rows.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..text import storable
 from .gateway import Gateway
+from .pg_schema_scoped_search import SCOPE_TOKENS
 
 if TYPE_CHECKING:
     from .search import Term
@@ -51,6 +53,16 @@ def tsquery(terms: list[Term]) -> tuple[str, list[object]]:
     return " && ".join(parts), params
 
 
+#: A ``tsquery`` matching any year from the given date's to the newest meeting's (the year
+#: tokens of :mod:`.pg_schema_scoped_search`); NULL, matching nothing, if no meeting is that late.
+YEARS = (
+    "(SELECT string_agg(quote_literal('#y' || y), ' | ')::tsquery FROM generate_series("
+    "left(?, 4)::int, (SELECT left(max(date), 4)::int FROM meetings)) AS y)"
+)
+#: A ``tsquery`` matching the series token of the given series' name.
+SERIES = "quote_literal('#s' || md5(lower(?)))::tsquery"
+
+
 def search_rows(
     db: Gateway,
     terms: list[Term],
@@ -61,40 +73,40 @@ def search_rows(
 ) -> list[IndexRow]:
     """The index rows matching ``terms`` in live meetings (of ``series``, dated from ``since``)."""
     query, params = tsquery(terms)
-    conditions = ["deleted IS NULL"]
-    filters: list[object] = []
+    conditions, filters, scope, scope_params = ["deleted IS NULL"], [], [], []
     if series:
         conditions.append("lower(series) = lower(?)")
         filters.append(storable(series))
+        scope.append(SERIES)
+        scope_params.append(storable(series))
     if since:
         conditions.append("date >= ?")
         filters.append(since)
-    test, newest = "s.words @@ q.query", "s.rowid DESC"
-    if len(conditions) == 1:
-        where = "s.meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL)"
-        filters = []
+        scope.append(YEARS)
+        scope_params.append(since)
+    if scope:
+        # The scope's tokens narrow the GIN index's answer; the meetings' own columns decide
+        # (``+ 0``: not by the meeting index, which would repeat the GIN scan per meeting).
+        where = f"s.meeting_id + 0 IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
+        scoped = f"CASE WHEN numnode(t.query) = 0 THEN t.query ELSE t.query && {' && '.join(scope)} END"
     else:
-        chosen = [
-            r[0] for r in db.execute(f"SELECT id FROM meetings WHERE {' AND '.join(conditions)}", filters)
-        ]
-        if not chosen:
-            return []
-        if _scoped(db, query, params, chosen):  # their rows, each tested: no walk of a common word
-            where, filters = "s.meeting_id = ANY(?)", [chosen]
-            # A function, not the operator, and no index order: the rows come by meeting.
-            test, newest = "ts_match_vq(s.words, q.query)", "s.rowid + 0 DESC"
-        else:
-            where = f"s.meeting_id IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
-    matches = f"FROM search_index s, q WHERE {test} AND {where}"
-    with_query = f"WITH q AS (SELECT {query} AS query) "
+        where = "s.meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL)"
+        filters, scoped = [], "t.query"
+    params = [*scope_params, *params]  # the scope comes first in the SQL
+    matches = f"FROM search_index s, q WHERE s.words @@ q.scoped AND {where}"
+    with_query = f"WITH q AS (SELECT t.query, {scoped} AS scoped FROM (SELECT {query} AS query) AS t) "
     found = db.execute(
         f"{with_query}SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?) AS m",
         (*params, *filters, rank_limit + 1),
     ).fetchone()[0]
     if found > rank_limit:
-        score, order = "NULL::float8", newest
+        score, order = "NULL::float8", "s.rowid DESC"
     else:
-        score, order = "-ts_rank(s.words, q.query, 8)", "3, s.rowid"
+        # Ranked on the text's words only, as before the scope's tokens joined them.
+        score, order = (
+            f"-ts_rank(ts_delete(s.words, {SCOPE_TOKENS.format(r='s.')}), q.query, 8)",
+            "3, s.rowid",
+        )
     return [
         (row[0], row[1], row[2], row[3], _cut(row[3], row[4]))
         for row in db.execute(
@@ -105,25 +117,6 @@ def search_rows(
             (*params, HEADLINE, *filters, limit),
         ).fetchall()
     ]
-
-
-def _scoped(db: Gateway, query: str, params: list[object], chosen: list[int]) -> bool:
-    """Whether to test each index row of the chosen meetings rather than walk every match of
-    the words: when they are at most :data:`~.search.ALWAYS_SCOPED`, or at most
-    :data:`~.search.FEW_MEETINGS` and the words match more rows than there are chosen
-    meetings (counted up to that, so a common word costs little to tell)."""
-    from .search import ALWAYS_SCOPED, FEW_MEETINGS
-
-    if len(chosen) <= ALWAYS_SCOPED:
-        return True
-    if len(chosen) > FEW_MEETINGS:
-        return False
-    found = db.execute(
-        f"WITH q AS (SELECT {query} AS query) SELECT count(*) FROM "
-        "(SELECT 1 FROM search_index s, q WHERE s.words @@ q.query LIMIT ?) AS m",
-        (*params, len(chosen)),
-    ).fetchone()[0]
-    return bool(found >= len(chosen))
 
 
 def _cut(text: str | None, headline: str | None) -> str | None:

@@ -260,8 +260,7 @@ class Store(AgendaFacade, ArchiveFacade):
         return self.items.bullets.get(bullet_id)
 
     def update_bullet(self, bullet_id: int, text: str, *, expected_version: int | None = None) -> Bullet:
-        self.items.bullets.update(bullet_id, {"text": text}, expected_version)
-        return self.items.bullets.get(bullet_id)
+        return self.items.bullets.update(bullet_id, {"text": text}, expected_version)
 
     def delete_bullet(self, bullet_id: int) -> None:
         self.items.bullets.delete(bullet_id)
@@ -296,8 +295,7 @@ class Store(AgendaFacade, ArchiveFacade):
         return self.items.points.get(point_id)
 
     def update_point(self, point_id: int, text: str, *, expected_version: int | None = None) -> Point:
-        self.items.points.update(point_id, {"text": text}, expected_version)
-        return self.items.points.get(point_id)
+        return self.items.points.update(point_id, {"text": text}, expected_version)
 
     def delete_point(self, point_id: int) -> None:
         self.items.points.delete(point_id)
