@@ -16,7 +16,6 @@ from .. import __version__
 from ..store.errors import StoreError
 from .common import Database
 
-
 #: Each command's name and the module of this package that holds it (in its ``COMMANDS``).
 LAZY_COMMANDS = {
     **dict.fromkeys(("history", "list", "approve", "reopen", "import"), "meetings"),
