@@ -47,6 +47,9 @@ def meeting_screen(meeting_id: int, section: str = "details", select: str | None
 
 class HomeScreen(Screen):
     HELP_TITLE = "Meetings"
+    #: The list has the focus from the start (not the search box first: styling it focused,
+    #: then not, slowed the first frame).
+    AUTO_FOCUS = "#meetings"
     BINDINGS = [
         # Priority: the dialog opens before the next key is dispatched, so a fast typist's
         # first letters land in it (see TypeAhead), not in the list of meetings.
