@@ -105,3 +105,14 @@ async def test_the_footer_follows_the_keys_as_they_change(store):
         await pilot.press("escape")
         await pilot.pause()
         assert "New meeting" in footer.line().plain and "Clear" not in footer.line().plain
+
+
+async def test_pointing_at_a_key_shows_what_it_does(store):
+    app = make_app(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        await pilot.hover(KeysFooter, offset=(footer_line(app).index("Action log"), 0))
+        assert footer.tooltip == "Actions of every meeting"
+        await pilot.hover(KeysFooter, offset=(footer_line(app).rindex("  "), 0))  # between keys
+        assert footer.tooltip is None
