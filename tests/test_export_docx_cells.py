@@ -1,16 +1,20 @@
-"""Table cells in Word minutes hold text exactly as paragraphs do (the rows are built as one
-piece of XML, the paragraphs element by element: both must give the same runs)."""
+"""Text in Word minutes is the same whichever way it is built: headings and details element
+by element, bullets, turns and table rows as one piece of XML parsed at once."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import docx
-from docx.oxml.ns import qn
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from lxml import etree
 from support.export_samples import HOSTILE, LONG
 
 from minutes_tui.export import export_meeting
+from minutes_tui.export.docx import _Writer
+from minutes_tui.export.docx_tables import run_xml
 from minutes_tui.model import Action, Bullet, Meeting
 from minutes_tui.text import for_xml
 
@@ -46,3 +50,14 @@ def test_short_rows_stay_whole_and_long_ones_may_split():
         row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows
     ]
     assert kept == [True, True, False]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_a_run_built_as_xml_is_the_run_built_element_by_element(bold):
+    document = docx.Document()
+    body = document.element.body
+    for text in TEXTS:
+        built = _Writer.run(body, text, bold)
+        parsed = parse_xml(f"<w:body {nsdecls('w')}>{run_xml(text, bold)}</w:body>")[0]
+        body.extend([built, parsed])  # (serialised in the document, with its prefixes)
+        assert etree.tostring(parsed) == etree.tostring(built), repr(text)

@@ -163,6 +163,11 @@ def build_table(
     return tbl
 
 
+def xml_attribute(value: str) -> str:
+    """``value`` for an XML attribute in double quotes."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
 def run_xml(text: str, bold: bool = False) -> str:
     """A run of ``text`` as WordprocessingML (``w`` prefix), as ``_Writer.run`` builds it."""
     text = for_xml(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
