@@ -72,6 +72,19 @@ async def test_it_looks_exactly_as_textuals_compact_footer(width):
         assert shots[0] == shots[1]
 
 
+async def test_a_key_pointed_at_looks_as_in_textuals_footer():
+    seen = []
+    for footer in (Footer, KeysFooter):
+        app = Keys(footer)
+        async with app.run_test(size=(100, 3)) as pilot:
+            await pilot.pause()
+            await pilot.hover(footer, offset=(12, 0))  # on "New meeting"
+            await pilot.pause()
+            seen.append(looks(app))
+    assert seen[0] == seen[1]
+    assert seen[1][12][1] != seen[1][0][1]  # a lighter background under the key pointed at
+
+
 def footer_line(app) -> str:
     return app.screen.query_one(KeysFooter).line().plain
 

@@ -64,7 +64,6 @@ class KeysFooter(Widget, can_focus=False):
             color: $foreground 20%;
         }
         .keys-footer--hover {
-            color: $footer-key-foreground;
             background: $block-hover-background;
         }
     }
@@ -132,8 +131,8 @@ class KeysFooter(Widget, can_focus=False):
             label = Text.assemble((item.display, key_style))
         base = self.rich_style + (Style(dim=True) if not item.enabled else Style())
         label.stylize_before(base)
-        if item is self._hover:
-            label.stylize(self.get_component_rich_style("keys-footer--hover"))
+        if item is self._hover:  # (the key and its text keep their colours, as in Textual's)
+            label.stylize(Style(bgcolor=self.get_component_rich_style("keys-footer--hover").bgcolor))
         return label
 
     def render_line(self, y: int) -> Strip:
