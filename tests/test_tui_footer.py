@@ -38,7 +38,7 @@ class Keys(App):
         yield self.footer(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action != "open"  # shown, dimmed
+        return {"open": None, "deleted": False}.get(action, True)  # shown dimmed; hidden
 
 
 def looks(app) -> list[tuple[str, object, object, bool, bool]]:
@@ -54,8 +54,7 @@ def looks(app) -> list[tuple[str, object, object, bool, bool]]:
     return cells
 
 
-# (Narrower, Textual's footer shows a letter of a key it hides in the palette key's margin.)
-@pytest.mark.parametrize("width", [100, 60, 41])
+@pytest.mark.parametrize("width", [100, 60, 50, 45, 44, 43, 42, 41, 40, 38, 36, 33])
 async def test_it_looks_exactly_as_textuals_compact_footer(width):
     """Keys shown, hidden and cut off at the palette's key, as Textual's footer shows them."""
     seen, shots = [], []
@@ -66,8 +65,14 @@ async def test_it_looks_exactly_as_textuals_compact_footer(width):
             seen.append(looks(app))
             # The same picture (the SVG's name for it hashes how the line is cut into runs).
             shots.append(re.sub(r"terminal-[0-9]+", "terminal", app.export_screenshot()))
-    assert seen[0] == seen[1]
-    assert "Quit" in "".join(c[0] for c in seen[1])
+    # The last cell is the palette key's margin: where keys are cut off, Textual's footer shows
+    # a letter of the key it hides there (a flaw); this one keeps it blank.
+    assert seen[0][:-1] == seen[1][:-1]
+    assert seen[1][-1][0] == " " and seen[1][-1][1] == seen[0][-1][1]
+    shown = "".join(c[0] for c in seen[1])
+    assert "Quit" in shown and "Deleted" not in shown
+    if width >= 60:  # Open dimmed: Textual draws it in faded colours
+        assert seen[1][shown.index("o Open")][2] != seen[1][shown.index("n New")][2]
     if width >= 60:  # (cut off, Textual's footer splits a run of text in two: invisible)
         assert shots[0] == shots[1]
 
