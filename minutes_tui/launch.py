@@ -61,7 +61,13 @@ def app_only(args: list[str]) -> str | None:
 
 def run_app(db: str | Path | None) -> None:
     """Run the app on ``db`` (else ``$MINUTES_DB``, else the default database); the store
-    opens after the app's first frame. Raises :class:`StoreError` if it cannot be opened."""
+    opens after the app's first frame. Raises :class:`StoreError` if it cannot be opened.
+
+    The garbage collector waits until the first frame (the app turns it back on, see
+    :meth:`MinutesApp.on_ready`): start-up makes many objects and no garbage worth a
+    collection, and collecting as it goes was a twentieth of the time to the first frame.
+    """
+    gc.disable()
     from .tui.app import make_app
 
     opened: list[Store] = []
@@ -78,6 +84,7 @@ def run_app(db: str | Path | None) -> None:
     try:
         app.run()
     finally:
+        gc.enable()  # (if the app ended before its first frame)
         for store in opened:
             store.close()
     if app.open_error is not None:

@@ -126,3 +126,18 @@ def test_a_damaged_database_in_a_real_terminal_gives_one_error_line(tmp_path):
         term.close()
     assert "Traceback" not in text
     assert [line for line in text.splitlines() if line.startswith("Error: ")], text
+
+
+async def test_the_collector_held_off_by_the_launcher_is_back_after_the_first_frame(store):
+    """`minutes` starts with the garbage collector off (launch.run_app); the first frame turns it on."""
+    import gc
+
+    gc.disable()
+    try:
+        app = make_app(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

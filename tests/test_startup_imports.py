@@ -75,3 +75,31 @@ def test_list_and_export_on_a_current_database_do_not_load_sqlite_utils(tmp_path
         assert "minutes_tui.store.store" in modules
         assert loaded(modules, ("sqlite_utils",)) == [], args
     assert (tmp_path / "m.docx").stat().st_size > 0
+
+
+def test_a_command_loads_only_its_own_module_of_commands(tmp_path):
+    modules = modules_loaded("--db", str(tmp_path / "m.db"), "list")
+    assert loaded(modules, ("minutes_tui.cli",)) == [
+        "minutes_tui.cli",
+        "minutes_tui.cli.common",
+        "minutes_tui.cli.meetings",
+    ]
+
+
+def test_help_lists_every_command_of_every_module_and_each_runs():
+    """The table of lazily loaded commands names each module's commands, no more and no fewer."""
+    import importlib
+
+    from click.testing import CliRunner
+
+    from minutes_tui.cli import LAZY_COMMANDS, main
+
+    for module in set(LAZY_COMMANDS.values()):
+        commands = importlib.import_module(f"minutes_tui.cli.{module}").COMMANDS
+        named = {name for name, holder in LAZY_COMMANDS.items() if holder == module}
+        assert {command.name for command in commands} == named, module
+    listing = CliRunner().invoke(main, ["--help"]).output
+    for name in LAZY_COMMANDS:
+        assert f"\n  {name} " in listing, name
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0 and result.output.startswith("Usage: "), name

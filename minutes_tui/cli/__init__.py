@@ -1,11 +1,13 @@
 """The ``minutes`` command: open the app, or import, export and list meetings.
 
 The group lives here; the commands live in modules by family (meetings,
-files, archive, series), each registered on :data:`main`.
+files, archive, series), each loaded when one of its commands is first used
+(``minutes export`` loads only :mod:`.files`; ``minutes --help`` loads them all).
 """
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 import click
@@ -14,9 +16,32 @@ from .. import __version__
 from ..store.errors import StoreError
 from .common import Database
 
+#: Each command's name and the module of this package that holds it (in its ``COMMANDS``).
+LAZY_COMMANDS = {
+    **dict.fromkeys(("history", "list", "approve", "reopen", "import"), "meetings"),
+    **dict.fromkeys(("delete", "deleted", "restore", "purge"), "deleted"),
+    **dict.fromkeys(("next", "layout", "phrases"), "series"),
+    **dict.fromkeys(("actions", "export"), "files"),
+    **dict.fromkeys(("search", "backup", "check"), "archive"),
+    **dict.fromkeys(("agenda", "paper", "decisions", "committee"), "committee"),
+    "circulate": "circulate",
+    "publish": "publish",
+    **dict.fromkeys(("server", "copy"), "server"),
+}
+
 
 class _Group(click.Group):
-    """Any command's :class:`StoreError` (a damaged or busy database) becomes one ``Error:`` line."""
+    """Commands loaded on first use (see :data:`LAZY_COMMANDS`); any command's
+    :class:`StoreError` (a damaged or busy database) becomes one ``Error:`` line."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            for command in import_module(f".{LAZY_COMMANDS[cmd_name]}", __name__).COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -48,20 +73,4 @@ def main(ctx: click.Context, db: Path | str | None) -> None:
         run_app(db)  # a StoreError becomes one Error: line (see _Group)
 
 
-from . import (  # noqa: E402  (they register their commands)
-    archive,
-    circulate,
-    committee,
-    deleted,
-    files,
-    meetings,
-    publish,
-    series,
-    server,
-)
-
-for _module in (meetings, deleted, series, files, archive, committee, circulate, publish, server):
-    for _command in _module.COMMANDS:
-        main.add_command(_command)
-
-__all__ = ["main"]
+__all__ = ["LAZY_COMMANDS", "main"]

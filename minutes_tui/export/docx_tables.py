@@ -4,7 +4,6 @@ enough that no date, status or word is broken inside a cell ("15/09/202 / 6", "D
 from __future__ import annotations
 
 from collections.abc import Sequence
-from copy import deepcopy
 from itertools import repeat
 from typing import Any, Protocol
 
@@ -14,6 +13,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 from lxml.etree import SubElement
+
+from ..text import for_xml
 
 _P, _PPR, _SPACING = qn("w:p"), qn("w:pPr"), qn("w:spacing")
 _AFTER, _BEFORE, _TR = qn("w:after"), qn("w:before"), qn("w:tr")
@@ -143,18 +144,47 @@ def build_table(
     tbl.append(header_row)
     writer.items.append(tbl)
     writer.flush()  # into the body before its rows: lxml moves a whole table in time square in its rows
-    plain = [parse_xml(template.replace("{shade}", "")) for template in cell_start]
-    keep_whole = parse_xml(f"<w:trPr {nsdecls('w')}><w:cantSplit/></w:trPr>")
+    # The rows as one piece of XML parsed at once: a tenth of the time of element-by-element.
+    plain = [
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{"<w:noWrap/>" if keep else ""}</w:tcPr>'
+        f'<w:p><w:pPr><w:spacing w:before="{_AROUND[_BEFORE]}" w:after="{_AROUND[_AFTER]}"/></w:pPr>'
+        for w, keep in zip(widths, whole)
+    ]
+    xml = [f"<w:tbl {nsdecls('w')}>"]
     for row in rows:
-        tr = tbl.makeelement(_TR)
-        if sum(map(len, row)) < SPLIT_ROWS_OVER:
-            tr.append(deepcopy(keep_whole))
-        for model, text in zip(plain, row):
-            cell = deepcopy(model)
-            cell.append(_cell_para(writer, cell, text))
-            tr.append(cell)
-        tbl.append(tr)
+        xml.append(
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if sum(map(len, row)) < SPLIT_ROWS_OVER else "<w:tr>"
+        )
+        for start, text in zip(plain, row):
+            xml += (start, run_xml(text) if text else "", "</w:p></w:tc>")
+        xml.append("</w:tr>")
+    xml.append("</w:tbl>")
+    tbl.extend(list(parse_xml("".join(xml))))
     return tbl
+
+
+def xml_attribute(value: str) -> str:
+    """``value`` for an XML attribute in double quotes."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
+def run_xml(text: str, bold: bool = False) -> str:
+    """A run of ``text`` as WordprocessingML (``w`` prefix), as ``_Writer.run`` builds it."""
+    text = for_xml(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    start = "<w:r><w:rPr><w:b/><w:bCs/></w:rPr>" if bold else "<w:r>"
+    if "\n" not in text and "\t" not in text and "\r" not in text:
+        return f'{start}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    xml = [start]
+    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if i:
+            xml.append("<w:br/>")
+        for j, part in enumerate(line.split("\t")):
+            if j:
+                xml.append("<w:tab/>")
+            if part:
+                xml.append(f'<w:t xml:space="preserve">{part}</w:t>')
+    xml.append("</w:r>")
+    return "".join(xml)
 
 
 def _cell_para(writer: _Writer, parent: BaseOxmlElement, text: str, bold: bool = False) -> Any:

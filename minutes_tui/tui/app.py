@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 from collections.abc import Callable, Iterable
@@ -81,7 +82,11 @@ class MinutesApp(App):
 
     def on_ready(self) -> None:
         """The first frame is on screen (Textual's Ready): now the home screen's database and
-        the other screens' code, not before it."""
+        the other screens' code, not before it; and the garbage collector, if the launcher
+        held it off (:func:`minutes_tui.launch.run_app`), never again to walk what start-up made."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:

@@ -47,6 +47,9 @@ def meeting_screen(meeting_id: int, section: str = "details", select: str | None
 
 class HomeScreen(Screen):
     HELP_TITLE = "Meetings"
+    #: The list has the focus from the start (not the search box first: styling it focused,
+    #: then not, slowed the first frame).
+    AUTO_FOCUS = "#meetings"
     BINDINGS = [
         # Priority: the dialog opens before the next key is dispatched, so a fast typist's
         # first letters land in it (see TypeAhead), not in the list of meetings.
@@ -106,10 +109,11 @@ class HomeScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#meetings", DataTable)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Series", key="series")
-        table.add_column("Title", key="title")
-        table.add_column("Status", key="status", width=8)
+        # Labels as Text: a str is read as markup, which loads Rich's emoji table (a first-frame cost).
+        table.add_column(Text("Date"), key="date", width=10)
+        table.add_column(Text("Series"), key="series")
+        table.add_column(Text("Title"), key="title")
+        table.add_column(Text("Status"), key="status", width=8)
         if self.app.store_open:  # else opened, and the meetings listed, after the first frame
             self.reload()
         self._just_mounted = True
