@@ -25,3 +25,15 @@ def test_another_programs_database_is_refused_unchanged(tmp_path):
     )
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.glob("budget.db*")] == ["budget.db"]  # no -wal, no backup
+
+
+def test_a_link_to_nowhere_is_named_as_such(tmp_path):
+    path = tmp_path / "minutes.db"
+    path.symlink_to(tmp_path / "gone" / "minutes.db")
+    result = CliRunner().invoke(main, ["--db", str(path), "list"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: {path} is a link to {tmp_path / 'gone' / 'minutes.db'}, which does not exist; "
+        "restore what it points to, or choose another file"
+    )
+    assert path.is_symlink() and not (tmp_path / "gone").exists()

@@ -46,6 +46,11 @@ def _create_private(path: Path, create_folder: bool) -> None:
     """Create ``path`` empty and readable by its owner only, unless it exists."""
     if os.path.exists(path):
         return
+    if os.path.islink(path):  # a link to nothing: SQLite would only say it cannot write
+        raise StoreError(
+            f"{path} is a link to {os.readlink(path)}, which does not exist; "
+            "restore what it points to, or choose another file"
+        )
     if not create_folder and not path.parent.is_dir():
         raise StoreError(f"The folder {path.parent} does not exist; create it first or choose another path")
     try:
