@@ -293,7 +293,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
         self.query_one("#nav", OptionList).highlighted = self.panels.index(panel)
         panel.shown()
         self.set_focus(panel.primary())
-        self.refresh_bindings()
+        self.section_shown()
 
     def action_section_number(self, number: int) -> None:
         if number < len(self.panels):
