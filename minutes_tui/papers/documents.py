@@ -53,16 +53,16 @@ def read_document(path: str | os.PathLike[str]) -> str:
     """
     file = Path(path)
     suffix = file.suffix.lower()
-    if suffix not in TEXT_SUFFIXES + MARKDOWN_SUFFIXES + DOCX_SUFFIXES:
-        kind = _OTHER_KINDS.get(suffix)
-        what = f"{kind} file" if kind else f"a {suffix} file" if suffix else "a file without an extension"
-        raise DocumentError(f"{shown(file)} is {what}; save it as .docx, .txt or .md and try again")
-    try:
+    try:  # first: a folder or a missing name is that, whatever its name ends with
         info = file.stat()
     except OSError as exc:
         raise DocumentError(f"Cannot read {shown(file)}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
         raise DocumentError(f"{shown(file)} is a folder, not a file")
+    if suffix not in TEXT_SUFFIXES + MARKDOWN_SUFFIXES + DOCX_SUFFIXES:
+        kind = _OTHER_KINDS.get(suffix)
+        what = f"{kind} file" if kind else f"a {suffix} file" if suffix else "a file without an extension"
+        raise DocumentError(f"{shown(file)} is {what}; save it as .docx, .txt or .md and try again")
     if not stat.S_ISREG(info.st_mode):
         raise DocumentError(f"{shown(file)} is not a regular file")
     limit = MAX_DOCX_BYTES if suffix in DOCX_SUFFIXES else MAX_TEXT_BYTES

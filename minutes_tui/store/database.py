@@ -46,6 +46,11 @@ def _create_private(path: Path, create_folder: bool) -> None:
     """Create ``path`` empty and readable by its owner only, unless it exists."""
     if os.path.exists(path):
         return
+    if os.path.islink(path):  # a link to nothing: SQLite would only say it cannot write
+        raise StoreError(
+            f"{path} is a link to {os.readlink(path)}, which does not exist; "
+            "restore what it points to, or choose another file"
+        )
     if not create_folder and not path.parent.is_dir():
         raise StoreError(f"The folder {path.parent} does not exist; create it first or choose another path")
     try:
@@ -91,6 +96,12 @@ def connect(
                 f"{path} was written by a newer version of minutes "
                 f"(it has {', '.join(newer)}); upgrade minutes to open it"
             )
+        if foreign := _foreign_tables(db):  # before anything writes: another program's file
+            shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+            raise StoreError(
+                f"{path} is a database of another program (it has the table{'s' if len(foreign) > 1 else ''} "
+                f"{shown}), not a minutes database; choose another file"
+            )
         if not memory and _journal_mode(db) != "wal" and _writable(path):
             db.execute("PRAGMA journal_mode = WAL")
         if not memory:
@@ -109,6 +120,12 @@ def connect(
             raise translate(exc, path) from exc
         raise
     return db
+
+
+def _foreign_tables(db: sqlite3.Connection) -> list[str]:
+    """The tables of a database that minutes never set up (no migration record), if any."""
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return [] if "_sqlite_migrations" in names else [n for n in names if not n.startswith("sqlite_")]
 
 
 def _backup_before_upgrade(db: sqlite3.Connection, path: Path) -> Path | None:

@@ -352,13 +352,21 @@ class MeetingRepository:
         ]
         return every - deleted
 
-    def series_names(self) -> list[str]:
-        """Every series named so far, most recently met first."""
+    def series_names(self, *, planned: bool = False) -> list[str]:
+        """Every series named so far, most recently met first; ``planned``: then the series
+        given a layout or committee rules before any meeting of theirs."""
         rows = self.db.read(
             f"SELECT series FROM meetings WHERE series != '' AND {LIVE} GROUP BY series "
             "ORDER BY max(coalesce(date, '')) DESC, max(id) DESC"
         )
-        return [r["series"] for r in rows]
+        names = [r["series"] for r in rows]
+        if planned:
+            seen = {n.casefold() for n in names}
+            sql = "SELECT series FROM series_layouts UNION SELECT series FROM committee_rules ORDER BY 1"
+            names += [
+                r["series"] for r in self.db.read(sql) if r["series"] and r["series"].casefold() not in seen
+            ]
+        return names
 
     def latest_in_series(self, series: str) -> Meeting | None:
         """The most recent meeting of ``series`` (with its lists), if any."""

@@ -199,8 +199,8 @@ class Store(AgendaFacade, ArchiveFacade):
     def deleted_meetings(self) -> list[MeetingSummary]:
         return self.meetings.deleted_meetings()
 
-    def series_names(self) -> list[str]:
-        return self.meetings.series_names()
+    def series_names(self, *, planned: bool = False) -> list[str]:
+        return self.meetings.series_names(planned=planned)
 
     def latest_in_series(self, series: str) -> Meeting | None:
         return self.meetings.latest_in_series(series)

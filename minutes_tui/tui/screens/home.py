@@ -353,7 +353,7 @@ class HomeScreen(Screen):
 
     def action_new(self) -> None:
         try:
-            series = self.app.store.series_names()
+            series = self.app.store.series_names(planned=True)
         except StoreError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return

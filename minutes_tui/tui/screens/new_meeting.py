@@ -41,6 +41,9 @@ class NewMeetingScreen(TypeAhead, ModalScreen[NewMeeting | None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "create", "Create", tooltip="Create the meeting"),
         Binding("enter", "next_field", "Next field", show=False, priority=True),
+        # Tab and Shift+Tab move at once too: typed fast, a title no longer lands in the series.
+        Binding("tab", "app.focus_next", "Next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous", show=False, priority=True),
     ]
 
     def __init__(self, series_names: list[str]) -> None:

@@ -25,11 +25,15 @@ class ResolutionScreen(ModalScreen[tuple[str, str] | None]):
         *(Binding(str(n + 1), f"pick({n})", show=False) for n in range(len(OUTCOMES))),
     ]
 
-    def __init__(self, question: str, outcome: str = "approved", text: str = "") -> None:
+    def __init__(
+        self, question: str, outcome: str = "approved", text: str = "", *, escape: str = "cancel"
+    ) -> None:
         super().__init__()
         self.question = question
         self.outcome = outcome
         self.text = text
+        #: What the hint says Escape does ("keep it as recorded" for a resolution already saved).
+        self.escape = escape
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -39,7 +43,7 @@ class ResolutionScreen(ModalScreen[tuple[str, str] | None]):
             yield Entry(self.text, placeholder="That the Board ... (Enter saves)", id="resolution-text")
             yield Static("", id="resolution-error", classes="field-error", markup=False)
             yield Static(
-                "1-6 or ↑/↓ and Enter: outcome   then the text, Enter: save   Escape: cancel",
+                f"1-6 or ↑/↓ and Enter: outcome   then the text, Enter: save   Escape: {self.escape}",
                 classes="hint",
                 markup=False,
             )

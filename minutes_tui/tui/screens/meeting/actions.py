@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 
 from textual.app import ComposeResult
@@ -12,6 +13,7 @@ from textual.widgets import Input, Static
 
 from ....model import ACTION_STATUS_LABELS, Action
 from ....parsing import DateError, format_date, owner_completions, parse_date
+from ....prefixes import due_date
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from .panel import SectionPanel
@@ -92,7 +94,7 @@ class ActionsPanel(SectionPanel):
 
     def _saver(self, field: str) -> Callable[[str], None]:
         def save(text: str) -> None:
-            value = parse_date(text) if field == "due" else text
+            value = self._due(text) if field == "due" else text
             if self.edit_id is None:
                 if not (value.strip() if isinstance(value, str) else value):
                     return
@@ -103,7 +105,7 @@ class ActionsPanel(SectionPanel):
                 }
                 if field != "due":
                     with contextlib.suppress(DateError):
-                        values["due"] = parse_date(self.fields.text("e-action-due"))
+                        values["due"] = self._due(self.fields.text("e-action-due"))
                 values[field] = value
                 saved = self.session.add_action(Action(**values))
                 self.edit_id = saved.id
@@ -114,6 +116,19 @@ class ActionsPanel(SectionPanel):
             rows.select(f"x{saved.id}")
 
         return save
+
+    def _due(self, text: str) -> dt.date | None:
+        """The date typed in Due: dd/mm/yyyy, or what ``due:`` takes in a point (30/04, fri,
+        +2w, eom), counted from the meeting's date."""
+        try:
+            return parse_date(text)
+        except DateError:
+            try:
+                return due_date(text, self.meeting.date or self.session.today)
+            except DateError:
+                raise DateError(
+                    f"{text.strip()!r} is not a date: use dd/mm/yyyy, 30/04, fri, +2w or eom"
+                ) from None
 
     def commit(self, submitted: str | None = None) -> bool:
         ok = True

@@ -51,7 +51,7 @@ class AgendaPrompts:
             answer = await self.panel.app.push_screen_wait(ResolutionScreen(title, text="That "))
         else:
             answer = await self.panel.app.push_screen_wait(
-                ResolutionScreen(title, resolution.outcome, resolution.text)
+                ResolutionScreen(title, resolution.outcome, resolution.text, escape="keep it as recorded")
             )
         if answer is not None:
             outcome, text = answer

@@ -80,15 +80,25 @@ class CaptureKeys(MeetingScreenBase):
         line = self.query_one("#capture-status", Static)
         self.status_text = text
         self.undo_shown = undo
-        parts = [Content.styled(displayable(text), "bold" if not problem else "")]
-        if undo:
-            parts.append(Content.styled("   Ctrl+Z undoes", "dim"))
-        line.update(Content.assemble(*parts))
-        line.set_class(problem, "-problem")
+        self._status_line(problem, undo)
         line.add_class("-shown")
         if self._status_timer is not None:
             self._status_timer.stop()
         self._status_timer = self.set_timer(STATUS_SECONDS, self.hide_status)
+
+    def _status_line(self, problem: bool, undo: bool) -> None:
+        parts = [Content.styled(displayable(self.status_text), "bold" if not problem else "")]
+        if undo:
+            parts.append(Content.styled("   Ctrl+Z undoes", "dim"))
+        line = self.query_one("#capture-status", Static)
+        line.update(Content.assemble(*parts))
+        line.set_class(problem, "-problem")
+
+    def section_shown(self) -> None:
+        """A section is shown: "Ctrl+Z undoes" stays on the status line only where it undoes."""
+        self.refresh_bindings()
+        if self.undo_shown:
+            self._status_line(False, self.can_undo_filing())
 
     def hide_status(self) -> None:
         self.status_text = ""

@@ -168,8 +168,8 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
             for n in range(1, PHRASE_KEYS + 1)
         ),
         Binding("enter", "next_field", "Next field", show=False, priority=True),
-        Binding("up", "field(-1)", "Previous field", show=False),
-        Binding("down", "field(1)", "Next field", show=False),
+        Binding("up", "field(-1)", "Previous field", show=False, priority=True),  # at once: typed fast,
+        Binding("down", "field(1)", "Next field", show=False, priority=True),  # the next keys follow
     ]
 
     def __init__(
@@ -293,7 +293,7 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
         self.query_one("#nav", OptionList).highlighted = self.panels.index(panel)
         panel.shown()
         self.set_focus(panel.primary())
-        self.refresh_bindings()
+        self.section_shown()
 
     def action_section_number(self, number: int) -> None:
         if number < len(self.panels):
@@ -319,15 +319,15 @@ class MeetingScreen(TypeAhead, CaptureKeys, RecordCommands, WatchElsewhere, Auto
         """↑/↓: between the detail fields; ↑ from a list's entry goes up into the list."""
         focused = self.focused
         if not isinstance(focused, Input):
-            return
+            raise SkipAction()  # a list's own ↑/↓
         panel = self.current
         if isinstance(panel, DetailsPanel) and focused.id in panel.field_ids():
             panel.move_focus(focused.id, delta)
             return
-        if delta < 0 and panel.list_id:
-            rows = panel.rows()
-            if len(rows):
-                self.set_focus(rows)
+        if delta < 0 and panel.list_id and len(rows := panel.rows()):
+            self.set_focus(rows)
+            return
+        raise SkipAction()
 
     def action_next_field(self) -> None:
         focused = self.focused
