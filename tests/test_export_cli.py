@@ -146,3 +146,18 @@ def test_unknown_meeting(meeting_id):
     result = run("export", 999, "--format", "docx")
     assert result.exit_code == 1
     assert not Path("exports").exists() or not list(Path("exports").iterdir())
+
+
+@pytest.mark.parametrize(
+    ("said", "fmt"), [("markdown", "md"), ("Markdown", "md"), ("word", "docx"), ("web", "html")]
+)
+def test_a_format_by_the_name_people_use(meeting_id, said, fmt):
+    result = run("export", meeting_id, "--format", said)
+    assert result.exit_code == 0, result.output
+    assert Path(result.output.strip()) == Path("exports") / f"{NAME}.{fmt}"
+
+
+def test_an_unknown_format_is_refused_with_the_choices(meeting_id):
+    result = run("export", meeting_id, "--format", "rtf")
+    assert result.exit_code == 2
+    assert "'rtf' is not one of" in result.output and "md" in result.output

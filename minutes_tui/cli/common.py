@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -74,9 +74,16 @@ class LazyChoice(click.Choice[str]):
     """A choice of names read by ``names()`` when first needed (showing or checking the
     option), so the module that holds them is not loaded when ``minutes`` starts."""
 
-    def __init__(self, names: Callable[[], Iterable[str]]) -> None:
+    def __init__(self, names: Callable[[], Iterable[str]], aliases: dict[str, str] | None = None) -> None:
         self._names = names
+        #: Other names people use for a choice ("markdown" for "md"), taken as that choice.
+        self._aliases = aliases or {}
         super().__init__(())
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            value = self._aliases.get(value.lower(), value)
+        return super().convert(value, param, ctx)
 
     @property  # type: ignore[override]
     def choices(self) -> tuple[str, ...]:

@@ -83,10 +83,10 @@ def actions_command(ctx, series, owner, still_to_do, overdue, by_owner, fmt, out
 @click.option(
     "--format",
     "fmt",
-    type=LazyChoice(_formats),
+    type=LazyChoice(_formats, aliases={"markdown": "md", "word": "docx", "web": "html"}),
     default="docx",
     show_default=True,
-    help="File format to write.",
+    help="File format to write (also: markdown, word, web).",
 )
 @click.option(
     "-o",
