@@ -92,11 +92,16 @@ def search_rows(
     if scope:
         # The scope's tokens narrow the GIN index's answer; the meetings' own columns decide
         # (``+ 0``: not by the meeting index, which would repeat the GIN scan per meeting).
+        # The planner sees neither words nor scope, so it reads the GIN index's few matches.
         where = f"s.meeting_id + 0 IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
         scoped = f"CASE WHEN numnode(t.query) = 0 THEN t.query ELSE t.query && {' && '.join(scope)} END"
+        match, match_params = "q.scoped", []
     else:
         where = "s.meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL)"
         filters, scoped = [], "t.query"
+        # Written out, so the planner knows how common the words are: the newest matches of a
+        # common word are found walking the rows newest first, a rare word's through the index.
+        match, match_params = f"({query})", params
     many = "(SELECT count(*) FROM m) > ?"
     # ts_rank's normalisation 8 (divided by the number of distinct words) on the text's words
     # alone: every row's words hold two scope tokens, which match no typed term.
@@ -104,7 +109,7 @@ def search_rows(
     sql = (
         f"WITH q AS (SELECT t.query, {scoped} AS scoped FROM (SELECT {query} AS query) AS t), "
         "m AS (SELECT s.rowid, s.meeting_id, s.text, s.words FROM search_index s, q "
-        f"WHERE s.words @@ q.scoped AND {where} ORDER BY s.rowid DESC LIMIT ?), "
+        f"WHERE s.words @@ {match} AND {where} ORDER BY s.rowid DESC LIMIT ?), "
         f"p AS (SELECT m.rowid, m.meeting_id, m.text, CASE WHEN {many} THEN NULL ELSE {rank} END AS score, "
         f"CASE WHEN {many} THEN -m.rowid ELSE m.rowid END AS tie FROM m, q ORDER BY 4, 5 LIMIT ?) "
         "SELECT p.rowid, p.meeting_id, p.score, p.text, ts_headline('simple', p.text, q.query, ?) "
@@ -113,6 +118,7 @@ def search_rows(
     args = (
         *scope_params,
         *params,
+        *match_params,
         *filters,
         max(rank_limit + 1, limit),
         rank_limit,
