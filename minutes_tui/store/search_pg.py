@@ -8,8 +8,12 @@ Each term of the query (:func:`~minutes_tui.store.search.parse_query`) becomes a
 
 Ordering follows SQLite's: when at most ``rank_limit`` items match they come best first
 (``score`` is minus ``ts_rank``, so lower is better, like bm25); when more match they
-come newest first (highest index row id) unscored. Snippets (``ts_headline``) are made
-for the returned rows only, marked with ``\\x02``/``\\x03`` as FTS5's are.
+come newest first (highest index row id) unscored. One statement does it all: it keeps
+the newest ``rank_limit + 1`` matches, counts them, ranks them only if that is all of
+them, and makes snippets (``ts_headline``, marked with ``\\x02``/``\\x03`` as FTS5's are)
+for the returned rows only. Without a filter the words are written into it, so the planner
+knows how common they are: a common word's newest matches are read walking the rows newest
+first (a few thousand rows), a rare word's through the GIN index.
 
 A series or date filter adds the scope's tokens to the ``tsquery`` (each index row's words
 hold its meeting's series and year, :mod:`.pg_schema_scoped_search`): the GIN index then
