@@ -25,23 +25,20 @@ from .pg_schema import migration
 
 #: The series token of a series name given as SQL (``{series}``), as :mod:`.search_pg` asks for it.
 SERIES_TOKEN = "'#s' || left(md5(lower({series})), 12)"
-#: The scope tokens of an index row (``{r}``: a prefix such as ``s.``), as an array its ``words`` add.
+#: The scope tokens of an index row, from its meeting's ``series`` and ``date``, as an array.
 SCOPE_TOKENS = (
-    "ARRAY["
-    + SERIES_TOKEN.format(series="coalesce({r}series, '')")
-    + ", '#y' || coalesce(left({r}date, 4), '')]"
+    "ARRAY[" + SERIES_TOKEN.format(series="coalesce(series, '')") + ", '#y' || coalesce(left(date, 4), '')]"
 )
 
 
 @migration
 def m015_scoped_search(conn: Any) -> None:
     """Scope tokens in every index row's ``words``, and the triggers that keep them."""
-    tokens = SCOPE_TOKENS.format(r="")
     conn.execute(
         f"""
         CREATE FUNCTION search_words(body TEXT, series TEXT, date TEXT) RETURNS tsvector
         LANGUAGE sql IMMUTABLE AS $body$
-            SELECT to_tsvector('simple', minutes_fold(coalesce(body, ''))) || array_to_tsvector({tokens})
+            SELECT to_tsvector('simple', minutes_fold(coalesce(body, ''))) || array_to_tsvector({SCOPE_TOKENS})
         $body$"""
     )
     conn.execute("DROP INDEX IF EXISTS search_index_words")
