@@ -11,6 +11,8 @@ import pytest
 from minutes_tui.model import Meeting, Point, Turn
 from minutes_tui.store import Store, pg_schema
 from minutes_tui.store import search as search_module
+from minutes_tui.store.search import parse_query
+from minutes_tui.store.search_pg import search_rows
 
 SERIES = ("Employment Board", "Skills Alliance", "employment board")
 
@@ -114,3 +116,61 @@ def test_m015_brings_an_older_archives_index_along(pg_cluster, monkeypatch):
             store.close()
     finally:
         pg_cluster.drop_database(url)
+
+
+def test_the_index_rows_hold_no_copy_of_the_meetings_series_or_date(pg_url):
+    # Searches without a filter read these rows too: only the scope tokens in ``words`` are kept.
+    store = Store.open(pg_url)
+    try:
+        columns = {
+            r[0]
+            for r in store.gateway.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'search_index'"
+            )
+        }
+        assert columns == {"rowid", "text", "kind", "meeting_id", "words"}
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("rank_limit", [1000, 2])
+def test_a_search_reads_the_index_once(pg_url, monkeypatch, rank_limit):
+    # Counting the matches and reading the page used to search the index twice.
+    monkeypatch.setattr(search_module, "RANK_LIMIT", rank_limit)
+    store = Store.open(pg_url)
+    try:
+        fill(store)
+        statements: list[str] = []
+        execute = store.gateway.execute
+
+        def spy(sql: str, params: object = ()) -> object:
+            statements.append(sql)
+            return execute(sql, params)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(store.gateway, "execute", spy)
+        for filters in ({}, *FILTERS):
+            statements.clear()
+            hits(store, "employer", **filters)
+            assert sum("search_index" in s for s in statements) == 1, filters
+    finally:
+        store.close()
+
+
+def test_ranked_hits_are_scored_on_their_own_words(pg_url):
+    # The scope tokens in each row's words leave its score as ts_rank over the text alone.
+    store = Store.open(pg_url)
+    try:
+        fill(store)
+        rows = search_rows(store.gateway, parse_query("employer offer"), None, None, 50, 1000)
+        assert len(rows) == 12
+        for rowid, _, score, _, _ in rows:
+            want = store.gateway.execute(
+                "SELECT -ts_rank(to_tsvector('simple', minutes_fold(text)), "
+                "websearch_to_tsquery('simple', 'employer') && websearch_to_tsquery('simple', 'offer'), 8) "
+                "FROM search_index WHERE rowid = ?",
+                (rowid,),
+            ).fetchone()[0]
+            assert score == pytest.approx(want, rel=1e-6)
+        assert [r[2] for r in rows] == sorted(r[2] for r in rows)
+    finally:
+        store.close()

@@ -8,8 +8,12 @@ Each term of the query (:func:`~minutes_tui.store.search.parse_query`) becomes a
 
 Ordering follows SQLite's: when at most ``rank_limit`` items match they come best first
 (``score`` is minus ``ts_rank``, so lower is better, like bm25); when more match they
-come newest first (highest index row id) unscored. Snippets (``ts_headline``) are made
-for the returned rows only, marked with ``\\x02``/``\\x03`` as FTS5's are.
+come newest first (highest index row id) unscored. One statement does it all: it keeps
+the newest ``rank_limit + 1`` matches, counts them, ranks them only if that is all of
+them, and makes snippets (``ts_headline``, marked with ``\\x02``/``\\x03`` as FTS5's are)
+for the returned rows only. Without a filter the words are written into it, so the planner
+knows how common they are: a common word's newest matches are read walking the rows newest
+first (a few thousand rows), a rare word's through the GIN index.
 
 A series or date filter adds the scope's tokens to the ``tsquery`` (each index row's words
 hold its meeting's series and year, :mod:`.pg_schema_scoped_search`): the GIN index then
@@ -24,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..text import storable
 from .gateway import Gateway
-from .pg_schema_scoped_search import SCOPE_TOKENS
+from .pg_schema_scoped_search import SERIES_TOKEN
 
 if TYPE_CHECKING:
     from .search import Term
@@ -60,7 +64,7 @@ YEARS = (
     "left(?, 4)::int, (SELECT left(max(date), 4)::int FROM meetings)) AS y)"
 )
 #: A ``tsquery`` matching the series token of the given series' name.
-SERIES = "quote_literal('#s' || md5(lower(?)))::tsquery"
+SERIES = f"quote_literal({SERIES_TOKEN.format(series='?')})::tsquery"
 
 
 def search_rows(
@@ -71,7 +75,12 @@ def search_rows(
     limit: int,
     rank_limit: int,
 ) -> list[IndexRow]:
-    """The index rows matching ``terms`` in live meetings (of ``series``, dated from ``since``)."""
+    """The index rows matching ``terms`` in live meetings (of ``series``, dated from ``since``).
+
+    One statement, one pass over the matches: the newest ``rank_limit + 1`` are kept (all
+    of them when there are no more), counted, ranked only if they are all, and the page's
+    rows alone get snippets.
+    """
     query, params = tsquery(terms)
     conditions, filters, scope, scope_params = ["deleted IS NULL"], [], [], []
     if series:
@@ -87,35 +96,42 @@ def search_rows(
     if scope:
         # The scope's tokens narrow the GIN index's answer; the meetings' own columns decide
         # (``+ 0``: not by the meeting index, which would repeat the GIN scan per meeting).
+        # The planner sees neither words nor scope, so it reads the GIN index's few matches.
         where = f"s.meeting_id + 0 IN (SELECT id FROM meetings WHERE {' AND '.join(conditions)})"
         scoped = f"CASE WHEN numnode(t.query) = 0 THEN t.query ELSE t.query && {' && '.join(scope)} END"
+        match, match_params = "q.scoped", []
     else:
         where = "s.meeting_id NOT IN (SELECT id FROM meetings WHERE deleted IS NOT NULL)"
         filters, scoped = [], "t.query"
-    params = [*scope_params, *params]  # the scope comes first in the SQL
-    matches = f"FROM search_index s, q WHERE s.words @@ q.scoped AND {where}"
-    with_query = f"WITH q AS (SELECT t.query, {scoped} AS scoped FROM (SELECT {query} AS query) AS t) "
-    found = db.execute(
-        f"{with_query}SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?) AS m",
-        (*params, *filters, rank_limit + 1),
-    ).fetchone()[0]
-    if found > rank_limit:
-        score, order = "NULL::float8", "s.rowid DESC"
-    else:
-        # Ranked on the text's words only, as before the scope's tokens joined them.
-        score, order = (
-            f"-ts_rank(ts_delete(s.words, {SCOPE_TOKENS.format(r='s.')}), q.query, 8)",
-            "3, s.rowid",
-        )
+        # Written out, so the planner knows how common the words are: the newest matches of a
+        # common word are found walking the rows newest first, a rare word's through the index.
+        match, match_params = f"({query})", params
+    many = "(SELECT count(*) FROM m) > ?"
+    # ts_rank's normalisation 8 (divided by the number of distinct words) on the text's words
+    # alone: every row's words hold two scope tokens, which match no typed term.
+    rank = "-(ts_rank(m.words, q.query, 0) / (length(m.words) - 2)::real)"
+    sql = (
+        f"WITH q AS (SELECT t.query, {scoped} AS scoped FROM (SELECT {query} AS query) AS t), "
+        "m AS (SELECT s.rowid, s.meeting_id, s.text, s.words FROM search_index s, q "
+        f"WHERE s.words @@ {match} AND {where} ORDER BY s.rowid DESC LIMIT ?), "
+        f"p AS (SELECT m.rowid, m.meeting_id, m.text, CASE WHEN {many} THEN NULL ELSE {rank} END AS score, "
+        f"CASE WHEN {many} THEN -m.rowid ELSE m.rowid END AS tie FROM m, q ORDER BY 4, 5 LIMIT ?) "
+        "SELECT p.rowid, p.meeting_id, p.score, p.text, ts_headline('simple', p.text, q.query, ?) "
+        "FROM p, q ORDER BY p.score, p.tie"
+    )
+    args = (
+        *scope_params,
+        *params,
+        *match_params,
+        *filters,
+        max(rank_limit + 1, limit),
+        rank_limit,
+        rank_limit,
+        limit,
+        HEADLINE,
+    )
     return [
-        (row[0], row[1], row[2], row[3], _cut(row[3], row[4]))
-        for row in db.execute(
-            f"{with_query}SELECT r.rowid, r.meeting_id, r.score, r.text, "
-            "ts_headline('simple', r.text, q.query, ?) "
-            f"FROM (SELECT s.rowid, s.meeting_id, {score} AS score, s.text {matches} ORDER BY {order} LIMIT ?) AS r, q "
-            "ORDER BY " + ("r.rowid DESC" if found > rank_limit else "r.score, r.rowid"),
-            (*params, HEADLINE, *filters, limit),
-        ).fetchall()
+        (row[0], row[1], row[2], row[3], _cut(row[3], row[4])) for row in db.execute(sql, args).fetchall()
     ]
 
 
