@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -41,6 +42,11 @@ def now() -> str:
 
 class Gateway(Protocol):
     """What a repository may rely on: transactions, reads and statements, nothing more."""
+
+    #: Whether every change is refused, why (after "Read only: ") and what to do.
+    read_only: bool
+    read_only_reason: str
+    read_only_advice: str
 
     def write(
         self, meeting_id: int | None = None, *, content: bool = True, item: tuple[str, int] | None = None
@@ -172,6 +178,14 @@ class SqliteGateway:
         self.conn = connection(db)
         self._db = None if isinstance(db, sqlite3.Connection) else db
         self.path = path
+        #: A file that opens but cannot be written (a backup on read-only media, an immutable
+        #: file): it is read and searched, and the app says so before anything is typed.
+        file = Path(path) if str(path) not in ("", ":memory:") else None
+        self.read_only = bool(file and file.exists() and not _writable(file))
+
+    #: Why, and what to do, as the app says them after "Read only: ".
+    read_only_reason = "this database file cannot be written here (read-only disk, folder or file)"
+    read_only_advice = "Copy it to a folder you can write to, to change the minutes."
 
     @property
     def db(self) -> Database:
@@ -274,3 +288,8 @@ class SqliteGateway:
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
     ) -> Row | None:
         return update_fields(self, table, item_id, values, expected_version)
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can change the file at ``path`` (it writes its journal beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

@@ -147,6 +147,9 @@ class PostgresGateway:
 
     #: Set when the connected role may not write (a reader): every write is refused at once.
     read_only = False
+    #: Why, and what to do, as the app says them after "Read only: ".
+    read_only_reason = "your role (readers) cannot change minutes"
+    read_only_advice = "Ask an officer for note-taker rights."
 
     @contextlib.contextmanager
     def write(

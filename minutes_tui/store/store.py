@@ -139,8 +139,13 @@ class Store(AgendaFacade, ArchiveFacade):
 
     @property
     def read_only(self) -> bool:
-        """Whether every change is refused (a reader's account on a server)."""
+        """Whether every change is refused (a reader on a server, a file that cannot be written)."""
         return bool(getattr(self.gateway, "read_only", False))
+
+    @property
+    def read_only_why(self) -> tuple[str, str]:
+        """Why changes are refused, and what to do: each to follow "Read only: "."""
+        return self.gateway.read_only_reason, self.gateway.read_only_advice
 
     def close(self) -> None:
         self.gateway.close()

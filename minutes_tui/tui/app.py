@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from ..store.errors import StoreError
+from .read_only import read_only_banner, read_only_key
 from .screens.help import HelpScreen
 from .screens.home import HomeScreen
 
@@ -24,10 +25,6 @@ if TYPE_CHECKING:
 
     from ..store import Store
 
-#: What every screen of a reader's app says (the server's grants refuse its writes anyway).
-READ_ONLY = "Read only: your role (readers) cannot change minutes. Ask an officer for note-taker rights."
-#: What a reader is told when a key would change the archive (the key does nothing).
-READ_ONLY_KEY = "Read only: your role (readers) cannot change minutes; nothing was changed."
 #: Actions of keys that change the archive (``delete`` of the list of meetings: a list's own
 #: delete is refused by its section).
 WRITING_ACTIONS = {"new", "approve", "reopen", "layout", "file_row", "undo_filing", "phrases"}
@@ -99,13 +96,13 @@ class MinutesApp(App):
         if self.store.read_only:
             self.screen_change_signal.subscribe(self, self._say_read_only, immediate=True)
             self._say_read_only(self.screen)
-            self.notify(
+            said = (
                 "Read-only: your account on the server may read and search the minutes but not change "
-                "them (it is a reader). Ask an officer for note-taker rights to write.",
-                title="Read-only",
-                severity="warning",
-                timeout=30,
+                "them (it is a reader). Ask an officer for note-taker rights to write."
+                if self.store.on_server
+                else f"{read_only_banner(self.store)} You can read, search and export."
             )
+            self.notify(said, title="Read-only", severity="warning", timeout=30, markup=False)
 
     async def run_action(
         self, action: str | ActionParseResult, default_namespace: DOMNode | None = None
@@ -115,18 +112,18 @@ class MinutesApp(App):
             name = action.split("(")[0].split(".")[-1]
             home = isinstance(default_namespace, HomeScreen)
             if name in WRITING_ACTIONS or (home and name == "delete"):
-                self.notify(READ_ONLY_KEY, title="Read only", severity="warning", markup=False)
+                self.notify(read_only_key(self.store), title="Read only", severity="warning", markup=False)
                 return True
         return await super().run_action(action, default_namespace)
 
     def _say_read_only(self, screen: Screen) -> None:
-        """A reader's app says on every screen that it is read-only, and why (:data:`READ_ONLY`)."""
+        """A read-only app says on every screen that it is, and why (:func:`read_only_banner`)."""
         if isinstance(screen, ModalScreen) or screen.query("#read-only"):
             return
         if not screen.is_mounted:
             screen.call_after_refresh(self._say_read_only, screen)
             return
-        screen.mount(Static(READ_ONLY, id="read-only", markup=False), before=0)
+        screen.mount(Static(read_only_banner(self.store), id="read-only", markup=False), before=0)
 
     def preload(self, modules: tuple[str, ...] = PRELOAD) -> None:
         """Load the screens' code a module at a time, the event loop (keys) running between."""

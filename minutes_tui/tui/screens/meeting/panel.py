@@ -37,7 +37,6 @@ _SAFE_ID = re.compile(r"[a-z][a-z0-9_]*")
 _RESERVED = {"details", "attendees", "nav", "sections", "body", "topbar", "speakers"}
 #: Cells a time of day takes at the start of a row ("10:42 ").
 STAMP_WIDTH = 6
-READER_NOTICE = "Read only: your role (readers) cannot change minutes; nothing was changed."
 READ_ONLY_NOTICE = "These minutes are approved and read-only. Reopen them (Ctrl+T) to make a correction."
 
 
@@ -66,8 +65,11 @@ def _joined(first: str, then: str) -> str:
 
 def refuse_read_only(widget: Widget) -> None:
     """Say why nothing can change: the minutes are approved, or the user is a reader."""
-    if getattr(getattr(widget.app, "store", None), "read_only", False):
-        widget.notify(READER_NOTICE, title="Read only", severity="warning", markup=False)
+    store = getattr(widget.app, "store", None)
+    if store is not None and store.read_only:
+        from ...read_only import read_only_key
+
+        widget.notify(read_only_key(store), title="Read only", severity="warning", markup=False)
     else:
         widget.notify(READ_ONLY_NOTICE, title="Approved", severity="warning", markup=False)
 
