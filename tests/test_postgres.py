@@ -251,23 +251,32 @@ async def test_a_readers_app_opens_read_only_and_says_why(pg_cluster, pg_url, op
     check.close()
 
 
-#: How long the server is away: a moment, and the issue's 30-second network cut (slow).
-CUTS = [pytest.param(0, id="moment"), pytest.param(30, id="30s", marks=pytest.mark.slow)]
+#: How long the server is away and how it goes: stopped for a moment, killed (``immediate``:
+#: no shutdown, crash recovery when it starts again), and the issue's 30-second cut (slow).
+CUTS = [
+    pytest.param(0, "fast", id="moment"),
+    pytest.param(0, "immediate", id="killed"),
+    pytest.param(30, "fast", id="30s", marks=pytest.mark.slow),
+]
 
 
-@pytest.mark.parametrize("cut", CUTS)
-async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(pg_cluster, pg_url, cut):
+@pytest.mark.parametrize(("cut", "how"), CUTS)
+async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(pg_cluster, pg_url, cut, how):
     """The server stops while a note-taker types (for ``cut`` seconds, typing on every few
     seconds): the indicator says so, the text stays in its field and in the recovery file,
     and once the server is back the saves resume by themselves and nothing is lost."""
     import time
 
+    import psycopg
     from support.tui import screen_text, type_text, wait_until
 
     from minutes_tui.session.recovery import recovery_path
     from minutes_tui.tui.app import make_app
     from minutes_tui.tui.screens.meeting import MeetingScreen
 
+    if how == "immediate":  # durable commits, as on a real server (the test cluster's are not)
+        name = psycopg.conninfo.conninfo_to_dict(pg_url)["dbname"]
+        pg_cluster.admin(f'ALTER DATABASE "{name}" SET synchronous_commit = on')
     store = Store.open(pg_url)
     meeting = store.create_meeting(series="Board", title="March")
     app = make_app(store)
@@ -280,7 +289,7 @@ async def test_server_gone_mid_typing_keeps_text_locally_and_saves_it_when_back(
             state = app.screen.query_one("#save-state")
             await wait_until(pilot, lambda: state.state == "saved")
             await pilot.press("enter")  # one point saved before the cut
-            pg_cluster.stop()
+            pg_cluster.stop(how)
             began = time.monotonic()
             try:
                 kept = recovery_path(meeting.id, store.path)
