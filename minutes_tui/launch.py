@@ -73,11 +73,9 @@ def run_app(db: str | Path | None) -> None:
     opened: list[Store] = []
 
     def open_store() -> Store:
-        from .store import Store
-        from .store.database import ENV_VAR, target_of
+        from .store.database import open_chosen
 
-        builtin = not db and not os.environ.get(ENV_VAR)
-        opened.append(Store.open(target_of(db), create_folder=builtin))
+        opened.append(open_chosen(db))
         return opened[0]
 
     app = make_app(open_store)

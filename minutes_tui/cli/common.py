@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -56,14 +55,12 @@ def open_store(ctx: click.Context) -> Store:
     Only the built-in default location is created; a folder named by ``--db`` or
     ``$MINUTES_DB`` must exist (a typo should not start an empty archive).
     """
-    from ..store import Store
-    from ..store.database import ENV_VAR
+    from ..store.database import open_chosen
 
     obj = ctx.ensure_object(dict)
     if "store" not in obj:
-        builtin = not obj.get("db") and not os.environ.get(ENV_VAR)
         try:
-            obj["store"] = Store.open(db_target(ctx), create_folder=builtin)
+            obj["store"] = open_chosen(obj.get("db"))
         except StoreError as exc:
             raise click.ClickException(str(exc)) from None
         ctx.call_on_close(obj["store"].close)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..text import fold
 from .errors import StoreError, translate
 from .schema import migrations, unknown_migrations, upgrade
+
+if TYPE_CHECKING:
+    from .store import Store
 
 #: Seconds a writer waits for another process before giving up.
 BUSY_TIMEOUT = 5.0
@@ -40,6 +44,16 @@ def target_of(given: str | Path | None) -> str | Path:
     if is_server_url(given):
         return str(given)
     return Path(given or default_path()).expanduser()
+
+
+def open_chosen(given: str | Path | None) -> Store:
+    """The store ``given`` (``--db``) names, else ``$MINUTES_DB``'s, else the default
+    (:func:`target_of`). Only the built-in default's folder is created: a folder named by
+    ``--db`` or ``$MINUTES_DB`` must exist (a typo should not start an empty archive)."""
+    from .store import Store
+
+    builtin = not given and not os.environ.get(ENV_VAR)
+    return Store.open(target_of(given), create_folder=builtin)
 
 
 def _create_private(path: Path, create_folder: bool) -> None:
@@ -102,7 +116,7 @@ def connect(
                 f"{path} is a database of another program (it has the table{'s' if len(foreign) > 1 else ''} "
                 f"{shown}), not a minutes database; choose another file"
             )
-        if not memory and _journal_mode(db) != "wal" and _writable(path):
+        if not memory and _journal_mode(db) != "wal" and writable(path):
             db.execute("PRAGMA journal_mode = WAL")
         if not memory:
             _backup_before_upgrade(db, path)
@@ -111,7 +125,7 @@ def connect(
         if conn is not None:
             conn.close()  # a file left open would keep the folder busy and the error hidden
         unopenable = isinstance(exc, sqlite3.Error) and "unable to open" in str(exc)
-        if unopenable and not memory and not _writable(path):
+        if unopenable and not memory and not writable(path):
             raise StoreError(
                 f"The database {path} is read-only (its file or folder cannot be written), and "
                 "SQLite needs to write beside it to open it; copy it to a folder you can write to"
@@ -155,5 +169,6 @@ def _journal_mode(db: sqlite3.Connection) -> str:
     return str(db.execute("PRAGMA journal_mode").fetchone()[0]).lower()
 
 
-def _writable(path: Path) -> bool:
+def writable(path: Path) -> bool:
+    """Whether SQLite can change the file at ``path`` (it writes its journal beside it)."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

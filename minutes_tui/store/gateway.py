@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..text import storable
+from .database import writable
 from .errors import Conflict, Locked, NotFound, translate
 from .migration_set import as_database, connection
 from .schema import VERSIONED
@@ -181,7 +181,7 @@ class SqliteGateway:
         #: A file that opens but cannot be written (a backup on read-only media, an immutable
         #: file): it is read and searched, and the app says so before anything is typed.
         file = Path(path) if str(path) not in ("", ":memory:") else None
-        self.read_only = bool(file and file.exists() and not _writable(file))
+        self.read_only = bool(file and file.exists() and not writable(file))
 
     #: Why, and what to do, as the app says them after "Read only: ".
     read_only_reason = "this database file cannot be written here (read-only disk, folder or file)"
@@ -288,8 +288,3 @@ class SqliteGateway:
         self, table: str, item_id: int, values: dict[str, object], *, expected_version: int | None = None
     ) -> Row | None:
         return update_fields(self, table, item_id, values, expected_version)
-
-
-def _writable(path: Path) -> bool:
-    """Whether SQLite can change the file at ``path`` (it writes its journal beside it)."""
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
