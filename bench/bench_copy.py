@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from bench_archive import archive_path, build  # noqa: E402
+from pg_server import bench_database  # noqa: E402
 
 
 def copy(source: str, target: str) -> float:
@@ -54,24 +55,13 @@ def main() -> int:
     if not path.exists():
         print(f"Building {args.meetings:,} meetings and {args.points:,} points ...")
         build(path, args.meetings, args.points)
-    cluster = None
-    url = args.url
-    if url is None:
-        from support.postgres import remove_cluster, start_cluster
-
-        cluster = start_cluster()
-        cluster.admin("CREATE DATABASE bench")
-        url = cluster.url("bench")
-    load = os.getloadavg()[0]
-    try:
+    with bench_database(args.url) as url:
+        load = os.getloadavg()[0]
         to_server = copy(str(path), url)
         back = None
         if not args.no_back:
             with tempfile.TemporaryDirectory() as folder:
                 back = copy(url, str(Path(folder) / "back.db"))
-    finally:
-        if cluster is not None:
-            remove_cluster(cluster)
     print(
         f"{args.meetings:,} meetings, {args.points:,} points: SQLite -> PostgreSQL {to_server:.0f} s"
         + (f", PostgreSQL -> SQLite {back:.0f} s" if back is not None else "")

@@ -25,8 +25,8 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
-from typing import Any
+
+from pg_server import bench_database
 
 #: Seconds between two saves of one writer (the app saves at most every 0.4-0.6 s; faster here).
 PAUSE = 0.05
@@ -93,34 +93,6 @@ def run(url: str, writers: int, shared: int, seconds: float) -> dict[str, float]
     }
 
 
-def durable_cluster() -> Any:
-    """A throwaway cluster like the tests' but with fsync and synchronous_commit on, as a real server."""
-    import tempfile
-
-    from support.postgres import Cluster
-
-    class Durable(Cluster):
-        def start_again(self) -> None:
-            options = (
-                f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c max_connections=200"
-            )
-            self._run(
-                "pg_ctl",
-                "-D",
-                str(self.data),
-                "-l",
-                str(self.folder / "server.log"),
-                "-o",
-                options,
-                "-w",
-                "start",
-            )
-
-    cluster = Durable(Path(tempfile.mkdtemp(prefix="minutes-pg-")))
-    cluster.start()
-    return cluster
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -135,21 +107,9 @@ def main() -> int:
         help="run the throwaway cluster as a real server runs (the tests' turns fsync and synchronous_commit off)",
     )
     args = parser.parse_args()
-    cluster = None
-    url = args.url
-    if url is None:
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-        from support.postgres import remove_cluster, start_cluster
-
-        cluster = durable_cluster() if args.durable else start_cluster()
-        cluster.admin("CREATE DATABASE bench")
-        url = cluster.url("bench")
-    load_before = os.getloadavg()
-    try:
+    with bench_database(args.url, durable=args.durable) as url:
+        load_before = os.getloadavg()
         figures = run(url, args.writers, args.shared, args.seconds)
-    finally:
-        if cluster is not None:
-            remove_cluster(cluster)
     print(
         f"{args.writers} writers in their own meetings + {args.shared} in one, {args.seconds:.0f} s: "
         f"{figures['saves']} saves, p50 {figures['p50_ms']:.1f} ms, p99 {figures['p99_ms']:.1f} ms, "

@@ -22,6 +22,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from bench_archive import archive_path, build, percentile, query_shapes, timed  # noqa: E402
+from pg_server import bench_database  # noqa: E402
 
 from minutes_tui.store import Store  # noqa: E402
 from minutes_tui.store.copy import copy_archive  # noqa: E402
@@ -55,24 +56,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=100, help="timed runs per shape")
     parser.add_argument("--url", help="an empty database (default: a throwaway local cluster)")
     args = parser.parse_args()
-    cluster = None
-    url = args.url
-    if url is None:
-        from support.postgres import remove_cluster, start_cluster
-
-        cluster = start_cluster()
-        cluster.admin("CREATE DATABASE bench")
-        url = cluster.url("bench")
-    try:
+    with bench_database(args.url) as url:
         load(url, args.meetings, args.points)
         store = Store.open(url)
         try:
             results = {name: timed(fn, args.runs) for name, fn in query_shapes(store).items()}
         finally:
             store.close()
-    finally:
-        if cluster is not None:
-            remove_cluster(cluster)
     width = max(len(name) for name in results)
     print(f"\n{args.meetings:,} meetings, {args.points:,} points, {args.runs} runs each (ms):")
     print(f"{'':{width}}   {'p50':>8} {'p99':>8} {'max':>8}")

@@ -49,8 +49,11 @@ def _server_user() -> pwd.struct_passwd | None:
 class Cluster:
     """One PostgreSQL server in ``folder``, reached through its socket there."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, durable: bool = False) -> None:
         self.folder = folder
+        #: Whether commits reach the disk before they are acknowledged, as on a real server
+        #: (the tests' clusters turn fsync and synchronous_commit off for speed).
+        self.durable = durable
         self.data = folder / "data"
         self.socket = folder / "socket"
         self.user = _server_user()
@@ -84,10 +87,9 @@ class Cluster:
 
     def start_again(self) -> None:
         """Start the (stopped) server."""
-        options = (
-            f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
+        options = f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c max_connections=200"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         log = str(self.folder / "server.log")
         self._run("pg_ctl", "-D", str(self.data), "-l", log, "-o", options, "-w", "start")
 
@@ -125,10 +127,10 @@ class Cluster:
         self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def start_cluster() -> Cluster:
-    """Start a cluster in a new temporary folder (the caller stops it)."""
+def start_cluster(*, durable: bool = False) -> Cluster:
+    """Start a cluster in a new temporary folder (the caller stops it); see :attr:`Cluster.durable`."""
     folder = Path(tempfile.mkdtemp(prefix="minutes-pg-"))
-    cluster = Cluster(folder)
+    cluster = Cluster(folder, durable=durable)
     began = time.monotonic()
     try:
         cluster.start()
