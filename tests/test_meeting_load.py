@@ -85,3 +85,38 @@ def test_each_action_keeps_its_own_history_oldest_first(store: Store):
     carried = store.get_meeting(second.id).matters_arising
     assert [c.action.text for c in carried] == ["Book the room"]
     assert [(e.status, e.note) for e in carried[0].action.history] == [("open", ""), ("on_hold", "")]
+
+
+def test_loading_makes_each_item_as_the_row_converters_do(store: Store):
+    """:mod:`minutes_tui.store.loading` reads tuples its own way for speed; the converters in
+    :mod:`minutes_tui.store.rows` say what a row means. A column added to one and not the
+    other shows here."""
+    import dataclasses
+
+    from support.samples import full_meeting
+
+    from minutes_tui.store import rows
+
+    given = full_meeting()  # every column of an attendee set, not left at its default
+    given.attendees[0] = dataclasses.replace(
+        given.attendees[0],
+        arrived="10:15",
+        left="11:30",
+        on_behalf_of="LSC",
+        email="p@example.org",
+        voting=True,
+    )
+    meeting = store.get_meeting(store.add_meeting(given).id)
+    db = store.gateway
+    assert meeting.attendees and meeting.sections and meeting.round_robin and meeting.actions
+    for attendee in meeting.attendees:
+        assert attendee == rows.attendee_from_row(db.row("attendees", attendee.id))
+    for bullets in meeting.sections.values():
+        for bullet in bullets:
+            assert bullet == rows.bullet_from_row(db.row("bullets", bullet.id))
+    for turn in meeting.round_robin:
+        assert dataclasses.replace(turn, points=[]) == rows.turn_from_row(db.row("turns", turn.id))
+        for point in turn.points:
+            assert point == rows.point_from_row(db.row("points", point.id))
+    for action in meeting.actions:
+        assert dataclasses.replace(action, history=[]) == rows.action_from_row(db.row("actions", action.id))
