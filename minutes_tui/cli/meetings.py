@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from operator import itemgetter
 from pathlib import Path
 
 import click
@@ -16,26 +15,12 @@ from .common import MEETING_ID, open_store
 @click.pass_context
 def list_command(ctx: click.Context) -> None:
     """List meetings, newest first: id, date, series, title, status."""
-    meetings = open_store(ctx).listing()
-    if not meetings:
+    lines = open_store(ctx).listing_utf8()  # written as SQLite gives them (see store.listing)
+    if not lines:
         click.echo("No meetings yet. Run `minutes` to start one, or `minutes import FILE.json`.")
         return
-    width = len(str(max(map(itemgetter(0), meetings))))
-    # One pass over plain rows, one write (click.echo flushes each time): thousands of
-    # meetings print in little more than the time the command takes to start.
-    text = "\n".join(
-        [
-            f"{meeting_id:>{width}}  {date or '----------'}  {series or '-'}  {title or '(untitled)'}  [{status}]"
-            for meeting_id, date, series, title, status in meetings
-        ]
-    )
-    if not text.replace("\n", "").isprintable():  # a control character somewhere: shown as a symbol
-        text = "\n".join(
-            f"{meeting_id:>{width}}  {date or '----------'}  {visible(series) or '-'}  "
-            f"{visible(title) or '(untitled)'}  [{status}]"
-            for meeting_id, date, series, title, status in meetings
-        )
-    click.echo(text)
+    click.echo(lines, nl=False)  # then the newline apart: no copy of the whole list to add it
+    click.echo()
 
 
 @click.command("approve")

@@ -335,6 +335,7 @@ def upgrade(conn: Any) -> None:
 # Later migrations, each in its own module (as SQLite's), registered here in number order.
 from . import (  # noqa: E402, F401
     pg_schema_board,  # m013, m014
+    pg_schema_listing,  # m016
     pg_schema_scoped_search,  # m015
     pg_schema_speakers,  # m012
 )

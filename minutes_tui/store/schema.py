@@ -359,6 +359,7 @@ def unknown_migrations(db: Database | sqlite3.Connection) -> list[str]:
 from . import (  # noqa: E402, F401
     schema_board,  # m013
     schema_circulate,  # m014
+    schema_listing,  # m016
     schema_scoped_search,  # m015
     schema_speakers,  # m012
 )

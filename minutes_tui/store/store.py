@@ -1,10 +1,9 @@
 """The store: the one place that reads and writes the minutes database.
 
 :class:`Store` is a facade over small repositories, each handed the one
-:class:`~minutes_tui.store.gateway.Gateway` (the write path: transaction,
-``updated`` stamp, approval lock, error translation). Every method takes and
-returns domain objects from :mod:`minutes_tui.model`; a failed write raises
-:class:`~minutes_tui.store.errors.StoreError` and changes nothing.
+:class:`~minutes_tui.store.gateway.Gateway` (the write path: transaction, ``updated`` stamp,
+approval lock, error translation). Methods take and return :mod:`minutes_tui.model` objects;
+a failed write raises :class:`~minutes_tui.store.errors.StoreError` and changes nothing.
 """
 
 from __future__ import annotations
@@ -43,7 +42,8 @@ from .gateway import Gateway, SqliteGateway
 from .history import HistoryRepository
 from .items import ItemRepository
 from .layouts import LayoutRepository
-from .meetings import Listed, MeetingRepository
+from .listing import listing_utf8
+from .meetings import MeetingRepository
 from .record import RecordRepository
 from .series import SeriesRepository
 from .speakers import SpeakerAliasRepository
@@ -176,8 +176,8 @@ class Store(AgendaFacade, ArchiveFacade):
     def list_meetings(self, limit: int | None = None, offset: int = 0) -> list[MeetingSummary]:
         return self.meetings.list_meetings(limit, offset)
 
-    def listing(self) -> list[Listed]:
-        return self.meetings.listing()
+    def listing_utf8(self) -> bytes:
+        return listing_utf8(self.meetings)
 
     def list_meetings_before(
         self, date: dt.date | None, meeting_id: int, limit: int = 50
