@@ -22,8 +22,10 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import cast
 
 import timing
 from fixtures import Cache, meeting_id, work_copy
@@ -227,34 +229,48 @@ def export_rows(b: Bench) -> list[Row]:
         return [ratio_row(what, size, *interleaved(ours, reference, b.runs), 0.5)]
 
 
+def by_size(b: Bench, measure: Callable[[int], list[float]]) -> dict[int, float]:
+    """The median of ``measure(items)`` at each size, the sizes taken in turn round after round
+    (as the ratio rows interleave ours and the reference): a busy spell of the machine then
+    slows every size alike instead of one, and the growth factors stay true."""
+    values: dict[int, list[float]] = {items: [] for items in b.size.items}
+    for _ in range(b.runs):
+        for items in b.size.items:
+            values[items] += measure(items)
+    return {items: median(found) for items, found in values.items()}
+
+
 def word_rows(b: Bench) -> list[Row]:
-    medians = {}
-    for items in b.size.items:
-        with work_copy(b.cache.meeting_db(items), b.work) as db:
-            medians[items] = median(b.inproc("export", str(db), str(b.runs), str(b.work)))  # type: ignore[arg-type]
+    with ExitStack() as stack:
+        dbs = {
+            items: stack.enter_context(work_copy(b.cache.meeting_db(items), b.work)) for items in b.size.items
+        }
+        medians = by_size(
+            b, lambda items: cast(list[float], b.inproc("export", str(dbs[items]), "1", str(b.work)))
+        )
     return growth_rows("Word export, in process (export_meeting)", medians)
 
 
 def import_rows(b: Bench) -> list[Row]:
-    empty, fresh, medians = b.cache.empty_db(), b.work / "import.db", {}
+    empty, fresh = b.cache.empty_db(), b.work / "import.db"
+    sources = {items: b.cache.meeting_json(items) for items in b.size.items}
 
-    def one_import(source: Path) -> float:
+    def one_import(items: int) -> list[float]:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{fresh}{suffix}").unlink(missing_ok=True)
         shutil.copyfile(empty, fresh)
-        return run_process([*b.minutes, "--db", str(fresh), "import", str(source)], b.env)
+        return [1000 * run_process([*b.minutes, "--db", str(fresh), "import", str(sources[items])], b.env)]
 
-    for n, items in enumerate(b.size.items):
-        source = b.cache.meeting_json(items)
-        medians[items] = median(repeated(lambda: one_import(source), b.runs, warm_up=n == 0))  # noqa: B023
-    return growth_rows("`minutes import FILE.json` (fresh db)", medians)
+    one_import(b.size.items[0])  # warm-up: bytecode written, files in the page cache
+    return growth_rows("`minutes import FILE.json` (fresh db)", by_size(b, one_import))
 
 
 def load_rows(b: Bench) -> list[Row]:
-    medians = {}
-    for items in b.size.items:
-        with work_copy(b.cache.meeting_db(items), b.work) as db:
-            medians[items] = median(b.inproc("load", str(db), str(b.runs)))  # type: ignore[arg-type]
+    with ExitStack() as stack:
+        dbs = {
+            items: stack.enter_context(work_copy(b.cache.meeting_db(items), b.work)) for items in b.size.items
+        }
+        medians = by_size(b, lambda items: cast(list[float], b.inproc("load", str(dbs[items]), "1")))
     return growth_rows("load a meeting, in process (Store.get_meeting)", medians)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..gc_pause import paused_gc
 from .files import ExportError, default_name, safe_stem, unique_path, write_atomically
 
 if TYPE_CHECKING:
@@ -105,9 +106,10 @@ def export_meeting(
             path = unique_path(folder, default_name(meeting, f" (public){spec.suffix}"))
     if path is None:
         path = unique_path(folder, default_name(meeting, spec.suffix))
-    return write_atomically(
-        Path(path), lambda tmp: spec.write(meeting, tmp, **options), overwrite=overwrite, protect=protect
-    )
+    with paused_gc():  # a large meeting's minutes are many objects (see gc_pause)
+        return write_atomically(
+            Path(path), lambda tmp: spec.write(meeting, tmp, **options), overwrite=overwrite, protect=protect
+        )
 
 
 __all__ = ["BINARY", "DEFAULT_FOLDER", "FORMATS", "ExportError", "Format", "export_meeting", "safe_stem"]

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from ..gc_pause import paused_gc
 from ..model import (
     MEETING_FIELDS,
     Action,
@@ -64,32 +62,6 @@ def _check_fields(fields: dict[str, object]) -> None:
         check_meeting_status(str(fields["status"]))
     if "closed" in fields:
         fields["closed"] = check_clock(str(fields["closed"] or ""))
-
-
-#: Objects made by one load beyond which they skip the collector's young generations.
-MANY_OBJECTS = 10_000
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector (if on) while many objects are made.
-
-    When more than :data:`MANY_OBJECTS` were made they then join the collector's oldest
-    generation straight away (``freeze`` then ``unfreeze`` moves every tracked object there
-    without a scan): a large meeting lives as long as it is open, and a scan of each of its
-    objects at the next allocation would cost a tenth of the load again. Small loads (the
-    usual ones) leave the generations alone, so young garbage is collected as ever.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_count()[0] > MANY_OBJECTS:
-            gc.freeze()
-            gc.unfreeze()
-        if was_on:
-            gc.enable()
 
 
 class MeetingRepository:
