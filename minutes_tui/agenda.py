@@ -366,3 +366,40 @@ def joined(names: Iterable[str]) -> str:
     if len(shown) < 2:
         return "".join(shown)
     return f"{', '.join(shown[:-1])} and {shown[-1]}"
+
+
+# -- approving the minutes ----------------------------------------------------------
+
+
+def undecided_items(agenda: Iterable[AgendaItem]) -> list[AgendaItem]:
+    """The items the meeting was asked to decide that have no resolution recorded, in order.
+
+    An item asks for a decision when its purpose is "decision", or when the agenda gives
+    no purpose and the paper makes a recommendation. Items for discussion or information
+    never do; exempt items count like any other. Any resolution (noted, deferred,
+    withdrawn ...) records what the meeting decided. Approving minutes with such an item
+    approves a record with a decision missing.
+    """
+    return [
+        item
+        for item in agenda
+        if not item.resolutions
+        and (
+            item.purpose == "decision" or (not item.purpose and any(r.strip() for r in item.recommendations))
+        )
+    ]
+
+
+def undecided_summary(items: list[AgendaItem], most: int = 5) -> str:
+    """``2 items for decision have no resolution: 4 Budget 2026/27, 7 Grants`` (the first
+    ``most`` named by agenda number and title, long titles shortened; then "and N more").
+    The titles are as typed: callers show them literally."""
+    names = []
+    for item in items[:most]:
+        title = item.title.strip()
+        title = title if len(title) <= 60 else title[:59] + "\u2026"
+        names.append(" ".join(p for p in (item.number or item.minute, title) if p) or "(untitled item)")
+    if len(items) > most:
+        names.append(f"and {len(items) - most} more")
+    count = "1 item for decision has" if len(items) == 1 else f"{len(items)} items for decision have"
+    return f"{count} no resolution: {', '.join(names)}"

@@ -124,3 +124,38 @@ def test_committee_rules_shown_and_set(store):
     assert bad.exit_code == 2 and "Traceback" not in bad.output
     empty = run("committee", "  ", "--quorum", "3")
     assert empty.exit_code == 1 and empty.output.startswith("Error: Committee rules belong to a series")
+
+
+def test_approve_refuses_minutes_with_an_item_for_decision_unresolved(store):
+    meeting = store.create_meeting(series="Cabinet", title="June", date="2025-06-01")
+    budget = store.add_agenda_item(
+        meeting.id, AgendaItem("4", "Budget [bold]2026/27\x1b[2J", purpose="decision")
+    )
+    store.add_agenda_item(
+        meeting.id, AgendaItem("5", "Report", purpose="information", recommendations=["Note"])
+    )
+    grants = store.add_agenda_item(
+        meeting.id, AgendaItem("7", "Grants", recommendations=["That grants be made"])
+    )
+    result = run("approve", meeting.id)
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: Not approved: 2 items for decision have no resolution: 4 Budget [bold]2026/27\u241b[2J, "
+        "7 Grants. Record the resolutions, or use --undecided-ok to approve anyway.\n"
+    )
+    assert store.get_header(meeting.id).status == "draft" and store.meeting_history(meeting.id) == []
+    store.add_resolution(budget.id, Resolution("approved", "That the budget be set"))
+    store.add_resolution(grants.id, Resolution("deferred", "To July"))
+    result = run("approve", meeting.id)
+    assert result.exit_code == 0 and result.output.startswith("Approved: June.")
+    assert store.get_header(meeting.id).status == "approved"
+
+
+def test_approve_undecided_ok_approves_anyway(store):
+    meeting = store.create_meeting(series="Cabinet", title="June", date="2025-06-01")
+    store.add_agenda_item(meeting.id, AgendaItem("4", "Budget", purpose="decision"))
+    result = run("approve", meeting.id, "--undecided-ok")
+    assert result.exit_code == 0 and result.output.startswith("Approved: June.")
+    assert store.get_header(meeting.id).status == "approved"
+    again = run("approve", meeting.id)  # already approved: that is what it says, not the items
+    assert again.exit_code == 1 and "approved and cannot be changed" in again.output

@@ -25,11 +25,29 @@ def list_command(ctx: click.Context) -> None:
 
 @click.command("approve")
 @click.argument("meeting_id", type=MEETING_ID)
+@click.option(
+    "--undecided-ok", is_flag=True, help="Approve even if an item for decision has no resolution recorded."
+)
 @click.pass_context
-def approve_command(ctx: click.Context, meeting_id: int) -> None:
-    """Mark meeting MEETING_ID's minutes approved: the record, locked against edits."""
+def approve_command(ctx: click.Context, meeting_id: int, undecided_ok: bool) -> None:
+    """Mark meeting MEETING_ID's minutes approved: the record, locked against edits.
+
+    Minutes in which an agenda item for decision (or one with recommendations and no
+    purpose given) has no resolution recorded are refused, naming the items, unless
+    --undecided-ok is given.
+    """
+    from ..agenda import undecided_items, undecided_summary
+
+    store = open_store(ctx)
     try:
-        meeting = open_store(ctx).approve_meeting(meeting_id)
+        if not undecided_ok and not store.get_header(meeting_id).approved:
+            undecided = undecided_items(store.agenda_items(meeting_id))
+            if undecided:
+                raise click.ClickException(
+                    f"Not approved: {visible(undecided_summary(undecided))}. Record the resolutions, "
+                    "or use --undecided-ok to approve anyway."
+                )
+        meeting = store.approve_meeting(meeting_id)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(

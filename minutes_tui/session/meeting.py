@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..agenda import declared_item
+from ..agenda import AgendaItem, declared_item, undecided_items
 from ..autosave import Debouncer
 from ..model import (
     ACTION_STATUS,
@@ -316,6 +316,14 @@ class MeetingSession(RoundRobinSession, AgendaSession):
 
     def approve(self) -> None:
         self.meeting.status = self.store.approve_meeting(self.meeting_id).status
+
+    def undecided(self) -> list[AgendaItem]:
+        """Items for decision with no resolution (see :func:`~minutes_tui.agenda.undecided_items`),
+        as the database holds them (another window may have recorded one); else as in memory."""
+        try:
+            return undecided_items(self.store.agenda_items(self.meeting_id))
+        except StoreError:
+            return undecided_items(self.meeting.agenda)
 
     def reopen(self, reason: str) -> None:
         self.meeting.status = self.store.reopen_meeting(self.meeting_id, reason).status

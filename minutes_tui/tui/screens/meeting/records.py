@@ -11,6 +11,7 @@ from textual import work
 from textual.actions import SkipAction
 from textual.widgets import Input
 
+from ....agenda import undecided_summary
 from ....model import Meeting, ModelError, Section
 from ....store import StoreError
 from ....text import displayable
@@ -72,14 +73,16 @@ class RecordCommands(MeetingScreenBase):
             self.apply_read_only()
             self.notify("Approved: these minutes are now the record (read-only).", markup=False)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Approve these minutes?",
-                "Approved minutes are the record: nothing in them can change until they are reopened, "
-                "and reopening is recorded with its reason.",
-            ),
-            done,
+        detail = (
+            "Approved minutes are the record: nothing in them can change until they are reopened, "
+            "and reopening is recorded with its reason."
         )
+        undecided = self.session.undecided()
+        if not undecided:
+            self.app.push_screen(ConfirmScreen("Approve these minutes?", detail), done)
+            return
+        question = f"{undecided_summary(undecided)}. Approve anyway?"
+        self.app.push_screen(ConfirmScreen(question, detail, yes_first=True), done)
 
     def action_reopen(self) -> None:
         if not self.read_only:
