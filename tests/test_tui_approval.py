@@ -120,7 +120,7 @@ def question(app) -> str:
     return str(app.screen.query_one("#question", Static).visual)
 
 
-async def test_approving_with_items_undecided_names_them_escape_and_n_change_nothing(store):
+async def test_approving_with_items_undecided_names_them_escape_n_and_enter_change_nothing(store):
     meeting_id, _ = undecided_board(store)
     app = make_app(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -140,7 +140,12 @@ async def test_approving_with_items_undecided_names_them_escape_and_n_change_not
             assert BANNER not in screen_text(app)
         await pilot.press("ctrl+t")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("enter")  # No has the focus, as in every question: Enter alone is safe
+        await pilot.pause()
+        assert store.get_header(meeting_id).status == "draft"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert store.get_header(meeting_id).status == "approved"
         assert BANNER in screen_text(app)

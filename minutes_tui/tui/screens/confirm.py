@@ -13,21 +13,17 @@ from ...text import displayable
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Ask a question; dismiss with ``True`` (y / Enter on Yes) or ``False`` (n / Escape).
-
-    No has the focus (Enter answers no) unless ``yes_first``.
-    """
+    """Ask a question; dismiss with ``True`` (y / Enter on Yes) or ``False`` (n / Escape)."""
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str, detail: str = "", *, yes_first: bool = False) -> None:
+    def __init__(self, question: str, detail: str = "") -> None:
         super().__init__()
         self.question = question
         self.detail = detail
-        self.yes_first = yes_first
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -39,7 +35,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button("No (n)", id="no")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query_one("#yes" if self.yes_first else "#no", Button))
+        self.set_focus(self.query_one("#no", Button))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

@@ -82,7 +82,7 @@ class RecordCommands(MeetingScreenBase):
             self.app.push_screen(ConfirmScreen("Approve these minutes?", detail), done)
             return
         question = f"{undecided_summary(undecided)}. Approve anyway?"
-        self.app.push_screen(ConfirmScreen(question, detail, yes_first=True), done)
+        self.app.push_screen(ConfirmScreen(question, detail), done)  # Enter on No, as always
 
     def action_reopen(self) -> None:
         if not self.read_only:
