@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from ....model import ACTION_STATUS_LABELS, Action
 from ....parsing import DateError, format_date, owner_completions, parse_date
 from ....prefixes import due_date
+from ....session.recovery import Kept
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from .panel import SectionPanel
@@ -44,6 +45,7 @@ def action_row(a: Action) -> Row:
 
 class ActionsPanel(SectionPanel):
     kind = "actions"
+    item_prefix = "x"
     _owners_stale = False
 
     def field_ids(self) -> list[str]:
@@ -186,6 +188,26 @@ class ActionsPanel(SectionPanel):
         self.q("e-action-text").border_title = "Editing action (Esc: done)"
         self.set_editing(True)
         self.focus_now(self.q("e-action-text"))
+
+    def item_texts(self, item_id: int) -> dict[str, str] | None:
+        action = next((a for a in self.meeting.actions if a.id == item_id), None)
+        if action is None:
+            return None
+        return {
+            "e-action-text": action.text,
+            "e-action-owner": action.owner,
+            "e-action-due": format_date(action.due),
+        }
+
+    def restore(self, kept: Kept, batch: Sequence[Kept] = ()) -> str:
+        """As :meth:`SectionPanel.restore`; an action kept beside theirs (changed since) has
+        their owner and due date, unless those were recovered too."""
+        outcome = super().restore(kept, batch)
+        theirs = self.item_texts(kept.item) if kept.item and outcome == "new" else None
+        for key, text in (theirs or {}).items():
+            if not self.fields.needs_saving(key) and not self.fields.text(key):
+                self.reset_entry(key, text)
+        return outcome
 
     def toggle_row(self, row: Row) -> None:
         self.rows().put(action_row(self.session.cycle_action_status(row.item_id)))

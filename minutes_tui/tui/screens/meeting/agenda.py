@@ -11,7 +11,7 @@ Everything goes through :class:`~minutes_tui.session.business.AgendaSession`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from textual.widgets import Static
 from ....agenda import AgendaItem, Resolution
 from ....model import Action, ModelError
 from ....session.business import CommitteeBusiness
+from ....session.recovery import Kept
 from ....store import StoreError
 from ....store.agenda import ItemFiled
 from ....text import displayable
@@ -37,6 +38,7 @@ from .panel import SectionPanel
 
 class AgendaPanel(SectionPanel):
     kind = "agenda"
+    item_prefix = "p"
 
     BINDINGS = [
         Binding(
@@ -134,6 +136,22 @@ class AgendaPanel(SectionPanel):
 
     def busy(self) -> bool:
         return self.point_edit is not None or super().busy()
+
+    @property
+    def editing_item(self) -> int | None:
+        return self.point_edit
+
+    def item_texts(self, item_id: int) -> dict[str, str] | None:
+        item = self.business.item_of_point(item_id)
+        return None if item is None else {self.entry_id: next(p.text for p in item.points if p.id == item_id)}
+
+    def restore(self, kept: Kept, batch: Sequence[Kept] = ()) -> str:
+        """As :meth:`SectionPanel.restore`; a point kept beside theirs goes under its agenda item."""
+        outcome = super().restore(kept, batch)
+        item = self.business.item_of_point(kept.item) if kept.item and outcome == "new" else None
+        if item is not None:
+            self.take(item.id)  # type: ignore[arg-type]
+        return outcome
 
     def refresh_rows(self) -> None:
         self.show_rows(cursor_key=self.rows().cursor_key)

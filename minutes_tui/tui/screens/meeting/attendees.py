@@ -73,6 +73,7 @@ def declaration_row(d: Declaration) -> Row:
 
 class AttendeesPanel(SectionPanel):
     kind = "attendees"
+    item_prefix = "a"
     BINDINGS = [
         Binding(
             "v",
@@ -172,6 +173,10 @@ class AttendeesPanel(SectionPanel):
         self.q(self.entry_id).border_title = "Editing attendee (Esc: done)"
         self.set_editing(True)
         self.focus_now(self.q(self.entry_id))
+
+    def item_texts(self, item_id: int) -> dict[str, str] | None:
+        person = next((a for a in self.meeting.attendees if a.id == item_id), None)
+        return None if person is None else {self.entry_id: format_attendee(person.name, person.organisation)}
 
     def toggle_row(self, row: Row) -> None:
         if row.kind != "attendee":

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ....model import Bullet
-from ....session.recovery import Kept
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from .details import compose_field, load_field
@@ -39,6 +38,7 @@ class BulletsPanel(SectionPanel):
     """
 
     kind = "bullets"
+    item_prefix = "b"
 
     def __init__(
         self, *args, with_next_meeting: bool = False, complete: Callable[[str], str] | None = None, **kwargs
@@ -141,21 +141,6 @@ class BulletsPanel(SectionPanel):
         self.q(self.entry_id).border_title = "Editing point (Esc: done)"
         self.set_editing(True)
         self.focus_now(self.q(self.entry_id))
-
-    def restore(self, kept: Kept) -> str:
-        """As :meth:`SectionPanel.restore`; a point being edited is resumed, unless it
-        changed or went since (then the text becomes a new point: nothing is overwritten)."""
-        if kept.field != self.entry_id or kept.item is None:
-            return super().restore(kept)
-        row = self.rows().row(f"b{kept.item}")
-        current = self.text_of(kept.item)
-        if row is None or current is None or current not in (kept.base, kept.text):
-            return super().restore(kept)
-        if current == kept.text:
-            return "same"
-        self.edit_row(row)
-        self.put_text(self.entry_id, kept.text)
-        return "restored"
 
     def delete_question(self, row: Row) -> str | None:
         return "Delete this point?"

@@ -38,8 +38,10 @@ _STATES = {"failed": FAILED, "saving": SAVING, "saved": SAVED, "unreachable": UN
 #: What the note-taker is told when text kept in the recovery file is put back.
 RESTORED = "Text typed earlier in {} that could not be saved then is back in its field"
 RESTORED_NEW = (
-    "A point you were editing in {} was changed or deleted since: the text you typed is back as a new point"
+    "{} you were editing in {{}} was changed or deleted since: the text you typed is back as a new {}"
 )
+#: What the items of a section are called in that notice, by the section's kind (else "point").
+NOUNS = {"actions": "action", "attendees": "attendee"}
 RECOVERED_SAVED = "The recovered text is saved."
 
 
@@ -108,7 +110,7 @@ class AutosaveScreen(MeetingScreenBase):
     def _kept(self, key: str) -> Kept:
         fields, panel = self.session.fields if self.session else None, self._owner(key)
         assert fields is not None
-        item = panel.edit_id if panel is not None and key.startswith("e-") else None
+        item = panel.editing_item if panel is not None and key.startswith("e-") else None
         return Kept(key, fields.text(key), fields.saved(key), item)
 
     def _keep_locally(self, session: MeetingSession) -> None:
@@ -142,10 +144,12 @@ class AutosaveScreen(MeetingScreenBase):
         said: dict[str, list[str]] = {}
         for entry in kept:
             panel = self._owner(entry.field)
-            outcome = panel.restore(entry) if panel is not None else "gone"
+            outcome = panel.restore(entry, kept) if panel is not None else "gone"
             if panel is not None and outcome in ("restored", "new"):
                 self._recovering.add(entry.field)
-                titles = said.setdefault(RESTORED_NEW if outcome == "new" else RESTORED, [])
+                noun = NOUNS.get(panel.kind, "point")
+                new = RESTORED_NEW.format(f"{'An' if noun[0] in 'aeiou' else 'A'} {noun}", noun)
+                titles = said.setdefault(new if outcome == "new" else RESTORED, [])
                 if panel.title not in titles:
                     titles.append(panel.title)
                 if len(self._recovering) == 1:

@@ -79,6 +79,7 @@ def carried_rows(c: CarriedAction, meeting: Meeting | None = None) -> list[Row]:
 
 class MattersArisingPanel(SectionPanel):
     kind = "matters_arising"
+    item_prefix = "c"
 
     @property
     def entry_id(self) -> str:
@@ -165,6 +166,10 @@ class MattersArisingPanel(SectionPanel):
         entry.border_title = Content(f"Progress on: {displayable(c.action.text)[:50]} (Enter: done)")
         self.set_editing(True)
         self.focus_now(entry)
+
+    def item_texts(self, item_id: int) -> dict[str, str] | None:
+        c = next((c for c in self.carried if c.id == item_id), None)
+        return None if c is None else {self.entry_id: c.note}
 
     def toggle_row(self, row: Row) -> None:
         if any(c.id == row.item_id for c in self.carried):

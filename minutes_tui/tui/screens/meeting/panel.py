@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ from ....text import displayable
 from ...widgets.entry import Entry
 from ...widgets.rows import Row, RowList
 from ..confirm import ConfirmScreen
+from .resume import resume_edit
 
 _SAFE_ID = re.compile(r"[a-z][a-z0-9_]*")
 #: Ids the screen itself uses; a custom section with such a key gets a numbered id.
@@ -79,6 +80,8 @@ class SectionPanel(Vertical):
 
     #: The layout kind this panel shows (``bullets``, ``round_robin``, ...).
     kind = ""
+    #: What keys a saved item's row (``b`` for ``b12``); "": no items to resume editing.
+    item_prefix = ""
 
     @dataclass
     class EditingChanged(Message):
@@ -196,7 +199,7 @@ class SectionPanel(Vertical):
 
     def busy(self) -> bool:
         """Whether an item is being edited or a field holds unsaved text (not refreshed then)."""
-        return self.edit_id is not None or any(self.fields.needs_saving(f) for f in self.field_ids())
+        return self.editing_item is not None or any(self.fields.needs_saving(f) for f in self.field_ids())
 
     def refresh_rows(self) -> None:
         """Show the section's items again (changed elsewhere)."""
@@ -284,14 +287,15 @@ class SectionPanel(Vertical):
         entry.cursor_position = len(text)
         self.fields.changed(key, text)
 
-    def restore(self, kept: Kept) -> str:
+    def restore(self, kept: Kept, batch: Sequence[Kept] = ()) -> str:
         """Put text from the recovery file back in its field, to be saved as if typed.
 
-        ``"same"``: already saved; ``"restored"``; ``"new"``: the item it was typed into
-        is not resumed here, so the text becomes a new item; ``"conflict"``: a detail
-        changed since it was typed (the user decides). Sections that can resume editing
-        a saved item say so themselves (bullets).
+        ``"same"``: already saved; ``"restored"`` (an edit resumed, see :mod:`.resume`; ``batch``:
+        all that was recovered); ``"new"``: the item it was typed into changed or went since,
+        so the text is a new item; ``"conflict"``: a detail changed since (the user decides).
         """
+        if (resumed := resume_edit(self, kept, batch)) is not None:
+            return resumed
         saved = self.fields.saved(kept.field)
         if kept.item is None and kept.text == saved:
             return "same"
@@ -350,6 +354,20 @@ class SectionPanel(Vertical):
 
     def move_row(self, row: Row, delta: int) -> None:
         pass
+
+    @property
+    def editing_item(self) -> int | None:
+        """The saved item the entry fields hold (None: a new one)."""
+        return self.edit_id
+
+    def item_texts(self, item_id: int) -> dict[str, str] | None:
+        """What each field holds when the saved item is edited (None: no such item here)."""
+        return None if (text := self.text_of(item_id)) is None else {self.field_ids()[0]: text}
+
+    def edit_item(self, item_id: int) -> None:
+        """Edit a saved item, as if picked from the list (rows keyed ``{item_prefix}{id}``)."""
+        if row := self.rows().row(f"{self.item_prefix}{item_id}"):
+            self.edit_row(row)
 
     def text_of(self, item_id: int) -> str | None:
         """The text of a saved point of this section (sections that file points say)."""

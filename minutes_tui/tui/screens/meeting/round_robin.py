@@ -7,7 +7,7 @@ PageDown/PageUp move along it from the point field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from textual import on
@@ -17,6 +17,7 @@ from textual.message import Message
 
 from ....model import Attendee, Point, Turn
 from ....roundrobin import SpeakerQueue
+from ....session.recovery import Kept
 from ....store import StoreError
 from ....text import displayable
 from ...widgets.entry import PointEntry
@@ -34,6 +35,7 @@ APOLOGIES = "Apologies received"
 
 class RoundRobinPanel(SectionPanel):
     kind = "round_robin"
+    item_prefix = "p"
 
     @dataclass
     class AttendeeChanged(Message):
@@ -87,8 +89,18 @@ class RoundRobinPanel(SectionPanel):
     def shown(self) -> None:
         self.rebuild_queue()
 
-    def busy(self) -> bool:
-        return self.point_edit is not None or super().busy()
+    @property
+    def editing_item(self) -> int | None:
+        return self.point_edit
+
+    def restore(self, kept: Kept, batch: Sequence[Kept] = ()) -> str:
+        """As :meth:`SectionPanel.restore`; a point kept beside theirs joins its speaker's turn."""
+        outcome = super().restore(kept, batch)
+        turn = self.session.turn_of_point(kept.item) if kept.item and outcome == "new" else None
+        if turn and turn.speaker:
+            self.queue.add(turn.speaker)
+            self.show_speaker()
+        return outcome
 
     def refresh_rows(self) -> None:
         self._show_all(cursor_key=self.rows().cursor_key)
