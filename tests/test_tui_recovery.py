@@ -70,13 +70,21 @@ def texts(archive: Archive, meeting_id: int, section: str = "overview") -> list[
         check.close()
 
 
-async def type_then_close_while_saves_fail(archive: Archive, meeting_id: int, keys: list[str], text: str):
-    """Open the meeting, press ``keys``, type ``text`` while saves fail, and quit the app then."""
+async def type_then_close_while_saves_fail(
+    archive: Archive,
+    meeting_id: int,
+    keys: list[str],
+    text: str,
+    *,
+    section: str = "overview",
+    size: tuple[int, int] = (100, 30),
+):
+    """Open the meeting at ``section``, press ``keys``, type ``text`` while saves fail, and quit the app then."""
     store = archive.open()
     app = make_app(store)
     try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            screen = await open_meeting(app, pilot, meeting_id, "overview")
+        async with app.run_test(size=size) as pilot:
+            screen = await open_meeting(app, pilot, meeting_id, section)
             await pilot.press(*keys)
             with archive.cut():
                 await type_text(pilot, text)
@@ -84,6 +92,25 @@ async def type_then_close_while_saves_fail(archive: Archive, meeting_id: int, ke
                 await wait_until(pilot, lambda: state.state in ("failed", "unreachable"))
                 await pilot.press("ctrl+q")
                 await pilot.pause()
+    finally:
+        store.close()
+
+
+async def reopen(
+    archive: Archive,
+    meeting_id: int,
+    notices: Notices,
+    *,
+    section: str = "overview",
+    size: tuple[int, int] = (100, 30),
+) -> None:
+    """Open the meeting again and wait until the recovered text is saved (its file removed)."""
+    store = archive.open()
+    app = make_app(store)
+    try:
+        async with app.run_test(size=size, message_hook=notices) as pilot:
+            await open_meeting(app, pilot, meeting_id, section)
+            await wait_until(pilot, lambda: not recovery_path(meeting_id, archive.url).exists())
     finally:
         store.close()
 
@@ -132,15 +159,8 @@ async def test_a_point_being_edited_is_resumed_or_if_changed_since_kept_beside_t
         other.update_bullet(point.id, "theirs")
         other.close()
 
-    store = archive.open()
-    app = make_app(store)
     notices = Notices()
-    try:
-        async with app.run_test(size=(100, 30), message_hook=notices) as pilot:
-            await open_meeting(app, pilot, meeting.id, "overview")
-            await wait_until(pilot, lambda: not recovery_path(meeting.id, archive.url).exists())
-    finally:
-        store.close()
+    await reopen(archive, meeting.id, notices)
     if changed_elsewhere:
         assert notices.said("editing in Overview was changed or deleted since: the text you typed is")
         assert texts(archive, meeting.id) == ["theirs", "original plus mine"]

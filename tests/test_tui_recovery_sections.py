@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 import pytest
 from support.tui import Notices, open_meeting, type_text, wait_until
-from test_tui_recovery import Archive
+from test_tui_recovery import Archive, reopen, type_then_close_while_saves_fail
 
 from minutes_tui.agenda import AgendaItem
 from minutes_tui.model import BOARD_LAYOUT, Action, Attendee, Meeting
-from minutes_tui.session.recovery import read, recovery_path
+from minutes_tui.session.recovery import read
 from minutes_tui.store import Store
 from minutes_tui.tui.app import make_app
 
@@ -136,34 +136,38 @@ def rows(archive: Archive, case: Case, meeting_id: int) -> list[str]:
         check.close()
 
 
+#: The window of these tests.
+SIZE = (110, 30)
+
+
 async def edit_while_saves_fail(archive: Archive, case: Case, meeting_id: int) -> None:
     """Open the saved item for editing, type while saves fail, and quit the app then."""
-    store = archive.open()
-    app = make_app(store)
-    try:
-        async with app.run_test(size=(110, 30)) as pilot:
-            screen = await open_meeting(app, pilot, meeting_id, case.section)
-            await pilot.press(*case.keys)
-            with archive.cut():
-                await type_text(pilot, case.typed)
-                state = screen.query_one("#save-state")
-                await wait_until(pilot, lambda: state.state in ("failed", "unreachable"))
-                await pilot.press("ctrl+q")
-                await pilot.pause()
-    finally:
-        store.close()
+    await type_then_close_while_saves_fail(
+        archive, meeting_id, list(case.keys), case.typed, section=case.section, size=SIZE
+    )
 
 
-async def reopen(archive: Archive, case: Case, meeting_id: int, notices: Notices) -> None:
-    """Open the meeting again and wait until the recovered text is saved."""
+async def reopen_at_details(archive: Archive, meeting_id: int, notices: Notices) -> None:
+    """Open the meeting again (at Details: the text finds its section) until it is saved."""
+    await reopen(archive, meeting_id, notices, section="details", size=SIZE)
+
+
+async def edited_then_elsewhere(
+    archive: Archive, case: Case, act: Callable[[Store, int], None]
+) -> tuple[int, list[str], Notices]:
+    """The case's saved item edited while saves fail, then ``act`` on it elsewhere, then the
+    meeting opened again: its id, the rows as the other store left them, what the app said."""
     store = archive.open()
-    app = make_app(store)
-    try:
-        async with app.run_test(size=(110, 30), message_hook=notices) as pilot:
-            await open_meeting(app, pilot, meeting_id, "details")
-            await wait_until(pilot, lambda: not recovery_path(meeting_id, archive.url).exists())
-    finally:
-        store.close()
+    meeting_id, item = case.make(store)
+    store.close()
+    await edit_while_saves_fail(archive, case, meeting_id)
+    other = archive.open()
+    act(other, item)
+    left = case.rows(other.get_meeting(meeting_id))
+    other.close()
+    notices = Notices()
+    await reopen_at_details(archive, meeting_id, notices)
+    return meeting_id, left, notices
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -178,7 +182,7 @@ async def test_an_edit_of_a_saved_item_resumes_in_place(archive, name):
     assert rows(archive, case, meeting_id) == before
 
     notices = Notices()
-    await reopen(archive, case, meeting_id, notices)
+    await reopen_at_details(archive, meeting_id, notices)
     assert notices.said("could not be saved then is back in its field")
     assert rows(archive, case, meeting_id) == [case.edited, *before[1:]]  # the saved item, edited: no new row
 
@@ -186,17 +190,7 @@ async def test_an_edit_of_a_saved_item_resumes_in_place(archive, name):
 @pytest.mark.parametrize("name", list(CASES))
 async def test_an_item_changed_since_keeps_theirs_and_the_edit_comes_back_beside_it(archive, name):
     case = CASES[name]
-    store = archive.open()
-    meeting_id, item = case.make(store)
-    store.close()
-    await edit_while_saves_fail(archive, case, meeting_id)
-    other = archive.open()
-    case.change(other, item)
-    theirs = case.rows(other.get_meeting(meeting_id))
-    other.close()
-
-    notices = Notices()
-    await reopen(archive, case, meeting_id, notices)
+    meeting_id, theirs, notices = await edited_then_elsewhere(archive, case, case.change)
     assert notices.said("was changed or deleted since: the text you typed is back as a new")
     assert rows(archive, case, meeting_id) == [theirs[0], case.edited, *theirs[1:]]  # right after theirs
 
@@ -205,17 +199,7 @@ async def test_an_item_changed_since_keeps_theirs_and_the_edit_comes_back_beside
 @pytest.mark.parametrize("name", list(CASES))
 async def test_an_item_deleted_since_comes_back_as_a_new_one(archive, name):
     case = CASES[name]
-    store = archive.open()
-    meeting_id, item = case.make(store)
-    store.close()
-    await edit_while_saves_fail(archive, case, meeting_id)
-    other = archive.open()
-    case.delete(other, item)
-    left = case.rows(other.get_meeting(meeting_id))
-    other.close()
-
-    notices = Notices()
-    await reopen(archive, case, meeting_id, notices)
+    meeting_id, left, notices = await edited_then_elsewhere(archive, case, case.delete)
     assert notices.said("was changed or deleted since: the text you typed is back as a new")
     assert rows(archive, case, meeting_id) == [*left, case.alone or case.edited]
 
@@ -228,7 +212,7 @@ async def test_an_actions_text_and_owner_edited_together_resume_together(archive
     store.close()
     app = make_app(archive.open())
     try:
-        async with app.run_test(size=(110, 30)) as pilot:
+        async with app.run_test(size=SIZE) as pilot:
             screen = await open_meeting(app, pilot, meeting_id, "actions")
             await pilot.press("up", "enter", "end")
             with archive.cut():
@@ -247,7 +231,7 @@ async def test_an_actions_text_and_owner_edited_together_resume_together(archive
         "e-action-owner": (action.id, "Priya", "Priya Shah"),
     }
     case = CASES["action text"]
-    await reopen(archive, case, meeting_id, Notices())
+    await reopen_at_details(archive, meeting_id, Notices())
     assert rows(archive, case, meeting_id) == ["original plus mine (Priya Shah)"]
 
 
@@ -262,7 +246,7 @@ async def test_a_progress_note_on_an_action_brought_forward_resumes_in_place(arc
     store.close()
     app = make_app(archive.open())
     try:
-        async with app.run_test(size=(110, 30)) as pilot:
+        async with app.run_test(size=SIZE) as pilot:
             screen = await open_meeting(app, pilot, meeting.id or 0, "matters_arising")
             await pilot.press("home", "enter", "end")
             with archive.cut():
@@ -275,7 +259,7 @@ async def test_a_progress_note_on_an_action_brought_forward_resumes_in_place(arc
     finally:
         app.store.close()
     assert [k.item for k in read(meeting.id or 0, archive.url)] == [carried.id]
-    await reopen(archive, CASES["action text"], meeting.id or 0, Notices())
+    await reopen_at_details(archive, meeting.id or 0, Notices())
     check = archive.open()
     assert [c.note for c in check.carried_actions(meeting.id or 0)] == ["original plus mine"]
     check.close()
