@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..text import visible
+from .meetings import LIVE
 from .schema_listing import HAS_CONTROL
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ _LINE = (
     f"printf('%*d  %s  %s  %s  [%s]', ?, id, coalesce(date, '{NO_DATE}'), "
     f"iif(series = '', '{NO_SERIES}', series), iif(title = '', '{NO_TITLE}', title), status)"
 )
-_LIVE = "deleted IS NULL"
 # Dated then undated, each in index order (no sort), as MeetingRepository.listing reads them;
 # CAST: the UTF-8 bytes as they are, for writing out without decoding and encoding again.
 # INDEXED BY: the plan stays the same whatever statistics ANALYZE leaves.
@@ -34,10 +34,10 @@ _LINES = (
     "SELECT CAST(group_concat(line, char(10)) AS BLOB) "
     "FROM (SELECT {line} AS line FROM meetings INDEXED BY meetings_listed WHERE {where})"
 )
-_DATED = _LINES.format(line=_LINE, where=f"{_LIVE} AND date IS NOT NULL ORDER BY date DESC, id DESC")
-_UNDATED = _LINES.format(line=_LINE, where=f"{_LIVE} AND date IS NULL ORDER BY id DESC")
+_DATED = _LINES.format(line=_LINE, where=f"{LIVE} AND date IS NOT NULL ORDER BY date DESC, id DESC")
+_UNDATED = _LINES.format(line=_LINE, where=f"{LIVE} AND date IS NULL ORDER BY id DESC")
 _WITH_CONTROLS = (
-    f"SELECT 1 FROM meetings INDEXED BY meetings_with_controls WHERE {HAS_CONTROL} AND {_LIVE} LIMIT 1"
+    f"SELECT 1 FROM meetings INDEXED BY meetings_with_controls WHERE {HAS_CONTROL} AND {LIVE} LIMIT 1"
 )
 #: Bytes of the file SQLite may map while it reads the list.
 _MAPPED = 1 << 30
@@ -64,7 +64,7 @@ def listing_utf8(meetings: MeetingRepository) -> bytes:
     if getattr(db, "dialect", "sqlite") != "sqlite":
         return format_listing(meetings.listing()).encode()
     # The newest live id has the most digits: found from the end of the rowid order.
-    newest = db.execute(f"SELECT id FROM meetings WHERE {_LIVE} ORDER BY id DESC LIMIT 1").fetchone()
+    newest = db.execute(f"SELECT id FROM meetings WHERE {LIVE} ORDER BY id DESC LIMIT 1").fetchone()
     if newest is None:
         return b""
     if db.execute(_WITH_CONTROLS).fetchone():
